@@ -1,0 +1,8 @@
+//! lectern: a keyboard-driven terminal reader for multilingual news.
+//!
+//! The crate is a pure core (ingestion, text layout, filtering, persistence)
+//! with a thin terminal layer on top; `main.rs` only wires them together.
+
+pub mod article;
+pub mod filter;
+pub mod text;

@@ -1,0 +1,3 @@
+//! Text layout: sanitising, widths, wrapping, bidi reordering and shaping.
+
+pub mod sanitize;
