@@ -5,4 +5,5 @@
 
 pub mod article;
 pub mod filter;
+pub mod store;
 pub mod text;

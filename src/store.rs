@@ -1,0 +1,1 @@
+//! Bookmarks and read state: load, merge, atomic save, lock (placeholder until the TUI issue lands).
