@@ -1,5 +1,17 @@
 //! The `Article` model and `parse`, which turns decoded text into one.
 
+mod clean;
+pub mod date;
+mod decode;
+mod detect;
+mod front_matter;
+mod furniture;
+
+pub use decode::{DecodeError, Decoded, Encoding, decode};
+pub use detect::stable_id;
+
+use std::time::SystemTime;
+
 use serde::{Deserialize, Serialize};
 
 /// Writing direction of an article or paragraph.
@@ -45,4 +57,61 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// The decoded text exactly as read (NFC, LF line endings, sanitised).
     pub raw: String,
+}
+
+/// How much of the body the date search reads: dates that matter come first.
+const DATE_SAMPLE_PARAGRAPHS: usize = 12;
+
+/// Parses decoded text into an `Article`, with warnings about the text itself.
+///
+/// `path` is only recorded; `modified` is the fallback for the date.
+pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Article, Vec<String>) {
+    let (fields, body, warning) = front_matter::split(&text);
+    let cleaned = clean::clean(
+        body,
+        furniture::Furniture::bundled(),
+        fields.title.as_deref(),
+    );
+    let title = cleaned.title.unwrap_or_else(|| "(untitled)".to_owned());
+    let paragraphs = cleaned.paragraphs;
+
+    let date_text = fields
+        .date
+        .iter()
+        .chain(&cleaned.dateline)
+        .chain([&title])
+        .chain(paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS));
+    let date_text: Vec<&str> = date_text.map(String::as_str).collect();
+    let date = date::article_date(&date_text.join("\n"), modified).map(|d| d.to_string());
+
+    let sample: String = [title.as_str()]
+        .into_iter()
+        .chain(paragraphs.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let lang = fields.lang.unwrap_or_else(|| detect::language(&sample));
+    let body_text = || paragraphs.iter().map(String::as_str);
+    let dir = if paragraphs.is_empty() {
+        detect::direction([title.as_str()])
+    } else {
+        detect::direction(body_text())
+    };
+
+    let meta = Meta {
+        id: stable_id(&text),
+        path,
+        title,
+        source: fields.source.or(cleaned.source),
+        url: fields.url,
+        date,
+        lang,
+        dir,
+        words: detect::word_count(body_text()),
+    };
+    let article = Article {
+        meta,
+        paragraphs,
+        raw: text,
+    };
+    (article, warning.into_iter().collect())
 }

@@ -4,6 +4,10 @@
 //! with a thin terminal layer on top; `main.rs` only wires them together.
 
 pub mod article;
+pub mod cli;
+pub mod config;
 pub mod filter;
+pub mod library;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -1,0 +1,263 @@
+//! Separates an article from the page furniture that scraping left around it.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::date::{Found, find_date};
+use super::furniture::{Furniture, Kind};
+
+/// What cleaning finds in a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The first line that is not furniture.
+    pub title: Option<String>,
+    /// The outlet, when a line names it.
+    pub source: Option<String>,
+    /// A short line that only gives the date and time ("Thứ năm, 21/10/2021 11:05 AM").
+    pub dateline: Option<String>,
+    /// The body paragraphs, furniture removed.
+    pub paragraphs: Vec<String>,
+}
+
+/// Cleans `body` (front matter already removed). With a `given_title` (from front matter) the
+/// first line is body text, unless it repeats that title.
+pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut repeated_title = given_title.map(|t| t.trim().to_lowercase());
+    out.title = given_title.map(str::to_owned);
+    let mut in_related = false;
+    for paragraph in paragraphs(body) {
+        let line = paragraph.trim();
+        if is_image(line) {
+            continue;
+        }
+        let line = line.strip_suffix('|').map_or(line, str::trim_end);
+        let kind = furniture.classify(line);
+        if let Some(title) = repeated_title.take() {
+            if line.trim_start_matches('#').trim().to_lowercase() == title {
+                continue;
+            }
+        }
+        if out.title.is_none() {
+            if kind != Some(Kind::Noise) && has_letter(line) && !is_dateline(line) {
+                out.title = Some(line.trim_start_matches('#').trim().to_owned());
+            } else if is_dateline(line) {
+                out.dateline.get_or_insert_with(|| line.to_owned());
+            }
+            continue;
+        }
+        if in_related && is_link_like(line) && kind.is_none() {
+            continue;
+        }
+        in_related = false;
+        match kind {
+            Some(Kind::Noise) => {}
+            Some(Kind::Related) => in_related = true,
+            Some(Kind::End) => break,
+            Some(Kind::Attribution(name)) if is_link_like(line) && word_count(line) <= 8 => {
+                out.source.get_or_insert_with(|| name.to_owned());
+                // A closing attribution ends the article; near the top it is a byline.
+                if out.paragraphs.len() >= 3 {
+                    break;
+                }
+            }
+            Some(Kind::Outlet) => {
+                out.source.get_or_insert_with(|| line.to_owned());
+                out.paragraphs.push(line.to_owned());
+            }
+            _ if out.dateline.is_none() && out.paragraphs.len() < 3 && is_dateline(line) => {
+                out.dateline = Some(line.to_owned());
+            }
+            _ if out.title.as_deref().is_some_and(|t| is_slug_of(line, t)) => {}
+            _ => {
+                if out.source.is_none() {
+                    out.source = agency_prefix(line);
+                }
+                out.paragraphs.push(line.to_owned());
+            }
+        }
+    }
+    drop_trailing_link_list(&mut out.paragraphs);
+    out
+}
+
+/// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in body.split("\n\n") {
+        let lines: Vec<&str> = block
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if is_hard_wrapped(&lines) {
+            out.push(lines.join(" "));
+        } else {
+            out.extend(lines.iter().map(|l| (*l).to_owned()));
+        }
+    }
+    out
+}
+
+/// A block whose lines all break near one column, as text filled to 72 or 80 columns is.
+fn is_hard_wrapped(lines: &[&str]) -> bool {
+    let Some((_, body)) = lines.split_last() else {
+        return false;
+    };
+    let widths: Vec<usize> = body.iter().map(|l| l.chars().count()).collect();
+    let (Some(&min), Some(&max)) = (widths.iter().min(), widths.iter().max()) else {
+        return false;
+    };
+    (40..=100).contains(&min) && max <= 100 && max - min <= 25
+}
+
+fn is_image(line: &str) -> bool {
+    let line = line.trim_end_matches(['|', ' ']);
+    line.starts_with("![") && line.ends_with(')') && line.contains("](")
+}
+
+fn has_letter(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic)
+}
+
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Ends like a sentence (or a quotation of one), in any of the scripts lectern reads.
+fn ends_sentence(line: &str) -> bool {
+    let line = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '」', '』', ' ']);
+    line.ends_with(['.', '!', '?', '…', '؟', '。', '！', '？', '۔', ';', ':'])
+}
+
+/// Short and without sentence punctuation: a link, a heading or a byline.
+fn is_link_like(line: &str) -> bool {
+    !ends_sentence(line) && line.chars().count() <= 160
+}
+
+/// A short line that is mostly a date ("Thứ năm, 21/10/2021 11:05 AM - 0 Trả lời").
+fn is_dateline(line: &str) -> bool {
+    word_count(line) <= 10
+        && matches!(find_date(line), Some(Found::Full(_)))
+        && !ends_sentence(line)
+}
+
+/// A lowercase ASCII line made of the title's words without diacritics (a URL slug).
+fn is_slug_of(line: &str, title: &str) -> bool {
+    if !line
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
+    {
+        return false;
+    }
+    let title = ascii_fold(title);
+    let title_words: Vec<&str> = title.split_whitespace().collect();
+    let words: Vec<&str> = line.split([' ', '-']).filter(|w| !w.is_empty()).collect();
+    let shared = words.iter().filter(|w| title_words.contains(w)).count();
+    words.len() >= 3 && shared * 3 >= words.len() * 2
+}
+
+/// Lowercase without diacritics, for comparing with slugs.
+fn ascii_fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect()
+}
+
+/// The agency of a Vietnamese-style lead: "(CLO) Taliban đã ..." names CLO.
+fn agency_prefix(line: &str) -> Option<String> {
+    let inner = line.strip_prefix('(')?.split_once(')')?.0;
+    let ok =
+        (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+    ok.then(|| inner.to_owned())
+}
+
+/// A run of two or more link-like lines closing the text is a list of links.
+fn drop_trailing_link_list(paragraphs: &mut Vec<String>) {
+    let run = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| is_link_like(p))
+        .count();
+    if run >= 2 && run < paragraphs.len() {
+        paragraphs.truncate(paragraphs.len() - run);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(body: &str) -> Cleaned {
+        clean(body, Furniture::bundled(), None)
+    }
+
+    #[test]
+    fn title_skips_page_furniture() {
+        let c = cleaned(
+            "Sorry, you need to enable JavaScript to visit this website.\n\nالعنوان هنا\n\nنص.",
+        );
+        assert_eq!(c.title.as_deref(), Some("العنوان هنا"));
+        assert_eq!(c.paragraphs, ["نص."]);
+    }
+
+    #[test]
+    fn related_block_goes_with_its_links_but_not_the_next_paragraph() {
+        let c = cleaned("T\nOne.\nRead more\nLink one\nLink two\nA real paragraph that follows.\n");
+        assert_eq!(c.paragraphs, ["One.", "A real paragraph that follows."]);
+    }
+
+    #[test]
+    fn end_marker_cuts_the_rest_and_attribution_names_the_source() {
+        let c = cleaned("T\nA.\nB.\nC.\nTheo_VOV\nAnother story.\n");
+        assert_eq!(c.source.as_deref(), Some("VOV"));
+        assert_eq!(c.paragraphs, ["A.", "B.", "C."]);
+        let c = cleaned("T\nA.\nTin khác\nTeaser.\n");
+        assert_eq!(c.paragraphs, ["A."]);
+    }
+
+    #[test]
+    fn sentences_starting_like_an_attribution_stay() {
+        let c = cleaned("T\nTheo ông Kabulov, nhóm này đã đồng ý.\n");
+        assert_eq!(c.paragraphs, ["Theo ông Kabulov, nhóm này đã đồng ý."]);
+        assert_eq!(c.source, None);
+    }
+
+    #[test]
+    fn images_slugs_and_table_pipes() {
+        let c =
+            cleaned("Cam kết hợp tác\n![](x.jpg) |\ncam ket hop tac hinh 1\nẢnh: AFP |\nBody.\n");
+        assert_eq!(c.paragraphs, ["Ảnh: AFP", "Body."]);
+    }
+
+    #[test]
+    fn trailing_link_list_is_dropped() {
+        let c = cleaned("T\nBody one.\nBody two.\nSome link\nAnother link\n");
+        assert_eq!(c.paragraphs, ["Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let a = "This paragraph was filled to about seventy columns by an editor that";
+        let b = "wraps text, so its lines all end near the same column, and it goes";
+        let body = format!("T\n\n{a}\n{b}\non.\n\nNext one.");
+        assert_eq!(
+            cleaned(&body).paragraphs,
+            [format!("{a} {b} on."), "Next one.".to_owned()]
+        );
+    }
+
+    #[test]
+    fn dateline_and_agency() {
+        let c =
+            cleaned("T\n\nThứ năm, 21/10/2021 11:05 AM - 0 Trả lời\n\n(CLO) Taliban đã đồng ý.");
+        assert_eq!(
+            c.dateline.as_deref(),
+            Some("Thứ năm, 21/10/2021 11:05 AM - 0 Trả lời")
+        );
+        assert_eq!(c.source.as_deref(), Some("CLO"));
+        assert_eq!(c.paragraphs, ["(CLO) Taliban đã đồng ý."]);
+    }
+}

@@ -1,0 +1,124 @@
+//! Command-line interface: argument definitions and the dispatch to each command.
+
+mod list;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Config;
+use crate::library::{Library, LoadOptions};
+
+/// lectern: a keyboard-driven terminal reader for multilingual news.
+///
+/// With no paths and no `library` in the configuration, lectern opens its bundled sample articles.
+#[derive(Debug, Parser)]
+#[command(name = "lectern", version, about, long_about)]
+pub struct Cli {
+    /// Configuration file [default: $XDG_CONFIG_HOME/lectern/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Folders or files to read [default: the `library` setting, else the bundled articles]
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// A command to run instead of the interactive reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one row per article, in the order the reader lists them.
+    List(ListArgs),
+}
+
+/// Arguments of `lectern list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Folders or files to read [default: the `library` setting, else the bundled articles]
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// How `lectern list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Table,
+    /// A JSON array of objects for programs.
+    Json,
+}
+
+/// Runs the command line.
+///
+/// # Errors
+/// A bad configuration, a path that does not exist, or a failure to write the output.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = Config::load(cli.config.as_deref())?;
+    match cli.command {
+        None => {
+            let library = load_library(&cli.paths, &config)?;
+            crate::tui::run(&library)?;
+        }
+        Some(Command::List(args)) => {
+            let paths = if args.paths.is_empty() {
+                cli.paths
+            } else {
+                args.paths
+            };
+            let library = load_library(&paths, &config)?;
+            print(&list::render(&library, args.format))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the named paths, else the configured library, else the bundled articles; warns on stderr.
+fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
+    let paths = if paths.is_empty() {
+        &config.library
+    } else {
+        paths
+    };
+    let library = if paths.is_empty() {
+        Library::bundled()
+    } else {
+        for path in paths {
+            if std::fs::symlink_metadata(path).is_err() {
+                bail!("{}: no such file or directory", path.display());
+            }
+        }
+        Library::load(
+            paths,
+            LoadOptions {
+                max_file_size: config.max_file_size,
+            },
+        )
+    };
+    let mut stderr = std::io::stderr().lock();
+    for warning in &library.warnings {
+        writeln!(stderr, "lectern: warning: {warning}").context("writing warnings")?;
+    }
+    Ok(library)
+}
+
+/// Writes to stdout; a reader that went away (`lectern list | head`) is not an error.
+fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(error).context("writing to stdout")
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,173 @@
+//! Settings from `config.toml`: every key optional, unknown keys an error with line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// lectern's settings. Every field has a default; see `config.example.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Folders and files that make up the library; empty means the bundled articles.
+    pub library: Vec<PathBuf>,
+    /// Files larger than this many bytes are skipped with a warning.
+    pub max_file_size: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            library: Vec::new(),
+            max_file_size: 8 * 1024 * 1024,
+        }
+    }
+}
+
+/// A configuration file that could not be used.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// The file named with `--config` could not be read.
+    #[error("{path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A syntax error, an unknown key or a bad value.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in characters) of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Where the configuration is read from when `--config` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "lectern")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// Reads `explicit` (which must exist), else the default file if there is one, else defaults.
+    ///
+    /// # Errors
+    /// The file cannot be read, or it is not valid TOML for [`Config`].
+    pub fn load(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let path = match explicit {
+            Some(path) => path.to_owned(),
+            None => match default_path() {
+                Some(path) if path.exists() => path,
+                _ => return Ok(Self::default()),
+            },
+        };
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let mut config = Self::parse(&text, &path.display().to_string())?;
+        config.library = config.library.iter().map(|p| expand_home(p)).collect();
+        Ok(config)
+    }
+
+    /// Parses configuration text; `path` only names the file in errors.
+    ///
+    /// # Errors
+    /// Syntax errors, unknown keys and bad values, with line and column.
+    pub fn parse(text: &str, path: &str) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|error| {
+            let offset = error.span().map_or(0, |span| span.start);
+            let (line, column) = line_and_column(text, offset);
+            ConfigError::Invalid {
+                path: path.to_owned(),
+                line,
+                column,
+                message: error.message().trim().to_owned(),
+            }
+        })
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// `~/news` means the news folder in the home directory.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), directories::BaseDirs::new()) {
+        (Ok(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_gives_defaults() {
+        assert_eq!(Config::parse("", "c.toml").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn keys_are_read() {
+        let config = Config::parse(
+            "library = [\"/news\", \"~/more\"]\nmax_file_size = 1024\n",
+            "c",
+        )
+        .unwrap();
+        assert_eq!(
+            config.library,
+            [PathBuf::from("/news"), PathBuf::from("~/more")]
+        );
+        assert_eq!(config.max_file_size, 1024);
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_column() {
+        let error =
+            Config::parse("library = []\n  libary = [\"x\"]\n", "/home/me/c.toml").unwrap_err();
+        let message = error.to_string();
+        assert!(
+            message.starts_with("/home/me/c.toml:2:3: unknown field `libary`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn bad_value_and_syntax_error_name_line_and_column() {
+        let message = Config::parse("max_file_size = \"big\"\n", "c")
+            .unwrap_err()
+            .to_string();
+        assert!(message.starts_with("c:1:17: invalid type"), "{message}");
+        let message = Config::parse("library = [\n", "c").unwrap_err().to_string();
+        // toml reports the end of line 1, just after the `[` that is never closed (column 12).
+        assert!(message.starts_with("c:1:12: unclosed array"), "{message}");
+    }
+
+    #[test]
+    fn the_example_file_lists_every_default() {
+        let example = include_str!("../config.example.toml");
+        assert_eq!(Config::parse(example, "config.example.toml").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn home_is_expanded() {
+        let home = directories::BaseDirs::new().unwrap().home_dir().to_owned();
+        assert_eq!(expand_home(Path::new("~/news")), home.join("news"));
+        assert_eq!(expand_home(Path::new("/abs")), PathBuf::from("/abs"));
+    }
+}

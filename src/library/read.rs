@@ -1,0 +1,118 @@
+//! Reading one file into an article, refusing what is not a regular text file.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::Path;
+use std::time::SystemTime;
+
+use thiserror::Error;
+
+use crate::article::{self, Article, DecodeError, decode};
+
+/// Why a file was skipped, or what was wrong with one that still loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Problem {
+    /// Contains NUL bytes.
+    #[error("skipped: binary file (contains NUL bytes)")]
+    Binary,
+    /// Larger than the configured cap.
+    #[error("skipped: {size} bytes is over the {cap}-byte limit (max_file_size)")]
+    TooLarge {
+        /// The file's size in bytes.
+        size: u64,
+        /// The cap in bytes.
+        cap: u64,
+    },
+    /// A FIFO, socket, device or directory where a file was expected.
+    #[error("skipped: not a regular file ({0})")]
+    NotRegular(&'static str),
+    /// A symbolic link that leads back to one of its own ancestors.
+    #[error("skipped: symbolic link loop")]
+    SymlinkLoop,
+    /// Nothing but white space.
+    #[error("skipped: empty file")]
+    Empty,
+    /// The same content as an article already in the library.
+    #[error("skipped: same article as {0}")]
+    Duplicate(String),
+    /// The operating system refused.
+    #[error("skipped: {0}")]
+    Io(String),
+    /// Invalid UTF-8 was replaced; the article loaded.
+    #[error("{0} invalid UTF-8 sequence(s) shown as \u{FFFD}")]
+    Replaced(usize),
+    /// Malformed front matter; the article loaded with the block as text.
+    #[error("{0}")]
+    FrontMatter(String),
+}
+
+impl Problem {
+    /// Whether the file was left out of the library.
+    pub fn skipped(&self) -> bool {
+        !matches!(self, Self::Replaced(_) | Self::FrontMatter(_))
+    }
+}
+
+/// What a file holds that is not a regular file, named for people.
+pub fn kind_name(file_type: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "directory"
+    } else if file_type.is_fifo() {
+        "FIFO"
+    } else if file_type.is_socket() {
+        "socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "device"
+    } else {
+        "special file"
+    }
+}
+
+/// Reads at most `cap` bytes of a regular file, never opening anything else (a FIFO would block).
+pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>), Problem> {
+    let io = |e: std::io::Error| Problem::Io(e.to_string());
+    let metadata = fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(Problem::NotRegular(kind_name(metadata.file_type())));
+    }
+    if metadata.len() > cap {
+        return Err(Problem::TooLarge {
+            size: metadata.len(),
+            cap,
+        });
+    }
+    let mut bytes = Vec::new();
+    // The file may grow between the check and the read: never read past the cap.
+    File::open(path)
+        .map_err(io)?
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > cap {
+        return Err(Problem::TooLarge {
+            size: bytes.len() as u64,
+            cap,
+        });
+    }
+    Ok((bytes, metadata.modified().ok()))
+}
+
+/// Decodes and parses bytes into an article, with the problems that did not stop it.
+pub fn parse_bytes(
+    bytes: &[u8],
+    path: String,
+    modified: Option<SystemTime>,
+) -> Result<(Article, Vec<Problem>), Problem> {
+    let decoded = decode(bytes).map_err(|DecodeError::Binary| Problem::Binary)?;
+    if decoded.text.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    let mut problems = Vec::new();
+    if decoded.replaced > 0 {
+        problems.push(Problem::Replaced(decoded.replaced));
+    }
+    let (article, warnings) = article::parse(decoded.text, path, modified);
+    problems.extend(warnings.into_iter().map(Problem::FrontMatter));
+    Ok((article, problems))
+}

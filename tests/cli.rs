@@ -1,0 +1,178 @@
+//! The command line, driven as a user would through `assert_cmd`.
+
+use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use serde_json::Value;
+
+/// lectern with an empty configuration and data home, run from an unrelated folder.
+fn lectern(home: &tempfile::TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("lectern").unwrap();
+    cmd.current_dir(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"));
+    cmd
+}
+
+#[test]
+fn list_json_prints_the_bundled_articles_from_any_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let output = lectern(&home)
+        .args(["list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let langs: Vec<&str> = rows.iter().map(|r| r["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, ["vi", "vi", "vi", "en", "ar"]);
+    let titles: Vec<&str> = rows.iter().map(|r| r["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Taliban cam kết hợp tác với Nga trước các mối đe dọa của IS",
+            "Taliban phủ nhận liên lạc với Nga để đánh IS",
+            "Taliban chuẩn bị lên đường sang Nga sau cuộc gặp trực tiếp với đại diện Hoa Kỳ",
+            "Afghanistan | Taliban ready to collaborate with Moscow, Beijing and Tehran",
+            "\"طالبان\" تتفق مع روسيا والصين وإيران على تعزيز التعاون الأمني",
+        ]
+    );
+    for row in &rows {
+        let mut keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "date", "dir", "id", "lang", "path", "source", "title", "words"
+            ]
+        );
+        assert!(row["path"].as_str().unwrap().starts_with("bundled:"));
+        assert!(row["words"].as_u64().unwrap() > 100);
+    }
+    assert_eq!(rows[4]["path"], "bundled:004_203a56a6419ab15d.txt");
+    assert_eq!(rows[4]["dir"], "rtl");
+    assert_eq!(rows[0]["dir"], "ltr");
+}
+
+#[test]
+fn list_table_has_one_row_per_article() {
+    let home = tempfile::tempdir().unwrap();
+    let output = lectern(&home)
+        .arg("list")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).unwrap();
+    assert_eq!(text.lines().count(), 5);
+    assert!(text.lines().next().unwrap().starts_with("vi  2021-10-21"));
+}
+
+#[test]
+fn warnings_go_to_stderr_one_line_each_and_the_status_is_zero() {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    std::fs::write(lib.join("ok.txt"), "A title\n\nA body.\n").unwrap();
+    std::fs::write(lib.join("bin.txt"), b"\0\x01\x02").unwrap();
+    std::fs::write(lib.join("empty.md"), b"").unwrap();
+    let output = lectern(&home)
+        .args(["list", "--format", "json", "lib"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["path"], "lib/ok.txt");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "lectern: warning: lib/bin.txt: skipped: binary file (contains NUL bytes)",
+            "lectern: warning: lib/empty.md: skipped: empty file",
+        ]
+    );
+}
+
+#[test]
+fn the_configured_library_is_used_when_no_path_is_given() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/lectern");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::create_dir(home.path().join("news")).unwrap();
+    std::fs::write(home.path().join("news/a.md"), "Configured\n\nBody.\n").unwrap();
+    let news = home.path().join("news");
+    std::fs::write(
+        config.join("config.toml"),
+        format!("library = [{:?}]\n", news.display().to_string()),
+    )
+    .unwrap();
+    lectern(&home)
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(contains("Configured"))
+        .stdout(contains("Taliban").not());
+}
+
+#[test]
+fn a_bad_config_names_file_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let path = home.path().join("bad.toml");
+    std::fs::write(&path, "library = []\nmax_file_sise = 3\n").unwrap();
+    lectern(&home)
+        .args(["--config", "bad.toml", "list"])
+        .assert()
+        .code(2)
+        .stderr(contains("bad.toml:2:1: unknown field `max_file_sise`"));
+    lectern(&home)
+        .args(["list", "--config", "missing.toml"])
+        .assert()
+        .code(2)
+        .stderr(contains("missing.toml"));
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let home = tempfile::tempdir().unwrap();
+    lectern(&home)
+        .args(["list", "nowhere"])
+        .assert()
+        .code(2)
+        .stderr(contains("nowhere: no such file or directory"));
+}
+
+#[test]
+fn help_and_version() {
+    let home = tempfile::tempdir().unwrap();
+    lectern(&home)
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("Usage: lectern"))
+        .stdout(contains("list"));
+    lectern(&home)
+        .arg("list")
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("--format"));
+    lectern(&home)
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(contains(env!("CARGO_PKG_VERSION")));
+}
