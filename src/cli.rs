@@ -18,8 +18,12 @@ use crate::library::{Library, LoadOptions};
 #[derive(Debug, Parser)]
 #[command(name = "lectern", version, about, long_about)]
 pub struct Cli {
-    /// Configuration file [default: $XDG_CONFIG_HOME/lectern/config.toml]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        help = "Configuration file [default: $XDG_CONFIG_HOME/lectern/config.toml]"
+    )]
     pub config: Option<PathBuf>,
     /// Folders or files to read [default: the `library` setting, else the bundled articles]
     #[arg(value_name = "PATHS")]

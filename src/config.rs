@@ -161,7 +161,10 @@ mod tests {
     #[test]
     fn the_example_file_lists_every_default() {
         let example = include_str!("../config.example.toml");
-        assert_eq!(Config::parse(example, "config.example.toml").unwrap(), Config::default());
+        assert_eq!(
+            Config::parse(example, "config.example.toml").unwrap(),
+            Config::default()
+        );
     }
 
     #[test]

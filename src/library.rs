@@ -152,18 +152,17 @@ impl Library {
         // Identical content at two paths is one article: keep the first path in name order.
         entries.sort_by(|a, b| a.meta.path.cmp(&b.meta.path));
         let mut seen: HashMap<String, String> = HashMap::new();
-        entries.retain(|e| match seen.get(&e.meta.id) {
-            Some(first) => {
+        entries.retain(|e| {
+            if let Some(first) = seen.get(&e.meta.id) {
+                let problem = Problem::Duplicate(first.clone());
                 warnings.push(Warning {
                     path: e.meta.path.clone(),
-                    problem: Problem::Duplicate(first.clone()),
+                    problem,
                 });
-                false
+                return false;
             }
-            None => {
-                seen.insert(e.meta.id.clone(), e.meta.path.clone());
-                true
-            }
+            seen.insert(e.meta.id.clone(), e.meta.path.clone());
+            true
         });
         entries.sort_by(|a, b| list_order(&a.meta, &b.meta));
         warnings.sort_by(|a, b| a.path.cmp(&b.path));
@@ -276,7 +275,7 @@ fn walk_warning(error: &ignore::Error) -> Warning {
                 inner = err;
             }
             ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                inner = err
+                inner = err;
             }
             ignore::Error::Loop { child, .. } => {
                 let path = path.unwrap_or_else(|| display_path(child));

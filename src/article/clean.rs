@@ -32,10 +32,10 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
         }
         let line = line.strip_suffix('|').map_or(line, str::trim_end);
         let kind = furniture.classify(line);
-        if let Some(title) = repeated_title.take() {
-            if line.trim_start_matches('#').trim().to_lowercase() == title {
-                continue;
-            }
+        if let Some(title) = repeated_title.take()
+            && line.trim_start_matches('#').trim().to_lowercase() == title
+        {
+            continue;
         }
         if out.title.is_none() {
             if kind != Some(Kind::Noise) && has_letter(line) && !is_dateline(line) {

@@ -177,10 +177,12 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
 
 /// Arabic-Indic and Persian digits as ASCII, so one set of patterns reads them all.
 fn ascii_digits(text: &str) -> String {
+    let shift =
+        |c: char, zero: u32| char::from_u32(u32::from(c) - zero + u32::from('0')).unwrap_or(c);
     text.chars()
         .map(|c| match c {
-            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-            '\u{6F0}'..='\u{6F9}' => char::from(b'0' + (c as u32 - 0x6F0) as u8),
+            '\u{660}'..='\u{669}' => shift(c, 0x660),
+            '\u{6F0}'..='\u{6F9}' => shift(c, 0x6F0),
             _ => c,
         })
         .collect()

@@ -61,21 +61,17 @@ fn utf8(bytes: &[u8]) -> Result<(String, Encoding, usize), DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok((text.to_owned(), Encoding::Utf8, 0)),
-        Err(_) => {
-            let mut replaced = 0;
-            let mut text = String::with_capacity(bytes.len() + 16);
-            for chunk in bytes.utf8_chunks() {
-                text.push_str(chunk.valid());
-                if !chunk.invalid().is_empty() {
-                    text.push(char::REPLACEMENT_CHARACTER);
-                    replaced += 1;
-                }
-            }
-            Ok((text, Encoding::Utf8, replaced))
+    // Valid UTF-8 is one chunk; each invalid sequence becomes one U+FFFD, as from_utf8_lossy does.
+    let mut replaced = 0;
+    let mut text = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            replaced += 1;
         }
     }
+    Ok((text, Encoding::Utf8, replaced))
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, encoding: Encoding) -> (String, Encoding, usize) {

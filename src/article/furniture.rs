@@ -90,7 +90,7 @@ impl Furniture {
         let mut furniture = Self::default();
         for section in sections.values() {
             let add = |into: &mut Vec<Pattern>, from: &[String]| {
-                into.extend(from.iter().map(|e| Pattern::new(e)))
+                into.extend(from.iter().map(|e| Pattern::new(e)));
             };
             add(&mut furniture.noise, &section.noise);
             add(&mut furniture.related, &section.related);

@@ -1,5 +1,7 @@
 //! `lectern list`: the library as a table or as JSON.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::ListFormat;
@@ -49,11 +51,10 @@ pub fn render(library: &Library, format: ListFormat) -> String {
             for row in rows {
                 let source = fit(row.source.unwrap_or("-"), SOURCE_CELLS);
                 let pad = " ".repeat(SOURCE_CELLS - str_width(&source));
-                out += &format!(
-                    "{:<4}{:<11}{:>6}  {source}{pad}  {}\n",
-                    row.lang,
-                    row.date.unwrap_or("-"),
-                    row.words,
+                let (lang, date, words) = (row.lang, row.date.unwrap_or("-"), row.words);
+                let _ = writeln!(
+                    out,
+                    "{lang:<4}{date:<11}{words:>6}  {source}{pad}  {}",
                     row.title
                 );
             }
