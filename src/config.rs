@@ -1,9 +1,16 @@
 //! Settings from `config.toml`: every key optional, unknown keys an error with line and column.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
 use thiserror::Error;
+
+use crate::keymap::Keymap;
+use crate::theme::Theme;
+
+/// The documented example is also the source of the default key bindings.
+const EXAMPLE: &str = include_str!("../config.example.toml");
 
 /// lectern's settings. Every field has a default; see `config.example.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -13,6 +20,10 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// Files larger than this many bytes are skipped with a warning.
     pub max_file_size: u64,
+    /// Key bindings per screen, the user's laid over the defaults key by key.
+    pub keys: Keys,
+    /// Colours.
+    pub theme: Theme,
 }
 
 impl Default for Config {
@@ -20,7 +31,37 @@ impl Default for Config {
         Self {
             library: Vec::new(),
             max_file_size: 8 * 1024 * 1024,
+            keys: Keys::default(),
+            theme: Theme::default(),
         }
+    }
+}
+
+/// The key bindings in force: the defaults from `config.example.toml` with the user's on top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys(pub Keymap);
+
+static DEFAULT_KEYS: LazyLock<Keymap> = LazyLock::new(|| {
+    #[derive(Deserialize)]
+    struct KeysOnly {
+        #[serde(default)]
+        keys: Keymap,
+    }
+    toml::from_str::<KeysOnly>(EXAMPLE)
+        .map(|k| k.keys)
+        .unwrap_or_default()
+});
+
+impl Default for Keys {
+    fn default() -> Self {
+        Self(DEFAULT_KEYS.clone())
+    }
+}
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let user = Keymap::deserialize(deserializer)?;
+        Ok(Self(DEFAULT_KEYS.clone().merged(user)))
     }
 }
 
@@ -159,7 +200,35 @@ mod tests {
     }
 
     #[test]
+    fn user_keys_are_laid_over_the_defaults() {
+        let config = Config::parse("[keys.list]\nj = \"page_down\"\nx = \"none\"\n", "c").unwrap();
+        let list = &config.keys.0.list;
+        assert_eq!(
+            list.get(&"j".parse().unwrap()),
+            Some(&crate::action::Action::PageDown)
+        );
+        assert_eq!(
+            list.get(&"k".parse().unwrap()),
+            Some(&crate::action::Action::Up)
+        );
+        assert_eq!(list.get(&"x".parse().unwrap()), None);
+        assert_eq!(config.keys.0.reader, DEFAULT_KEYS.reader);
+    }
+
+    #[test]
+    fn an_unknown_action_names_it_with_line_and_column() {
+        let message = Config::parse("[keys.reader]\nj = \"scroll_dwn\"\n", "c")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("c:2:5: unknown variant `scroll_dwn`"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn the_example_file_lists_every_default() {
+        assert!(DEFAULT_KEYS.list.len() > 20 && DEFAULT_KEYS.reader.len() > 20);
         let example = include_str!("../config.example.toml");
         assert_eq!(
             Config::parse(example, "config.example.toml").unwrap(),

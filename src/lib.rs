@@ -3,11 +3,14 @@
 //! The crate is a pure core (ingestion, text layout, filtering, persistence)
 //! with a thin terminal layer on top; `main.rs` only wires them together.
 
+pub mod action;
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod filter;
+pub mod keymap;
 pub mod library;
 pub mod store;
 pub mod text;
+pub mod theme;
 pub mod tui;

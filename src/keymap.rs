@@ -1,0 +1,285 @@
+//! Keys as written in `config.toml` (`"ctrl-d"`, `"enter"`, `"/"`) and the per-screen maps.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::{Deserialize, Deserializer};
+
+use crate::action::Action;
+
+/// A key with its modifiers, as matched against terminal key events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    code: KeyCodeOrd,
+    ctrl: bool,
+    alt: bool,
+}
+
+/// `KeyCode` has no `Ord`; this is the subset lectern binds, ordered for stable help screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyCodeOrd {
+    Char(char),
+    F(u8),
+    Named(Named),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Named {
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+    Insert,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+const NAMES: &[(&str, Named)] = &[
+    ("enter", Named::Enter),
+    ("esc", Named::Esc),
+    ("tab", Named::Tab),
+    ("backtab", Named::BackTab),
+    ("backspace", Named::Backspace),
+    ("delete", Named::Delete),
+    ("insert", Named::Insert),
+    ("up", Named::Up),
+    ("down", Named::Down),
+    ("left", Named::Left),
+    ("right", Named::Right),
+    ("home", Named::Home),
+    ("end", Named::End),
+    ("pgup", Named::PageUp),
+    ("pgdn", Named::PageDown),
+];
+
+/// Other spellings people write.
+const ALIASES: &[(&str, &str)] = &[
+    ("return", "enter"),
+    ("escape", "esc"),
+    ("shift-tab", "backtab"),
+    ("del", "delete"),
+    ("pageup", "pgup"),
+    ("pagedown", "pgdn"),
+    ("space", " "),
+];
+
+/// A key name that is not understood.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown key {0:?} (try \"j\", \"ctrl-d\", \"enter\", \"pgdn\", \"f1\")")]
+pub struct UnknownKey(pub String);
+
+impl FromStr for Key {
+    type Err = UnknownKey;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let unknown = || UnknownKey(text.to_owned());
+        let (mut ctrl, mut alt, mut rest) = (false, false, text);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                (ctrl, rest) = (true, &rest[5..]);
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                (alt, rest) = (true, &rest[4..]);
+            } else {
+                break;
+            }
+        }
+        let lower = rest.to_ascii_lowercase();
+        let name = ALIASES
+            .iter()
+            .find(|(a, _)| *a == lower)
+            .map_or(lower.as_str(), |(_, n)| n);
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ if name == " " => KeyCodeOrd::Char(' '),
+            _ => match NAMES.iter().find(|(n, _)| *n == name) {
+                Some(&(_, named)) => KeyCodeOrd::Named(named),
+                None => {
+                    let number = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok());
+                    KeyCodeOrd::F(
+                        number
+                            .filter(|n| (1..=24).contains(n))
+                            .ok_or_else(unknown)?,
+                    )
+                }
+            },
+        };
+        Ok(Self { code, ctrl, alt })
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        match self.code {
+            KeyCodeOrd::Char(' ') => f.write_str("space"),
+            KeyCodeOrd::Char(c) => write!(f, "{c}"),
+            KeyCodeOrd::F(n) => write!(f, "f{n}"),
+            KeyCodeOrd::Named(named) => f.write_str(
+                NAMES
+                    .iter()
+                    .find(|(_, n)| *n == named)
+                    .map_or("?", |(name, _)| name),
+            ),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Key {
+    /// The key of a terminal event, or `None` for keys lectern never binds.
+    pub fn from_event(event: KeyEvent) -> Option<Self> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = event.modifiers.contains(KeyModifiers::ALT);
+        let named = |n| Some(KeyCodeOrd::Named(n));
+        let code = match event.code {
+            // Shift is already in the character's case.
+            KeyCode::Char(c) => Some(KeyCodeOrd::Char(if ctrl {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            })),
+            KeyCode::F(n) => Some(KeyCodeOrd::F(n)),
+            KeyCode::Enter => named(Named::Enter),
+            KeyCode::Esc => named(Named::Esc),
+            KeyCode::Tab => named(Named::Tab),
+            KeyCode::BackTab => named(Named::BackTab),
+            KeyCode::Backspace => named(Named::Backspace),
+            KeyCode::Delete => named(Named::Delete),
+            KeyCode::Insert => named(Named::Insert),
+            KeyCode::Up => named(Named::Up),
+            KeyCode::Down => named(Named::Down),
+            KeyCode::Left => named(Named::Left),
+            KeyCode::Right => named(Named::Right),
+            KeyCode::Home => named(Named::Home),
+            KeyCode::End => named(Named::End),
+            KeyCode::PageUp => named(Named::PageUp),
+            KeyCode::PageDown => named(Named::PageDown),
+            _ => None,
+        }?;
+        Some(Self { code, ctrl, alt })
+    }
+}
+
+/// Key bindings per screen; `[keys.list]`, `[keys.reader]`, `[keys.compare]` in `config.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Keymap {
+    /// The article list.
+    pub list: BTreeMap<Key, Action>,
+    /// The reader.
+    pub reader: BTreeMap<Key, Action>,
+    /// The comparison of two articles.
+    pub compare: BTreeMap<Key, Action>,
+}
+
+impl Keymap {
+    /// `self` with `user`'s bindings laid over it key by key; `"none"` removes a binding.
+    #[must_use]
+    pub fn merged(mut self, user: Self) -> Self {
+        for (mine, theirs) in [
+            (&mut self.list, user.list),
+            (&mut self.reader, user.reader),
+            (&mut self.compare, user.compare),
+        ] {
+            for (key, action) in theirs {
+                if action == Action::None {
+                    mine.remove(&key);
+                } else {
+                    mine.insert(key, action);
+                }
+            }
+        }
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(text: &str) -> Key {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for name in [
+            "j", "G", "/", "?", "[", "ctrl-d", "alt-x", "enter", "esc", "pgdn", "pgup", "home",
+            "f5", "space", "backtab",
+        ] {
+            assert_eq!(key(name).to_string(), name);
+        }
+        assert_eq!(key("Ctrl-D"), key("ctrl-d"));
+        assert_eq!(key("PageDown"), key("pgdn"));
+        assert_eq!(key("shift-tab"), key("backtab"));
+        assert_eq!(
+            key("-"),
+            Key {
+                code: KeyCodeOrd::Char('-'),
+                ctrl: false,
+                alt: false
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        for bad in ["ctrl-", "enterr", "f99", "ctrl-pgdnx", ""] {
+            assert!(bad.parse::<Key>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn events_match_their_names() {
+        let event = |code, modifiers| Key::from_event(KeyEvent::new(code, modifiers)).unwrap();
+        assert_eq!(
+            event(KeyCode::Char('d'), KeyModifiers::CONTROL),
+            key("ctrl-d")
+        );
+        assert_eq!(event(KeyCode::Char('G'), KeyModifiers::SHIFT), key("G"));
+        assert_eq!(event(KeyCode::PageDown, KeyModifiers::NONE), key("pgdn"));
+        assert_eq!(event(KeyCode::Char('?'), KeyModifiers::SHIFT), key("?"));
+    }
+
+    #[test]
+    fn user_bindings_override_key_by_key() {
+        let defaults: Keymap =
+            toml::from_str("[list]\nj = \"down\"\nk = \"up\"\nx = \"toggle_read\"").unwrap();
+        let user: Keymap = toml::from_str("[list]\nj = \"page_down\"\nx = \"none\"").unwrap();
+        let merged = defaults.merged(user);
+        assert_eq!(merged.list.get(&key("j")), Some(&Action::PageDown));
+        assert_eq!(merged.list.get(&key("k")), Some(&Action::Up));
+        assert_eq!(merged.list.get(&key("x")), None);
+    }
+
+    #[test]
+    fn unknown_action_is_an_error_naming_it() {
+        let error = toml::from_str::<Keymap>("[reader]\nj = \"scroll_dwn\"").unwrap_err();
+        assert!(error.to_string().contains("scroll_dwn"), "{error}");
+        let error = toml::from_str::<Keymap>("[reader]\n\"ctrl-dd\" = \"down\"").unwrap_err();
+        assert!(error.to_string().contains("ctrl-dd"), "{error}");
+    }
+}
