@@ -64,11 +64,12 @@ impl Store {
             }
         };
         if lock.is_some() {
-            let writable = disk::sweep_temp_files(dir)
-                .map_err(|error| StoreError::io("clean up", dir, error))
-                .and_then(|_| disk::probe_writable(dir));
+            let writable = disk::sweep_temp_files(dir).and_then(|_| disk::probe_writable(dir));
             if let Err(error) = writable {
-                notices.push(not_writable(error, dir));
+                notices.push(Notice::NotWritable {
+                    path: dir.to_path_buf(),
+                    error: error.to_string(),
+                });
             }
         }
         let file = store.state_file();

@@ -61,7 +61,8 @@ pub(crate) fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
 /// Call with the lock held.
 pub(crate) fn write_atomically(dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let target = dir.join(STATE_FILE);
-    let (temp_path, mut temp) = create_temp(dir)?;
+    let (temp_path, mut temp) =
+        create_temp(dir).map_err(|error| StoreError::io("create a temp file in", dir, error))?;
     let written = temp
         .write_all(bytes)
         .and_then(|()| temp.sync_all())
@@ -82,7 +83,7 @@ pub(crate) fn write_atomically(dir: &Path, bytes: &[u8]) -> Result<(), StoreErro
 }
 
 /// Creates a fresh temp file next to the state file.
-fn create_temp(dir: &Path) -> Result<(PathBuf, File), StoreError> {
+fn create_temp(dir: &Path) -> io::Result<(PathBuf, File)> {
     let pid = std::process::id();
     let mut attempt = 0;
     loop {
@@ -94,7 +95,7 @@ fn create_temp(dir: &Path) -> Result<(PathBuf, File), StoreError> {
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 16 => {
                 attempt += 1;
             }
-            Err(error) => return Err(StoreError::io("create", path, error)),
+            Err(error) => return Err(error),
         }
     }
 }
@@ -118,10 +119,10 @@ pub(crate) fn sweep_temp_files(dir: &Path) -> io::Result<usize> {
 }
 
 /// Checks that the folder takes new files by creating and removing a temp file. Call with the lock held.
-pub(crate) fn probe_writable(dir: &Path) -> Result<(), StoreError> {
+pub(crate) fn probe_writable(dir: &Path) -> io::Result<()> {
     let (path, file) = create_temp(dir)?;
     drop(file);
-    fs::remove_file(&path).map_err(|error| StoreError::io("remove", path, error))
+    fs::remove_file(path)
 }
 
 /// Renames an unusable state file to `<name>.broken-<UTC time>` (with `-2`, `-3`, ... if
