@@ -64,6 +64,7 @@ impl Store {
             }
         };
         if lock.is_some() {
+            // Under the lock every temp file is a leftover: no live save can own one.
             let writable = disk::sweep_temp_files(dir).and_then(|_| disk::probe_writable(dir));
             if let Err(error) = writable {
                 notices.push(Notice::NotWritable {
@@ -72,52 +73,54 @@ impl Store {
                 });
             }
         }
-        let file = store.state_file();
+        notices.extend(store.load(lock.is_some()));
+        drop(lock);
+        (store, notices)
+    }
+
+    /// Loads `state.json` at open; moves an unusable one aside when the lock is held.
+    fn load(&mut self, locked: bool) -> Option<Notice> {
+        let file = self.state_file();
         let bytes = match disk::read(&file) {
-            Ok(bytes) => bytes,
+            Ok(bytes) => bytes?,
             Err(error) => {
-                notices.push(Notice::Unreadable {
-                    file,
-                    error: error.to_string(),
-                });
-                return (store, notices);
+                let error = error.to_string();
+                return Some(Notice::Unreadable { file, error });
             }
         };
-        match bytes.as_deref().map(state::parse) {
-            None => {}
-            Some(Parsed::Current(state)) => store.state = state,
-            Some(Parsed::Future { version, readable }) => {
-                store.state = readable;
-                store.newer_format = Some(version);
-                notices.push(Notice::FutureVersion {
+        match state::parse(&bytes) {
+            Parsed::Current(state) => {
+                self.state = state;
+                None
+            }
+            Parsed::Future { version, readable } => {
+                self.state = readable;
+                self.newer_format = Some(version);
+                Some(Notice::FutureVersion {
                     file,
                     found: version,
                     supported: FORMAT_VERSION,
-                });
+                })
             }
             // Without the lock another window may be rewriting it: leave it for the first save.
-            Some(Parsed::Corrupt(reason)) if lock.is_none() => notices.push(Notice::CorruptKept {
+            Parsed::Corrupt(reason) if !locked => Some(Notice::CorruptKept {
                 file,
                 reason,
                 error: "the lock could not be taken".to_owned(),
             }),
-            Some(Parsed::Corrupt(reason)) => {
-                notices.push(match disk::move_aside(&file, SystemTime::now()) {
-                    Ok(backup) => Notice::MovedAside {
-                        file,
-                        backup,
-                        reason,
-                    },
-                    Err(error) => Notice::CorruptKept {
-                        file,
-                        reason,
-                        error: error.to_string(),
-                    },
-                })
-            }
+            Parsed::Corrupt(reason) => Some(match disk::move_aside(&file, SystemTime::now()) {
+                Ok(backup) => Notice::MovedAside {
+                    file,
+                    backup,
+                    reason,
+                },
+                Err(error) => Notice::CorruptKept {
+                    file,
+                    reason,
+                    error: error.to_string(),
+                },
+            }),
         }
-        drop(lock);
-        (store, notices)
     }
 
     /// The data folder.
@@ -150,8 +153,11 @@ impl Store {
         self.state.bookmarks()
     }
 
-    /// Bookmarks the article, or removes its bookmark, and saves. Returns whether it is now
-    /// bookmarked. On `Err` the change still holds in memory; the error says why it is not on disk.
+    /// Bookmarks the article, or removes its bookmark, and saves. Returns whether it is now bookmarked.
+    ///
+    /// # Errors
+    /// When the change could not be saved; it still holds in memory and is retried with
+    /// the next save, and the error says why (for the status bar).
     pub fn toggle_bookmark(&mut self, meta: &Meta) -> Result<bool, StoreError> {
         let bookmarked = !self.is_bookmarked(&meta.id);
         self.set_bookmarked(meta, bookmarked)?;
@@ -159,7 +165,10 @@ impl Store {
     }
 
     /// Bookmarks the article or removes its bookmark, and saves if that changes anything.
-    /// On `Err` the change still holds in memory.
+    ///
+    /// # Errors
+    /// When the change could not be saved; it still holds in memory and is retried with
+    /// the next save, and the error says why (for the status bar).
     pub fn set_bookmarked(&mut self, meta: &Meta, bookmarked: bool) -> Result<(), StoreError> {
         if self.is_bookmarked(&meta.id) == bookmarked {
             return Ok(());
@@ -180,7 +189,10 @@ impl Store {
     }
 
     /// Marks the article read or unread, and saves if that changes anything.
-    /// On `Err` the change still holds in memory.
+    ///
+    /// # Errors
+    /// When the change could not be saved; it still holds in memory and is retried with
+    /// the next save, and the error says why (for the status bar).
     pub fn set_read(&mut self, id: &str, read: bool) -> Result<(), StoreError> {
         if self.is_read(id) == read {
             return Ok(());
@@ -197,7 +209,10 @@ impl Store {
     }
 
     /// Flips the read mark and saves. Returns whether it is now read.
-    /// On `Err` the change still holds in memory.
+    ///
+    /// # Errors
+    /// When the change could not be saved; it still holds in memory and is retried with
+    /// the next save, and the error says why (for the status bar).
     pub fn toggle_read(&mut self, id: &str) -> Result<bool, StoreError> {
         let read = !self.is_read(id);
         self.set_read(id, read)?;

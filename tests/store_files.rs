@@ -314,8 +314,8 @@ fn a_live_writers_temp_file_is_not_swept() {
         .open(dir.join("state.lock"))
         .expect("lock file");
     lock.lock().expect("lock");
-    let temp = dir.join("state.json.tmp-77-0");
-    fs::write(&temp, b"in progress").expect("temp");
+    let live_temp = dir.join("state.json.tmp-77-0");
+    fs::write(&live_temp, b"in progress").expect("temp");
     let (sender, receiver) = mpsc::channel();
     let opener_dir = dir.clone();
     let opener = thread::spawn(move || {
@@ -327,18 +327,21 @@ fn a_live_writers_temp_file_is_not_swept() {
         receiver.recv_timeout(Duration::from_millis(300)).is_err(),
         "open waits for the lock"
     );
-    assert!(temp.exists(), "not swept while the writer holds the lock");
+    assert!(
+        live_temp.exists(),
+        "not swept while the writer holds the lock"
+    );
     lock.unlock().expect("unlock");
     receiver
         .recv_timeout(Duration::from_secs(10))
         .expect("open finishes once the lock is free");
     let (_, notices) = opener.join().expect("no panic");
     assert!(notices.is_empty(), "{notices:?}");
-    assert!(!temp.exists(), "swept once the writer is gone");
+    assert!(!live_temp.exists(), "swept once the writer is gone");
 }
 
-/// Makes `dir` read-only and returns whether a write into it now fails. Root ignores the
-/// mode bits through CAP_DAC_OVERRIDE, so drop that from this thread's effective set
+/// Makes `dir` read-only and checks that a write into it now fails. Root ignores the
+/// mode bits through `CAP_DAC_OVERRIDE`, so drop that from this thread's effective set
 /// (capabilities are per thread on Linux); if even that does not help, the test fails.
 fn make_read_only(dir: &Path) {
     use std::os::unix::fs::PermissionsExt;

@@ -224,7 +224,7 @@ mod tests {
         use clap::ValueEnum;
         let names: Vec<String> = BookmarkFormat::value_variants()
             .iter()
-            .filter_map(|format| format.to_possible_value())
+            .filter_map(ValueEnum::to_possible_value)
             .map(|value| value.get_name().to_owned())
             .collect();
         assert_eq!(names, ["md", "json"]);
