@@ -7,7 +7,8 @@ use std::path::PathBuf;
 /// Something about the state file the user should know; `Display` is one status-bar line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// The state file could not be parsed; it was renamed to `backup`, byte for byte, and the store started empty.
+    /// The state file could not be parsed; it was renamed to `backup`, byte for byte. At open
+    /// the store then starts empty; during a save it keeps what it had in memory.
     MovedAside {
         /// The state file.
         file: PathBuf,
@@ -59,7 +60,7 @@ impl fmt::Display for Notice {
                 reason,
             } => write!(
                 f,
-                "state file {} was unusable ({reason}); moved it to {} and started empty",
+                "state file {} was unusable ({reason}); moved it aside to {}",
                 file.display(),
                 backup.display()
             ),
