@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
+use crate::store::{BookmarkFormat, Store, render_bookmarks};
 
 /// lectern: a keyboard-driven terminal reader for multilingual news.
 ///
@@ -38,6 +39,12 @@ pub struct Cli {
 pub enum Command {
     /// Print one row per article, in the order the reader lists them.
     List(ListArgs),
+    /// Print your bookmarks (title, source, language, path, id, when bookmarked).
+    Bookmarks {
+        /// Output format: Markdown to paste, JSON to pipe.
+        #[arg(long, value_enum, default_value_t = BookmarkFormat::Md)]
+        format: BookmarkFormat,
+    },
 }
 
 /// Arguments of `lectern list`.
@@ -69,7 +76,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             let library = load_library(&cli.paths, &config)?;
-            crate::tui::run(&library)?;
+            let (store, notices) = Store::open(&data_dir()?);
+            let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
+            let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+            let app = crate::app::App::new(library, store, &notices, config, size);
+            crate::tui::run(app).context("terminal")?;
         }
         Some(Command::List(args)) => {
             let paths = if args.paths.is_empty() {
@@ -80,8 +91,29 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = load_library(&paths, &config)?;
             print(&list::render(&library, args.format))?;
         }
+        Some(Command::Bookmarks { format }) => {
+            let (store, notices) = Store::open(&data_dir()?);
+            for notice in notices {
+                eprintln!("lectern: warning: {notice}");
+            }
+            let bookmarks = store.bookmarks();
+            if bookmarks.is_empty() && format == BookmarkFormat::Md {
+                eprintln!("lectern: no bookmarks yet (press b on an article to add one)");
+            }
+            print(&render_bookmarks(&bookmarks, format))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where bookmarks and read state live: `$XDG_DATA_HOME/lectern`.
+///
+/// # Errors
+/// No home directory can be found.
+pub fn data_dir() -> anyhow::Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "lectern")
+        .map(|dirs| dirs.data_dir().to_owned())
+        .context("no home directory to keep bookmarks in (set HOME or XDG_DATA_HOME)")
 }
 
 /// Loads the named paths, else the configured library, else the bundled articles; warns on stderr.

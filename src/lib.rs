@@ -4,6 +4,7 @@
 //! with a thin terminal layer on top; `main.rs` only wires them together.
 
 pub mod action;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
@@ -14,3 +15,4 @@ pub mod store;
 pub mod text;
 pub mod theme;
 pub mod tui;
+pub mod ui;

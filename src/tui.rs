@@ -1,50 +1,111 @@
-//! The interactive reader (a plain list of titles until the TUI issue lands).
+//! The terminal side: set-up and restore, signals, suspend, and the event loop around `App`.
 
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use ratatui::widgets::{Block, List, ListState};
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crate::library::Library;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::{execute, queue};
+use signal_hook::consts::{SIGHUP, SIGTERM};
 
-/// Shows the library's titles until `q`, `Esc` or `ctrl-c`.
+use crate::app::App;
+use crate::text::BidiMode;
+
+/// Terminal BiDi spec (terminal-wg): explicit mode, the application does the reordering.
+const BDSM_EXPLICIT: &str = "\x1b[8l";
+/// Back to the terminal's implicit (own) reordering.
+const BDSM_IMPLICIT: &str = "\x1b[8h";
+
+/// How often the loop wakes to look at the signal flags when no event arrives.
+const POLL: Duration = Duration::from_millis(200);
+
+/// Runs the interactive reader until the user quits or a SIGTERM/SIGHUP arrives.
 ///
 /// # Errors
-/// The terminal could not be set up or read.
-pub fn run(library: &Library) -> std::io::Result<()> {
-    let titles: Vec<String> = library
-        .entries
-        .iter()
-        .map(|e| strip_bidi_controls(&e.meta.title))
-        .collect();
-    let mut terminal = ratatui::init();
-    let mut state = ListState::default().with_selected(Some(0));
-    let result = loop {
-        let list = List::new(titles.clone())
-            .block(Block::bordered().title(" lectern "))
-            .highlight_symbol("> ");
-        if let Err(error) =
-            terminal.draw(|frame| frame.render_stateful_widget(list, frame.area(), &mut state))
-        {
-            break Err(error);
-        }
-        match event::read() {
-            Ok(Event::Key(key)) if key.kind == KeyEventKind::Press => match key.code {
-                KeyCode::Char('q') | KeyCode::Esc => break Ok(()),
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => break Ok(()),
-                KeyCode::Char('j') | KeyCode::Down => state.select_next(),
-                KeyCode::Char('k') | KeyCode::Up => state.select_previous(),
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(error) => break Err(error),
-        }
-    };
-    ratatui::restore();
+/// The terminal could not be set up, read or written.
+pub fn run(mut app: App) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let bidi = app.config.bidi;
+    let mut terminal = enter(bidi);
+    let result = event_loop(&mut terminal, &mut app, &stop, bidi);
+    leave(bidi);
     result
 }
 
-/// Bidi controls are for the layout engine, never for the screen.
-fn strip_bidi_controls(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+fn enter(bidi: BidiMode) -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let mut out = io::stdout();
+    // Mouse and BDSM are niceties: a terminal that refuses them still works.
+    let _ = execute!(out, EnableMouseCapture);
+    if bidi == BidiMode::App {
+        let _ = out.write_all(BDSM_EXPLICIT.as_bytes()).and_then(|()| out.flush());
+    }
+    terminal
+}
+
+fn leave(bidi: BidiMode) {
+    let mut out = io::stdout();
+    if bidi == BidiMode::App {
+        let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
+    }
+    let _ = execute!(out, DisableMouseCapture);
+    ratatui::restore();
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool, bidi: BidiMode) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(crate::action::Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            draw(terminal, app)?;
+            dirty = false;
+        }
+        if !event::poll(POLL)? {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                if is_suspend(key) {
+                    suspend(terminal, bidi)?;
+                    dirty = true;
+                    continue;
+                }
+                app.key_action(key)
+            }
+            Event::Mouse(mouse) => App::mouse_action(mouse),
+            Event::Resize(columns, rows) => Some(crate::action::Action::Resize(columns, rows)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            app.update(action);
+            dirty = true;
+        }
+    }
+    Ok(())
+}
+
+/// One frame, inside a synchronized update (mode 2026) so the terminal never shows half of it.
+fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|frame| crate::ui::draw(app, frame))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
+}
+
+fn is_suspend(key: event::KeyEvent) -> bool {
+    key.modifiers.contains(event::KeyModifiers::CONTROL) && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
+}
+
+/// ctrl-z: give the terminal back, stop until `fg`, then take it again and redraw everything.
+fn suspend(terminal: &mut DefaultTerminal, bidi: BidiMode) -> io::Result<()> {
+    leave(bidi);
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    *terminal = enter(bidi);
+    terminal.clear()
 }

@@ -1,0 +1,363 @@
+//! `App`: the whole state of the interactive reader, changed only by `App::update(Action)`.
+
+mod reader;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+
+pub use reader::Reader;
+
+use crate::action::Action;
+use crate::config::Config;
+use crate::filter::{Candidate, Filter};
+use crate::keymap::Key;
+use crate::library::{Entry, Library};
+use crate::store::Store;
+use crate::text::{LayoutCache, LayoutOptions};
+
+/// The screen in front of the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The article list.
+    List,
+    /// One article.
+    Reader,
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// Everything the interface shows; drawing is a pure function of it.
+pub struct App {
+    /// The articles.
+    pub library: Library,
+    /// Bookmarks and read state.
+    pub store: Store,
+    /// Settings, keys and colours.
+    pub config: Config,
+    /// Whether colours are allowed (`NO_COLOR` unset).
+    pub color: bool,
+    /// Terminal size: columns, rows.
+    pub size: (u16, u16),
+    /// The main screen.
+    pub screen: Screen,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The filter prompt has the keyboard.
+    pub prompt: bool,
+    /// The filter as typed.
+    pub query: String,
+    filter: Filter,
+    /// Entries shown in the list (indices into `library.entries`), best match first.
+    pub visible: Vec<usize>,
+    /// Position of the selection in `visible`.
+    pub selected: usize,
+    /// The article being read.
+    pub reader: Option<Reader>,
+    /// The id of the article marked for comparison.
+    pub compare_mark: Option<String>,
+    /// The last thing to tell the user.
+    pub message: Option<Message>,
+    /// Set when the user asked to leave.
+    pub quit: bool,
+    layouts: LayoutCache,
+}
+
+impl App {
+    /// A new app on the list screen; `notices` (from opening the store) go to the status bar.
+    pub fn new(library: Library, store: Store, notices: &[String], config: Config, size: (u16, u16)) -> Self {
+        let mut app = Self {
+            library,
+            store,
+            config,
+            color: crate::theme::color_enabled(),
+            size,
+            screen: Screen::List,
+            help: false,
+            prompt: false,
+            query: String::new(),
+            filter: Filter::new(),
+            visible: Vec::new(),
+            selected: 0,
+            reader: None,
+            compare_mark: None,
+            message: None,
+            quit: false,
+            layouts: LayoutCache::default(),
+        };
+        app.refilter();
+        let skipped = app.library.warnings.iter().filter(|w| w.problem.skipped()).count();
+        if let Some(notice) = notices.first() {
+            app.error(notice.clone());
+        } else if skipped > 0 {
+            app.info(format!("{skipped} file(s) skipped: `lectern list` prints why"));
+        }
+        app
+    }
+
+    /// The layout settings for an article of direction `dir`.
+    pub fn layout_options(&self, dir: crate::article::Dir) -> LayoutOptions {
+        LayoutOptions { bidi: self.config.bidi, shaping: self.config.shaping, dir }
+    }
+
+    /// The entry under the selection, if the list is not empty.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible.get(self.selected).and_then(|&i| self.library.entries.get(i))
+    }
+
+    /// Rows of the list that fit on screen.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(2)).max(1)
+    }
+
+    /// What a key does here, or `None` when it does nothing.
+    pub fn key_action(&self, event: KeyEvent) -> Option<Action> {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(event.code, KeyCode::Char('c' | 'C')) {
+            return Some(Action::Quit);
+        }
+        if self.help {
+            return matches!(event.code, KeyCode::Esc | KeyCode::Char('q' | '?')).then_some(Action::Help);
+        }
+        if self.prompt {
+            return match event.code {
+                KeyCode::Enter => Some(Action::Accept),
+                KeyCode::Esc => Some(Action::ClearFilter),
+                KeyCode::Backspace => Some(Action::Backspace),
+                KeyCode::Down => Some(Action::Down),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Char('n') if ctrl => Some(Action::Down),
+                KeyCode::Char('p') if ctrl => Some(Action::Up),
+                KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
+                _ => None,
+            };
+        }
+        let keys = &self.config.keys.0;
+        let map = match self.screen {
+            Screen::List => &keys.list,
+            Screen::Reader => &keys.reader,
+        };
+        Key::from_event(event).and_then(|key| map.get(&key).cloned())
+    }
+
+    /// What a mouse event does: the wheel scrolls.
+    pub fn mouse_action(event: MouseEvent) -> Option<Action> {
+        match event.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
+            _ => None,
+        }
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..) | Action::Scroll(_)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.help = !self.help,
+            Action::Resize(columns, rows) => {
+                self.size = (columns, rows);
+                self.relayout();
+            }
+            Action::Filter => {
+                self.screen = Screen::List;
+                self.prompt = true;
+            }
+            Action::Type(c) => {
+                self.query.push(c);
+                self.refilter();
+            }
+            Action::Backspace => {
+                self.query.pop();
+                self.refilter();
+            }
+            Action::Accept => self.prompt = false,
+            Action::ClearFilter => {
+                self.prompt = false;
+                self.query.clear();
+                self.refilter();
+            }
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::MarkCompare => self.mark_compare(),
+            Action::Compare => self.info("side-by-side comparison is not available yet".to_owned()),
+            Action::None => {}
+            _ => match self.screen {
+                Screen::List => self.update_list(action),
+                Screen::Reader => self.update_reader(action),
+            },
+        }
+    }
+
+    fn update_list(&mut self, action: Action) {
+        let page = self.list_rows();
+        let last = self.visible.len().saturating_sub(1);
+        self.selected = match action {
+            Action::Down => self.selected + 1,
+            Action::Up => self.selected.saturating_sub(1),
+            Action::HalfPageDown => self.selected + page / 2,
+            Action::HalfPageUp => self.selected.saturating_sub(page / 2),
+            Action::PageDown => self.selected + page,
+            Action::PageUp => self.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::Scroll(n) => self.selected.saturating_add_signed(isize::from(n) * 3),
+            Action::Open => return self.open_selected(),
+            Action::Back => return self.update(Action::ClearFilter),
+            _ => self.selected,
+        }
+        .min(last);
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        match action {
+            Action::Back => {
+                self.screen = Screen::List;
+                self.reader = None;
+            }
+            Action::NextArticle | Action::PreviousArticle => {
+                let next = action == Action::NextArticle;
+                let target = if next { self.selected + 1 } else { self.selected.wrapping_sub(1) };
+                if target < self.visible.len() {
+                    self.selected = target;
+                    self.open_selected();
+                } else {
+                    self.info(if next { "this is the last article" } else { "this is the first article" }.to_owned());
+                }
+            }
+            Action::ToggleRaw => {
+                if let Some(reader) = &mut self.reader {
+                    reader.raw = !reader.raw;
+                    reader.scroll = 0;
+                }
+                self.relayout();
+            }
+            _ => {
+                let rows = self.reader_rows();
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_by(&action, rows);
+                }
+            }
+        }
+    }
+
+    /// Rows of text the reader shows (the header and the status bar take the rest).
+    pub fn reader_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(reader::HEADER_ROWS + 1)).max(1)
+    }
+
+    fn open_selected(&mut self) {
+        let Some(&index) = self.visible.get(self.selected) else { return };
+        let entry = &self.library.entries[index];
+        match self.library.read(entry) {
+            Ok(article) => {
+                self.reader = Some(Reader::new(index, article));
+                self.screen = Screen::Reader;
+                let id = entry.meta.id.clone();
+                if let Err(error) = self.store.set_read(&id, true) {
+                    self.error(format!("could not save read state: {error}"));
+                }
+                self.relayout();
+            }
+            Err(warning) => self.error(format!("cannot open {warning}")),
+        }
+        self.drain_store_notices();
+    }
+
+    /// The entry the keys act on: the open article in the reader, else the selection.
+    fn target(&self) -> Option<usize> {
+        match (&self.reader, self.screen) {
+            (Some(reader), Screen::Reader) => Some(reader.entry),
+            _ => self.visible.get(self.selected).copied(),
+        }
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(index) = self.target() else { return };
+        let meta = self.library.entries[index].meta.clone();
+        match self.store.toggle_bookmark(&meta) {
+            Ok(true) => self.info(format!("bookmarked: {}", meta.title)),
+            Ok(false) => self.info(format!("bookmark removed: {}", meta.title)),
+            Err(error) => self.error(format!("bookmark kept for this session only: {error}")),
+        }
+        self.drain_store_notices();
+        self.refilter();
+    }
+
+    fn toggle_read(&mut self) {
+        let Some(index) = self.target() else { return };
+        let id = self.library.entries[index].meta.id.clone();
+        match self.store.toggle_read(&id) {
+            Ok(read) => self.info(if read { "marked read" } else { "marked unread" }.to_owned()),
+            Err(error) => self.error(format!("read state kept for this session only: {error}")),
+        }
+        self.drain_store_notices();
+        self.refilter();
+    }
+
+    fn mark_compare(&mut self) {
+        let Some(index) = self.target() else { return };
+        let id = self.library.entries[index].meta.id.clone();
+        if self.compare_mark.as_deref() == Some(&id) {
+            self.compare_mark = None;
+            self.info("comparison mark removed".to_owned());
+        } else {
+            self.compare_mark = Some(id);
+            self.info("marked for comparison".to_owned());
+        }
+    }
+
+    fn drain_store_notices(&mut self) {
+        if let Some(notice) = self.store.take_notices().into_iter().next() {
+            self.error(notice.to_string());
+        }
+    }
+
+    /// Filters the library with the query, keeping the selected article selected if it still shows.
+    fn refilter(&mut self) {
+        let keep = self.selected_entry().map(|e| e.meta.id.clone());
+        let (entries, store) = (&self.library.entries, &self.store);
+        let hits = self.filter.update_with(&self.query, entries.len(), |i| {
+            let e = &entries[i];
+            Candidate {
+                key: &e.key,
+                lang: &e.meta.lang,
+                bookmarked: store.is_bookmarked(&e.meta.id),
+                read: store.is_read(&e.meta.id),
+            }
+        });
+        self.visible = hits.iter().map(|h| h.index as usize).collect();
+        self.selected = keep
+            .and_then(|id| self.visible.iter().position(|&i| self.library.entries[i].meta.id == id))
+            .unwrap_or(0);
+    }
+
+    /// Lays the open article out again for the current width and mode (cached).
+    fn relayout(&mut self) {
+        let width = crate::ui::text_width(self.size.0);
+        let Some(reader) = &mut self.reader else { return };
+        let options = LayoutOptions {
+            bidi: self.config.bidi,
+            shaping: self.config.shaping,
+            dir: reader.article.meta.dir,
+        };
+        reader.lay_out(&mut self.layouts, width, options);
+        let rows = usize::from(self.size.1.saturating_sub(reader::HEADER_ROWS + 1)).max(1);
+        reader.scroll = reader.scroll.min(reader.max_scroll(rows));
+    }
+
+    fn info(&mut self, text: String) {
+        self.message = Some(Message { text, error: false });
+    }
+
+    fn error(&mut self, text: String) {
+        self.message = Some(Message { text, error: true });
+    }
+}

@@ -1,0 +1,66 @@
+//! The help overlay: the live key bindings of the current screen and the filter syntax.
+
+use std::collections::BTreeMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+
+use super::{put_text, style};
+use crate::action::Action;
+use crate::app::{App, Screen};
+use crate::theme::Part;
+
+const FILTER_HELP: &[&str] = &[
+    "",
+    "Filter: letters in order, any case or accent;",
+    "  viet finds Việt, việt only Việt; terms AND;",
+    "  lang:vi  is:bookmarked  is:read  is:unread",
+    "  enter keeps the filter, esc clears it",
+];
+
+/// The lines of the help: each action with the keys bound to it, then the filter syntax.
+pub fn lines(app: &App) -> Vec<String> {
+    let keys = &app.config.keys.0;
+    let map = match app.screen {
+        Screen::List => &keys.list,
+        Screen::Reader => &keys.reader,
+    };
+    let mut by_action: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (key, action) in map {
+        by_action.entry(action.name()).or_default().push(key.to_string());
+    }
+    let mut lines: Vec<String> = by_action
+        .into_iter()
+        .map(|(action, keys)| format!("{:<18}{}", action.replace('_', " "), keys.join(" ")))
+        .collect();
+    lines.push(format!("{:<18}ctrl-c", Action::Quit.name()));
+    lines.dedup();
+    lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
+    lines
+}
+
+/// Draws the help box over `area`, as much of it as fits.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let lines = lines(app);
+    let width = area.width.min(52);
+    let height = area.height.min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let title = match app.screen {
+        Screen::List => " keys: list (esc closes) ",
+        Screen::Reader => " keys: reader (esc closes) ",
+    };
+    let block = Block::bordered().title(title).border_style(style(app, Part::Accent));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    for (row, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + u16::try_from(row).unwrap_or(0);
+        put_text(buf, inner, inner.x, y, line, ratatui::style::Style::default());
+    }
+}

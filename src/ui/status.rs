@@ -1,0 +1,60 @@
+//! The status bar: the filter prompt or the screen, a message, and the position.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{put_line, put_text, style};
+use crate::app::{App, Screen};
+use crate::text::{lay_out_line, str_width};
+use crate::theme::Part;
+
+/// Draws the one-row status bar in `area`.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let bar = style(app, Part::Status);
+    buf.set_style(area, bar);
+    let position = position(app);
+    let right = u16::try_from(str_width(&position) + 1).unwrap_or(area.width);
+    let left = Rect { width: area.width.saturating_sub(right), ..area };
+
+    let mut x = area.x;
+    if app.prompt || !app.query.is_empty() {
+        x = put_text(buf, left, x, area.y, "/", bar.patch(style(app, Part::Accent)));
+        let query = lay_out_line(&app.query, usize::from(left.right().saturating_sub(x)), &app.layout_options(crate::article::Dir::Ltr));
+        put_line(buf, Rect { x, width: left.right().saturating_sub(x), ..left }, area.y, &query, |_| bar);
+        x += u16::try_from(query.width()).unwrap_or(0);
+        if app.prompt {
+            x = put_text(buf, left, x, area.y, "█", bar);
+        }
+        x = put_text(buf, left, x, area.y, "  ", bar);
+    } else {
+        let hint = match app.screen {
+            Screen::List => " / filter · enter read · b bookmark · ? help  ",
+            Screen::Reader => " ] next · [ previous · r raw · q back · ? help  ",
+        };
+        if app.message.is_none() {
+            x = put_text(buf, left, x, area.y, hint, bar);
+        }
+    }
+    if let Some(message) = &app.message {
+        let part = if message.error { Part::Error } else { Part::Status };
+        let text = lay_out_line(&message.text, usize::from(left.right().saturating_sub(x)), &app.layout_options(crate::article::Dir::Ltr));
+        put_line(buf, Rect { x, width: left.right().saturating_sub(x), ..left }, area.y, &text, |_| bar.patch(style(app, part)));
+    }
+    let x = area.right().saturating_sub(right - 1);
+    put_text(buf, area, x, area.y, &position, bar);
+}
+
+/// "3/120" in the list; the visible lines and percentage in the reader.
+fn position(app: &App) -> String {
+    match (&app.reader, app.screen) {
+        (Some(reader), Screen::Reader) => {
+            let total = reader.layout.lines.len();
+            let rows = app.reader_rows();
+            let last = (reader.scroll + rows).min(total);
+            let percent = if total <= rows { 100 } else { last * 100 / total };
+            format!("{}-{last}/{total} {percent}%", (reader.scroll + 1).min(total))
+        }
+        _ if app.visible.is_empty() => "0/0".to_owned(),
+        _ => format!("{}/{}", app.selected + 1, app.visible.len()),
+    }
+}
