@@ -1,0 +1,125 @@
+//! Paragraph direction and the reordering of a line into visual order
+//! (UAX #9 P2/P3, L1 and L2, by unicode-bidi; L3 and L4 by the caller).
+//!
+//! [`visual_order`] works on any units that tile a line: layout passes
+//! grapheme clusters, so a cluster is reversed as a whole and its combining
+//! marks stay on their base (L3); the conformance test passes single
+//! characters and checks the same code against `BidiCharacterTest.txt`.
+
+use crate::article::Dir;
+use std::ops::Range;
+use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
+
+/// A level run of a line: a logical byte range drawn in one direction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualRun {
+    /// Logical byte range in the paragraph.
+    pub range: Range<usize>,
+    /// Whether its resolved level is odd (drawn right to left).
+    pub rtl: bool,
+}
+
+/// Direction of a paragraph: that of its first strong character outside
+/// isolates (UAX #9 P2), or `fallback` when it has none (P3, with the
+/// article's direction as the higher-level default, HL1).
+pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
+    match get_base_direction(text) {
+        Direction::Ltr => Dir::Ltr,
+        Direction::Rtl => Dir::Rtl,
+        Direction::Mixed => fallback,
+    }
+}
+
+/// Resolves the embedding levels of a whole paragraph.
+pub fn paragraph_info(text: &str, dir: Dir) -> ParagraphBidiInfo<'_> {
+    let level = match dir {
+        Dir::Ltr => Level::ltr(),
+        Dir::Rtl => Level::rtl(),
+    };
+    ParagraphBidiInfo::new(text, Some(level))
+}
+
+/// The level runs of `line` (a byte range of the paragraph `info` was built
+/// from, on character boundaries) in visual order, after rules L1 and L2.
+///
+/// `line` must not hold every character at level 126, which unicode-bidi
+/// 0.3.18 cannot reorder; [`super::limit_bidi_nesting`] makes that
+/// impossible.
+pub fn visual_runs(info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Vec<VisualRun> {
+    if line.is_empty() || line.end > info.text.len() {
+        return Vec::new();
+    }
+    if !info.has_rtl() && info.paragraph_level.is_ltr() {
+        return vec![VisualRun {
+            range: line,
+            rtl: false,
+        }];
+    }
+    let (levels, runs) = info.visual_runs(line);
+    runs.into_iter()
+        .map(|range| VisualRun {
+            rtl: levels.get(range.start).is_some_and(Level::is_rtl),
+            range,
+        })
+        .collect()
+}
+
+/// The visual order of `units`, which tile a line in logical order
+/// (`start_of` gives each one's first byte): indices into `units`, left to
+/// right, each with whether it sits in a right-to-left run.
+///
+/// A unit belongs to the run that holds its first byte and moves as a whole;
+/// units of a right-to-left run are reversed.
+pub fn visual_order<T>(
+    runs: &[VisualRun],
+    units: &[T],
+    start_of: impl Fn(&T) -> usize,
+) -> Vec<(usize, bool)> {
+    let mut order = Vec::with_capacity(units.len());
+    for run in runs {
+        let first = units.partition_point(|unit| start_of(unit) < run.range.start);
+        let end = units.partition_point(|unit| start_of(unit) < run.range.end);
+        if run.rtl {
+            order.extend((first..end).rev().map(|index| (index, true)));
+        } else {
+            order.extend((first..end).map(|index| (index, false)));
+        }
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Visual order of the characters of `text` as indices.
+    fn char_order(text: &str, dir: Dir) -> Vec<usize> {
+        let info = paragraph_info(text, dir);
+        let runs = visual_runs(&info, 0..text.len());
+        let chars: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        visual_order(&runs, &chars, |&at| at)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    #[test]
+    fn hebrew_then_digits_by_hand() {
+        // The example in BidiCharacterTest.txt's header
+        // (05D0 0020 0031 002D 0032;0;0;1 1 2 2 2;2 3 4 1 0): in an LTR
+        // paragraph "1-2" keeps its order and goes left of the alef.
+        assert_eq!(char_order("\u{5D0} 1-2", Dir::Ltr), [2, 3, 4, 1, 0]);
+    }
+
+    #[test]
+    fn direction_from_first_strong_character() {
+        assert_eq!(paragraph_dir("123 abc عربي", Dir::Rtl), Dir::Ltr);
+        assert_eq!(paragraph_dir("123 عربي abc", Dir::Ltr), Dir::Rtl);
+        assert_eq!(paragraph_dir("123 ...", Dir::Rtl), Dir::Rtl);
+        // Strong characters inside an isolate do not count (P2).
+        assert_eq!(
+            paragraph_dir("\u{2067}عربي\u{2069} abc", Dir::Rtl),
+            Dir::Ltr
+        );
+    }
+}

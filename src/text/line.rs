@@ -1,0 +1,136 @@
+//! Turns a paragraph's units into screen lines: wrapping, reordering,
+//! mirroring, alignment; and [`lay_out_line`] for one-line texts.
+
+use super::bidi::{paragraph_dir, paragraph_info, visual_order, visual_runs};
+use super::nesting::neutralize_nesting;
+use super::units::{Unit, units};
+use super::wrap::{trim_end, wrap};
+use super::{BidiMode, Glyph, LayoutOptions, ScreenLine};
+use crate::article::Dir;
+use compact_str::CompactString;
+use std::borrow::Cow;
+use unicode_bidi::ParagraphBidiInfo;
+use unicode_bidi_mirroring::get_mirrored;
+
+const ELLIPSIS: &str = "\u{2026}";
+
+/// Lays out paragraph number `index` into `lines`.
+pub(crate) fn lay_out_paragraph(
+    index: usize,
+    paragraph: &str,
+    width: usize,
+    options: LayoutOptions,
+    lines: &mut Vec<ScreenLine>,
+) {
+    let text = neutralize_nesting(paragraph);
+    let dir = paragraph_dir(&text, options.dir);
+    let units = units(&text, options.shaping, width);
+    let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&text, dir));
+    for line in wrap(&units, width) {
+        let glyphs = glyphs(&text, trim_end(&units, line), info.as_ref());
+        lines.push(aligned(index, dir, width, glyphs));
+    }
+}
+
+/// Lays out a one-line text (a title, a header) in visual order, truncated
+/// to `width` cells with an ellipsis at its logical end when it does not fit
+/// (on the left for a right-to-left text). Newlines count as spaces. The
+/// ellipsis glyph has an empty source range at the cut; right-to-left lines
+/// are right-aligned with `indent`.
+pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> ScreenLine {
+    // Same length, so byte offsets still point into `text`.
+    let text = if text.contains('\n') {
+        Cow::Owned(text.replace('\n', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let text = neutralize_nesting(&text);
+    let dir = paragraph_dir(&text, options.dir);
+    if width == 0 {
+        return aligned(0, dir, 0, Vec::new());
+    }
+    let all = units(&text, options.shaping, width);
+    let fitting = trim_end(&all, 0..all.len());
+    let used: usize = fitting.iter().map(|unit| usize::from(unit.width)).sum();
+    if used <= width {
+        let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&text, dir));
+        return aligned(0, dir, width, glyphs(&text, fitting, info.as_ref()));
+    }
+    // Keep the longest logical prefix that leaves a cell for the ellipsis,
+    // then lay out prefix + ellipsis so the ellipsis takes part in bidi
+    // resolution and lands at the logical end.
+    let mut room = width - 1;
+    let kept = fitting
+        .iter()
+        .take_while(|unit| {
+            let fits = usize::from(unit.width) <= room;
+            room = room.saturating_sub(usize::from(unit.width));
+            fits
+        })
+        .count();
+    let kept = trim_end(fitting, 0..kept);
+    let cut = kept.last().map_or(0, |unit| unit.source.end);
+    let truncated = format!("{}{ELLIPSIS}", &text[..cut]);
+    let units = units(&truncated, options.shaping, width);
+    let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&truncated, dir));
+    let mut line = glyphs(&truncated, trim_end(&units, 0..units.len()), info.as_ref());
+    for glyph in &mut line {
+        if glyph.source.start >= cut {
+            glyph.source = cut..cut;
+        }
+    }
+    aligned(0, dir, width, line)
+}
+
+/// The glyphs of one line's units, in visual order when `info` is given
+/// (lectern reorders), else in logical order (the terminal does).
+fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Vec<Glyph> {
+    let (Some(info), Some(first), Some(last)) = (info, line.first(), line.last()) else {
+        return line
+            .iter()
+            .filter_map(|unit| glyph(text, unit, false))
+            .collect();
+    };
+    let runs = visual_runs(info, first.source.start..last.source.end);
+    visual_order(&runs, line, |unit| unit.source.start)
+        .into_iter()
+        .filter_map(|(index, rtl)| glyph(text, &line[index], rtl))
+        .collect()
+}
+
+/// How a unit is drawn, mirrored in a right-to-left run (rule L4); `None`
+/// for units that are never drawn.
+fn glyph(text: &str, unit: &Unit, rtl: bool) -> Option<Glyph> {
+    if unit.hidden() {
+        return None;
+    }
+    let shown = unit.shown(text);
+    let text = if rtl && shown.chars().any(|c| get_mirrored(c).is_some()) {
+        shown
+            .chars()
+            .map(|c| get_mirrored(c).unwrap_or(c))
+            .collect()
+    } else {
+        CompactString::from(shown)
+    };
+    Some(Glyph {
+        text,
+        width: unit.width,
+        source: unit.source.clone(),
+    })
+}
+
+/// A screen line, right-aligned when the paragraph is right-to-left.
+fn aligned(paragraph: usize, dir: Dir, width: usize, glyphs: Vec<Glyph>) -> ScreenLine {
+    let used: usize = glyphs.iter().map(|glyph| usize::from(glyph.width)).sum();
+    let indent = match dir {
+        Dir::Rtl => width.saturating_sub(used),
+        Dir::Ltr => 0,
+    };
+    ScreenLine {
+        paragraph,
+        dir,
+        indent,
+        glyphs,
+    }
+}
