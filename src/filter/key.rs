@@ -1,0 +1,130 @@
+//! `SearchKey`: the folded title and source of one article, compact enough to keep 10^6.
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::{Strength, fold_into};
+
+/// Longest title or source folded into a key, in bytes: a real headline is a few hundred
+/// bytes, and a bound keeps a malformed file from making every keystroke slow.
+const MAX_PART_BYTES: usize = 2048;
+
+/// The folded form of an article's title and source, built once when it loads.
+///
+/// Holds the full fold (`full`) and the light fold (`light`, diacritics kept) of
+/// `"title source"` in one allocation; the light fold is stored only when it differs,
+/// which it does not for plain ASCII titles. 24 bytes plus the text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchKey {
+    /// The full fold, followed by the light fold when that differs.
+    text: Box<str>,
+    /// Where the light fold starts in `text`; `text.len()` when it is the full fold.
+    light_start: u32,
+}
+
+impl SearchKey {
+    /// Builds the key for an article's title and source.
+    pub fn new(title: &str, source: Option<&str>) -> Self {
+        let title = clip(title);
+        let source = source.map(clip);
+        let mut text = String::with_capacity(2 * (title.len() + source.map_or(0, str::len) + 1));
+        push_fold(&mut text, title, source, Strength::Full);
+        let full_len = text.len();
+        push_fold(&mut text, title, source, Strength::Light);
+        if text.get(full_len..) == text.get(..full_len) {
+            text.truncate(full_len);
+        }
+        // Both parts are clipped, so the offset always fits; fall back to sharing if not.
+        let light_start = u32::try_from(full_len).unwrap_or_else(|_| {
+            text.truncate(full_len);
+            u32::MAX
+        });
+        Self {
+            text: text.into_boxed_str(),
+            light_start,
+        }
+    }
+
+    /// The fully folded `"title source"`: what query terms without diacritics match.
+    pub fn full(&self) -> &str {
+        self.text
+            .get(..self.light_start as usize)
+            .unwrap_or(&self.text)
+    }
+
+    /// The lightly folded `"title source"` (diacritics kept): what query terms typed with
+    /// diacritics match. The same string as [`SearchKey::full`] when there are none.
+    pub fn light(&self) -> &str {
+        match self.text.get(self.light_start as usize..) {
+            Some(light) if !light.is_empty() => light,
+            _ => self.full(),
+        }
+    }
+}
+
+fn push_fold(text: &mut String, title: &str, source: Option<&str>, strength: Strength) {
+    fold_into(title, strength, text, None);
+    if let Some(source) = source {
+        text.push(' ');
+        fold_into(source, strength, text, None);
+    }
+}
+
+/// `text` cut to at most `MAX_PART_BYTES`, at a character boundary.
+fn clip(text: &str) -> &str {
+    let mut end = text.len().min(MAX_PART_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_title_shares_its_light_fold() {
+        let key = SearchKey::new("Taliban Ready", Some("Reuters"));
+        assert_eq!(key.full(), "taliban ready reuters");
+        assert_eq!(key.light(), "taliban ready reuters");
+        assert_eq!(key.text.len(), key.full().len());
+    }
+
+    #[test]
+    fn vietnamese_title_keeps_both_folds() {
+        let key = SearchKey::new("Việt Nam", Some("VnExpress"));
+        assert_eq!(key.full(), "viet nam vnexpress");
+        assert_eq!(key.light(), "việt nam vnexpress");
+    }
+
+    #[test]
+    fn no_source_means_title_only() {
+        let key = SearchKey::new("Đà Nẵng", None);
+        assert_eq!(key.full(), "da nang");
+        assert_eq!(key.light(), "đà nẵng");
+    }
+
+    #[test]
+    fn key_is_small() {
+        assert_eq!(std::mem::size_of::<SearchKey>(), 24);
+    }
+
+    #[test]
+    fn long_titles_are_clipped_on_a_char_boundary() {
+        let title = "ệ".repeat(MAX_PART_BYTES);
+        let key = SearchKey::new(&title, None);
+        assert_eq!(key.full().len(), MAX_PART_BYTES / 3);
+        assert!(key.light().chars().all(|c| c == 'ệ'));
+    }
+
+    #[test]
+    fn corrupt_offsets_from_a_cache_never_panic() {
+        // Offset 3 falls inside "ệ" (bytes 2..5): both views fall back to the whole text.
+        let key = SearchKey {
+            text: "việt".into(),
+            light_start: 3,
+        };
+        assert_eq!(key.full(), "việt");
+        assert_eq!(key.light(), "việt");
+    }
+}

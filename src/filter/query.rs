@@ -1,0 +1,285 @@
+//! `Query`: a typed filter split into text terms and `lang:` / `is:` field terms.
+//!
+//! Space-separated terms must all match. A text term is folded like the keys; when it was
+//! typed with diacritics (its full fold differs from its light fold) it is matched
+//! against the light keys, so it matches those diacritics exactly.
+//!
+//! Field values match by prefix, so the query means something at every keystroke and
+//! typing only ever narrows: `lang:v` already keeps Vietnamese, `is:b` bookmarks.
+//! Several `lang:` terms are alternatives (`lang:vi lang:en`); `is:` terms all apply.
+//! An `is:` value that names no state (`is:starred`) makes the query match nothing and
+//! is listed by [`Query::unknown_fields`] so the status bar can say why, rather than
+//! silently showing everything. Any other `name:value` is plain text.
+
+use super::Candidate;
+use super::fold::{Strength, fold_as};
+
+/// One text term, folded for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    needle: String,
+    keeps_diacritics: bool,
+}
+
+impl Term {
+    /// Folds a typed word; `None` when nothing is left (a lone mark or tatweel).
+    fn new(word: &str) -> Option<Self> {
+        let full = fold_as(word, Strength::Full);
+        if full.is_empty() {
+            return None;
+        }
+        let light = fold_as(word, Strength::Light);
+        Some(if light == full {
+            Self {
+                needle: full,
+                keeps_diacritics: false,
+            }
+        } else {
+            Self {
+                needle: light,
+                keeps_diacritics: true,
+            }
+        })
+    }
+
+    /// The folded text the matcher looks for.
+    pub fn needle(&self) -> &str {
+        &self.needle
+    }
+
+    /// Whether the term was typed with diacritics and so matches the light keys.
+    pub fn keeps_diacritics(&self) -> bool {
+        self.keeps_diacritics
+    }
+
+    /// Whether every key this term matches is also matched by `previous`: both look at
+    /// the same keys and this needle extends the previous one, so it is a subsequence
+    /// only where the previous one is.
+    fn narrows(&self, previous: &Term) -> bool {
+        self.keeps_diacritics == previous.keeps_diacritics
+            && self.needle.starts_with(&previous.needle)
+    }
+}
+
+/// The article states an `is:` term can ask for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct States {
+    /// `is:bookmarked`.
+    pub bookmarked: bool,
+    /// `is:unread`.
+    pub unread: bool,
+    /// `is:read`.
+    pub read: bool,
+}
+
+impl States {
+    fn includes(self, other: States) -> bool {
+        (self.bookmarked || !other.bookmarked)
+            && (self.unread || !other.unread)
+            && (self.read || !other.read)
+    }
+}
+
+/// A parsed filter query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<Term>,
+    langs: Vec<String>,
+    states: States,
+    unknown: Vec<String>,
+}
+
+impl Query {
+    /// Parses what the user typed. Never fails: anything unrecognised is text.
+    pub fn parse(input: &str) -> Self {
+        let mut query = Self::default();
+        for word in input.split_whitespace() {
+            let field = word
+                .split_once(':')
+                .map(|(name, value)| (name.to_lowercase(), value));
+            match field {
+                Some((name, value)) if name == "lang" => {
+                    if !value.is_empty() {
+                        query.langs.push(value.to_lowercase());
+                    }
+                }
+                Some((name, value)) if name == "is" => query.add_state(word, value),
+                _ => query.terms.extend(Term::new(word)),
+            }
+        }
+        query
+    }
+
+    fn add_state(&mut self, word: &str, value: &str) {
+        let value = value.to_lowercase();
+        if value.is_empty() {
+            // `is:` half typed: no constraint yet.
+        } else if "bookmarked".starts_with(&value) {
+            self.states.bookmarked = true;
+        } else if "unread".starts_with(&value) {
+            self.states.unread = true;
+        } else if "read".starts_with(&value) {
+            self.states.read = true;
+        } else {
+            self.unknown.push(word.to_owned());
+        }
+    }
+
+    /// The text terms, in the order typed.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// The `lang:` values (lower case); an article matches if its language starts with any.
+    pub fn langs(&self) -> &[String] {
+        &self.langs
+    }
+
+    /// The states all matches must be in.
+    pub fn states(&self) -> States {
+        self.states
+    }
+
+    /// `is:` terms that name no state, as typed; when any, nothing matches.
+    pub fn unknown_fields(&self) -> &[String] {
+        &self.unknown
+    }
+
+    /// Whether the query keeps every article (nothing typed but spaces or half fields).
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether the query can match nothing whatever the articles.
+    pub fn matches_nothing(&self) -> bool {
+        !self.unknown.is_empty() || (self.states.read && self.states.unread)
+    }
+
+    /// Whether a candidate passes the field terms (language and states).
+    pub fn matches_fields(&self, candidate: &Candidate<'_>) -> bool {
+        let lang_ok = self.langs.is_empty()
+            || self.langs.iter().any(|lang| {
+                (candidate.lang.as_bytes().get(..lang.len()))
+                    .is_some_and(|prefix| prefix.eq_ignore_ascii_case(lang.as_bytes()))
+            });
+        lang_ok
+            && !self.matches_nothing()
+            && (!self.states.bookmarked || candidate.bookmarked)
+            && (!self.states.unread || !candidate.read)
+            && (!self.states.read || candidate.read)
+    }
+
+    /// Whether everything this query matches is also matched by `previous`, so that
+    /// filtering `previous`'s matches gives the same result as filtering everything.
+    pub fn narrows(&self, previous: &Query) -> bool {
+        if self.matches_nothing() {
+            return true;
+        }
+        let terms_narrow = self.terms.len() >= previous.terms.len()
+            && self
+                .terms
+                .iter()
+                .zip(&previous.terms)
+                .all(|(new, old)| new.narrows(old));
+        let langs_narrow = previous.langs.is_empty()
+            || (!self.langs.is_empty()
+                && self.langs.iter().all(|new| {
+                    previous
+                        .langs
+                        .iter()
+                        .any(|old| new.starts_with(old.as_str()))
+                }));
+        terms_narrow
+            && langs_narrow
+            && previous.unknown.is_empty()
+            && self.states.includes(previous.states)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needles(query: &Query) -> Vec<(&str, bool)> {
+        query
+            .terms()
+            .iter()
+            .map(|term| (term.needle(), term.keeps_diacritics()))
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_folded_and_diacritics_decide_the_key() {
+        let query = Query::parse("  Việt   NAM  đà ");
+        assert_eq!(
+            needles(&query),
+            [("việt", true), ("nam", false), ("đà", true)]
+        );
+    }
+
+    #[test]
+    fn fields_are_recognised_and_others_are_text() {
+        let query = Query::parse("lang:VI is:bookmarked is:u foo:bar Lang:en");
+        assert_eq!(query.langs(), ["vi", "en"]);
+        let states = query.states();
+        assert!(states.bookmarked && states.unread && !states.read);
+        assert_eq!(needles(&query), [("foo:bar", false)]);
+        assert!(query.unknown_fields().is_empty());
+    }
+
+    #[test]
+    fn unknown_state_is_reported_and_matches_nothing() {
+        let query = Query::parse("kinh is:starred");
+        assert_eq!(query.unknown_fields(), ["is:starred"]);
+        assert!(query.matches_nothing());
+    }
+
+    #[test]
+    fn half_typed_fields_and_lone_marks_constrain_nothing() {
+        assert!(Query::parse("lang: is: \u{0640} \u{0301}").is_empty());
+        assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn typing_on_narrows() {
+        let steps = [
+            "k",
+            "ki",
+            "kinh",
+            "kinh ",
+            "kinh t",
+            "kinh te lang:",
+            "kinh te lang:v",
+        ];
+        for pair in steps.windows(2) {
+            let (old, new) = (Query::parse(pair[0]), Query::parse(pair[1]));
+            assert!(new.narrows(&old), "{:?} → {:?}", pair[0], pair[1]);
+        }
+        let steps = ["is:", "is:b", "is:bookmarked", "is:bookmarked is:r"];
+        for pair in steps.windows(2) {
+            assert!(Query::parse(pair[1]).narrows(&Query::parse(pair[0])));
+        }
+    }
+
+    #[test]
+    fn widening_or_editing_does_not_narrow() {
+        let pairs = [
+            ("kinh", "kin"),
+            ("kinh te", "kinh"),
+            ("kinh", "xkinh"),
+            ("viet", "việt"),
+            ("việ", "viet"),
+            ("lang:vi", "lang:vi lang:en"),
+            ("lang:vi", "kinh"),
+            ("is:bookmarked", "kinh"),
+            ("is:x", "kinh"),
+            ("lang", "lang:"),
+        ];
+        for (old, new) in pairs {
+            assert!(
+                !Query::parse(new).narrows(&Query::parse(old)),
+                "{old:?} → {new:?}"
+            );
+        }
+    }
+}
