@@ -1,10 +1,10 @@
-//! `Action`: everything the app can be asked to do; its snake_case names are the keymap vocabulary.
+//! `Action`: everything the app can be asked to do; its `snake_case` names are the keymap vocabulary.
 
 use serde::Deserialize;
 
 /// One thing to do. The unit variants are what keys are bound to in `config.toml`
 /// (`j = "down"`); the others come from the terminal and the library, never from a keymap.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Next article in the list; scroll down one line in the reader.

@@ -23,6 +23,17 @@ pub enum Screen {
     Reader,
 }
 
+/// What sits on top of the screen and takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// Nothing: keys go through the screen's keymap.
+    None,
+    /// The filter prompt: typed characters go to the query.
+    Prompt,
+    /// The help box.
+    Help,
+}
+
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -46,10 +57,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The main screen.
     pub screen: Screen,
-    /// The help overlay is open.
-    pub help: bool,
-    /// The filter prompt has the keyboard.
-    pub prompt: bool,
+    /// What has the keyboard on top of the screen.
+    pub overlay: Overlay,
     /// The filter as typed.
     pub query: String,
     filter: Filter,
@@ -70,7 +79,13 @@ pub struct App {
 
 impl App {
     /// A new app on the list screen; `notices` (from opening the store) go to the status bar.
-    pub fn new(library: Library, store: Store, notices: &[String], config: Config, size: (u16, u16)) -> Self {
+    pub fn new(
+        library: Library,
+        store: Store,
+        notices: &[String],
+        config: Config,
+        size: (u16, u16),
+    ) -> Self {
         let mut app = Self {
             library,
             store,
@@ -78,8 +93,7 @@ impl App {
             color: crate::theme::color_enabled(),
             size,
             screen: Screen::List,
-            help: false,
-            prompt: false,
+            overlay: Overlay::None,
             query: String::new(),
             filter: Filter::new(),
             visible: Vec::new(),
@@ -91,23 +105,36 @@ impl App {
             layouts: LayoutCache::default(),
         };
         app.refilter();
-        let skipped = app.library.warnings.iter().filter(|w| w.problem.skipped()).count();
+        let skipped = app
+            .library
+            .warnings
+            .iter()
+            .filter(|w| w.problem.skipped())
+            .count();
         if let Some(notice) = notices.first() {
             app.error(notice.clone());
         } else if skipped > 0 {
-            app.info(format!("{skipped} file(s) skipped: `lectern list` prints why"));
+            app.info(format!(
+                "{skipped} file(s) skipped: `lectern list` prints why"
+            ));
         }
         app
     }
 
     /// The layout settings for an article of direction `dir`.
     pub fn layout_options(&self, dir: crate::article::Dir) -> LayoutOptions {
-        LayoutOptions { bidi: self.config.bidi, shaping: self.config.shaping, dir }
+        LayoutOptions {
+            bidi: self.config.bidi,
+            shaping: self.config.shaping,
+            dir,
+        }
     }
 
     /// The entry under the selection, if the list is not empty.
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.visible.get(self.selected).and_then(|&i| self.library.entries.get(i))
+        self.visible
+            .get(self.selected)
+            .and_then(|&i| self.library.entries.get(i))
     }
 
     /// Rows of the list that fit on screen.
@@ -121,10 +148,11 @@ impl App {
         if ctrl && matches!(event.code, KeyCode::Char('c' | 'C')) {
             return Some(Action::Quit);
         }
-        if self.help {
-            return matches!(event.code, KeyCode::Esc | KeyCode::Char('q' | '?')).then_some(Action::Help);
+        if self.overlay == Overlay::Help {
+            return matches!(event.code, KeyCode::Esc | KeyCode::Char('q' | '?'))
+                .then_some(Action::Help);
         }
-        if self.prompt {
+        if self.overlay == Overlay::Prompt {
             return match event.code {
                 KeyCode::Enter => Some(Action::Accept),
                 KeyCode::Esc => Some(Action::ClearFilter),
@@ -142,7 +170,7 @@ impl App {
             Screen::List => &keys.list,
             Screen::Reader => &keys.reader,
         };
-        Key::from_event(event).and_then(|key| map.get(&key).cloned())
+        Key::from_event(event).and_then(|key| map.get(&key).copied())
     }
 
     /// What a mouse event does: the wheel scrolls.
@@ -161,14 +189,20 @@ impl App {
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.help = !self.help,
+            Action::Help => {
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
+            }
             Action::Resize(columns, rows) => {
                 self.size = (columns, rows);
                 self.relayout();
             }
             Action::Filter => {
                 self.screen = Screen::List;
-                self.prompt = true;
+                self.overlay = Overlay::Prompt;
             }
             Action::Type(c) => {
                 self.query.push(c);
@@ -178,9 +212,9 @@ impl App {
                 self.query.pop();
                 self.refilter();
             }
-            Action::Accept => self.prompt = false,
+            Action::Accept => self.overlay = Overlay::None,
             Action::ClearFilter => {
-                self.prompt = false;
+                self.overlay = Overlay::None;
                 self.query.clear();
                 self.refilter();
             }
@@ -224,12 +258,23 @@ impl App {
             }
             Action::NextArticle | Action::PreviousArticle => {
                 let next = action == Action::NextArticle;
-                let target = if next { self.selected + 1 } else { self.selected.wrapping_sub(1) };
+                let target = if next {
+                    self.selected + 1
+                } else {
+                    self.selected.wrapping_sub(1)
+                };
                 if target < self.visible.len() {
                     self.selected = target;
                     self.open_selected();
                 } else {
-                    self.info(if next { "this is the last article" } else { "this is the first article" }.to_owned());
+                    self.info(
+                        if next {
+                            "this is the last article"
+                        } else {
+                            "this is the first article"
+                        }
+                        .to_owned(),
+                    );
                 }
             }
             Action::ToggleRaw => {
@@ -254,7 +299,9 @@ impl App {
     }
 
     fn open_selected(&mut self) {
-        let Some(&index) = self.visible.get(self.selected) else { return };
+        let Some(&index) = self.visible.get(self.selected) else {
+            return;
+        };
         let entry = &self.library.entries[index];
         match self.library.read(entry) {
             Ok(article) => {
@@ -335,14 +382,20 @@ impl App {
         });
         self.visible = hits.iter().map(|h| h.index as usize).collect();
         self.selected = keep
-            .and_then(|id| self.visible.iter().position(|&i| self.library.entries[i].meta.id == id))
+            .and_then(|id| {
+                self.visible
+                    .iter()
+                    .position(|&i| self.library.entries[i].meta.id == id)
+            })
             .unwrap_or(0);
     }
 
     /// Lays the open article out again for the current width and mode (cached).
     fn relayout(&mut self) {
         let width = crate::ui::text_width(self.size.0);
-        let Some(reader) = &mut self.reader else { return };
+        let Some(reader) = &mut self.reader else {
+            return;
+        };
         let options = LayoutOptions {
             bidi: self.config.bidi,
             shaping: self.config.shaping,

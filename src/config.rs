@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer};
 use thiserror::Error;
 
 use crate::keymap::Keymap;
+use crate::text::{BidiMode, Shaping};
 use crate::theme::Theme;
 
 /// The documented example is also the source of the default key bindings.
@@ -20,6 +21,10 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// Files larger than this many bytes are skipped with a warning.
     pub max_file_size: u64,
+    /// Who reorders right-to-left text: lectern (`app`) or a bidi-aware terminal (`terminal`).
+    pub bidi: BidiMode,
+    /// Arabic letters as they are (`off`, for terminals that shape) or as presentation forms.
+    pub shaping: Shaping,
     /// Key bindings per screen, the user's laid over the defaults key by key.
     pub keys: Keys,
     /// Colours.
@@ -31,6 +36,8 @@ impl Default for Config {
         Self {
             library: Vec::new(),
             max_file_size: 8 * 1024 * 1024,
+            bidi: BidiMode::default(),
+            shaping: Shaping::default(),
             keys: Keys::default(),
             theme: Theme::default(),
         }

@@ -103,17 +103,17 @@ impl FromStr for Key {
         let code = match (chars.next(), chars.next()) {
             (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
             _ if name == " " => KeyCodeOrd::Char(' '),
-            _ => match NAMES.iter().find(|(n, _)| *n == name) {
-                Some(&(_, named)) => KeyCodeOrd::Named(named),
-                None => {
+            _ => {
+                let named = NAMES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|&(_, n)| KeyCodeOrd::Named(n));
+                let function = || {
                     let number = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok());
-                    KeyCodeOrd::F(
-                        number
-                            .filter(|n| (1..=24).contains(n))
-                            .ok_or_else(unknown)?,
-                    )
-                }
-            },
+                    number.filter(|n| (1..=24).contains(n)).map(KeyCodeOrd::F)
+                };
+                named.or_else(function).ok_or_else(unknown)?
+            }
         };
         Ok(Self { code, ctrl, alt })
     }

@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -14,7 +16,7 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use crate::app::App;
 use crate::text::BidiMode;
 
-/// Terminal BiDi spec (terminal-wg): explicit mode, the application does the reordering.
+/// Terminal `BiDi` spec (terminal-wg): explicit mode, the application does the reordering.
 const BDSM_EXPLICIT: &str = "\x1b[8l";
 /// Back to the terminal's implicit (own) reordering.
 const BDSM_IMPLICIT: &str = "\x1b[8h";
@@ -44,7 +46,9 @@ fn enter(bidi: BidiMode) -> DefaultTerminal {
     // Mouse and BDSM are niceties: a terminal that refuses them still works.
     let _ = execute!(out, EnableMouseCapture);
     if bidi == BidiMode::App {
-        let _ = out.write_all(BDSM_EXPLICIT.as_bytes()).and_then(|()| out.flush());
+        let _ = out
+            .write_all(BDSM_EXPLICIT.as_bytes())
+            .and_then(|()| out.flush());
     }
     terminal
 }
@@ -58,7 +62,12 @@ fn leave(bidi: BidiMode) {
     ratatui::restore();
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, stop: &AtomicBool, bidi: BidiMode) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &AtomicBool,
+    bidi: BidiMode,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(crate::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -99,7 +108,8 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
 }
 
 fn is_suspend(key: event::KeyEvent) -> bool {
-    key.modifiers.contains(event::KeyModifiers::CONTROL) && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
+    key.modifiers.contains(event::KeyModifiers::CONTROL)
+        && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
 }
 
 /// ctrl-z: give the terminal back, stop until `fg`, then take it again and redraw everything.

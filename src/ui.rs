@@ -10,7 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::app::{App, Screen};
+use crate::app::{App, Overlay, Screen};
 use crate::text::{Glyph, ScreenLine};
 use crate::theme::Part;
 
@@ -29,14 +29,21 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         return;
     }
     let buf = frame.buffer_mut();
-    let body = Rect { height: area.height.saturating_sub(1), ..area };
+    let body = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     match (app.screen, &app.reader) {
         (Screen::Reader, Some(reader)) => reader::draw(app, reader, body, buf),
         _ => list::draw(app, body, buf),
     }
-    let status_row = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+    let status_row = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
     status::draw(app, status_row, buf);
-    if app.help {
+    if app.overlay == Overlay::Help {
         help::draw(app, area, buf);
     }
 }
@@ -49,18 +56,28 @@ fn style(app: &App, part: Part) -> Style {
 /// Writes `line` on row `y` of `area`, one grapheme per cell (two for wide ones), styling each
 /// glyph with `style_of`; what does not fit is left out. ratatui's own text widgets measure whole
 /// strings, which miscounts some scripts, so the laid-out glyphs are placed by hand.
-fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &ScreenLine, style_of: impl Fn(&Glyph) -> Style) {
+fn put_line(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    line: &ScreenLine,
+    style_of: impl Fn(&Glyph) -> Style,
+) {
     if y < area.y || y >= area.bottom() {
         return;
     }
     let right = area.right();
-    let mut x = area.x.saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
+    let mut x = area
+        .x
+        .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
     for glyph in &line.glyphs {
         let width = u16::from(glyph.width);
         if width == 0 || x.saturating_add(width) > right {
             break;
         }
-        buf[(x, y)].set_symbol(&glyph.text).set_style(style_of(glyph));
+        buf[(x, y)]
+            .set_symbol(&glyph.text)
+            .set_style(style_of(glyph));
         for hidden in x + 1..x + width {
             buf[(hidden, y)].reset();
         }

@@ -26,12 +26,23 @@ pub struct Reader {
 impl Reader {
     /// A reader at the top of `article`, not laid out yet.
     pub fn new(entry: usize, article: Article) -> Self {
-        Self { entry, article, raw: false, scroll: 0, layout: Arc::default() }
+        Self {
+            entry,
+            article,
+            raw: false,
+            scroll: 0,
+            layout: Arc::default(),
+        }
     }
 
     /// Takes the layout for `width` from the cache, laying the text out only if it is not there.
     pub fn lay_out(&mut self, cache: &mut LayoutCache, width: usize, options: LayoutOptions) {
-        let key = LayoutKey { article: &self.article.meta.id, width, options, raw: self.raw };
+        let key = LayoutKey {
+            article: &self.article.meta.id,
+            width,
+            options,
+            raw: self.raw,
+        };
         let (article, raw) = (&self.article, self.raw);
         self.layout = cache.get_or_insert_with(&key, || {
             if raw {

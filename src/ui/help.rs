@@ -28,14 +28,19 @@ pub fn lines(app: &App) -> Vec<String> {
     };
     let mut by_action: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (key, action) in map {
-        by_action.entry(action.name()).or_default().push(key.to_string());
+        by_action
+            .entry(action.name())
+            .or_default()
+            .push(key.to_string());
     }
-    let mut lines: Vec<String> = by_action
-        .into_iter()
+    // ctrl-c quits whatever the bindings say.
+    let quit = by_action.entry(Action::Quit.name()).or_default();
+    if !quit.iter().any(|k| k == "ctrl-c") {
+        quit.push("ctrl-c".to_owned());
+    }
+    let mut lines: Vec<String> = (by_action.into_iter())
         .map(|(action, keys)| format!("{:<18}{}", action.replace('_', " "), keys.join(" ")))
         .collect();
-    lines.push(format!("{:<18}ctrl-c", Action::Quit.name()));
-    lines.dedup();
     lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
     lines
 }
@@ -44,7 +49,9 @@ pub fn lines(app: &App) -> Vec<String> {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
     let width = area.width.min(52);
-    let height = area.height.min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let height = area
+        .height
+        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -56,11 +63,20 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::List => " keys: list (esc closes) ",
         Screen::Reader => " keys: reader (esc closes) ",
     };
-    let block = Block::bordered().title(title).border_style(style(app, Part::Accent));
+    let block = Block::bordered()
+        .title(title)
+        .border_style(style(app, Part::Accent));
     let inner = block.inner(rect);
     block.render(rect, buf);
     for (row, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(row).unwrap_or(0);
-        put_text(buf, inner, inner.x, y, line, ratatui::style::Style::default());
+        put_text(
+            buf,
+            inner,
+            inner.x,
+            y,
+            line,
+            ratatui::style::Style::default(),
+        );
     }
 }

@@ -28,17 +28,37 @@ fn columns(width: u16) -> Columns {
     let date = width >= 60;
     let source = width >= 90;
     let fixed = MARKS + LANG + if date { DATE } else { 0 } + if source { SOURCE } else { 0 };
-    Columns { date, source, title: width.saturating_sub(fixed + 1) }
+    Columns {
+        date,
+        source,
+        title: width.saturating_sub(fixed + 1),
+    }
 }
 
 /// Draws the title row and the visible part of the list in `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let store = &app.store;
     let entries = &app.library.entries;
-    let bookmarked = entries.iter().filter(|e| store.is_bookmarked(&e.meta.id)).count();
-    let unread = entries.iter().filter(|e| !store.is_read(&e.meta.id)).count();
-    let heading = format!(" lectern · {} articles · {bookmarked} bookmarked · {unread} unread", entries.len());
-    put_text(buf, area, area.x, area.y, &heading, style(app, Part::Accent));
+    let bookmarked = entries
+        .iter()
+        .filter(|e| store.is_bookmarked(&e.meta.id))
+        .count();
+    let unread = entries
+        .iter()
+        .filter(|e| !store.is_read(&e.meta.id))
+        .count();
+    let heading = format!(
+        " lectern · {} articles · {bookmarked} bookmarked · {unread} unread",
+        entries.len()
+    );
+    put_text(
+        buf,
+        area,
+        area.x,
+        area.y,
+        &heading,
+        style(app, Part::Accent),
+    );
 
     let rows = usize::from(area.height.saturating_sub(1));
     let first = app.selected.saturating_sub(rows.saturating_sub(1));
@@ -47,50 +67,135 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for (row, &index) in app.visible.iter().enumerate().skip(first).take(rows) {
         let y = area.y + 1 + u16::try_from(row - first).unwrap_or(0);
         let selected = row == app.selected;
-        draw_row(app, index, &query, &cols, Rect { y, height: 1, ..area }, selected, buf);
+        draw_row(
+            app,
+            index,
+            &query,
+            &cols,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            selected,
+            buf,
+        );
     }
     if app.visible.is_empty() && area.height > 1 {
-        let text = if app.query.is_empty() { "  no articles" } else { "  no article matches the filter" };
+        let text = if app.query.is_empty() {
+            "  no articles"
+        } else {
+            "  no article matches the filter"
+        };
         put_text(buf, area, area.x, area.y + 1, text, style(app, Part::Dim));
     }
 }
 
-fn draw_row(app: &App, index: usize, query: &Query, cols: &Columns, row: Rect, selected: bool, buf: &mut Buffer) {
+fn draw_row(
+    app: &App,
+    index: usize,
+    query: &Query,
+    cols: &Columns,
+    row: Rect,
+    selected: bool,
+    buf: &mut Buffer,
+) {
     let meta = &app.library.entries[index].meta;
     let read = app.store.is_read(&meta.id);
-    let mut base = if read { style(app, Part::Dim) } else { ratatui::style::Style::default() };
+    let mut base = if read {
+        style(app, Part::Dim)
+    } else {
+        ratatui::style::Style::default()
+    };
     if selected {
         base = base.patch(style(app, Part::Selection));
     }
     buf.set_style(row, base);
     let y = row.y;
     let mut x = row.x;
-    let mark = |on: bool, c: &'static str| if on { c } else { " " };
-    put_text(buf, row, x, y, mark(app.store.is_bookmarked(&meta.id), "*"), base.patch(style(app, Part::Bookmark)));
-    put_text(buf, row, x + 1, y, mark(!read, "N"), base.patch(style(app, Part::Accent)));
-    put_text(buf, row, x + 2, y, mark(app.compare_mark.as_deref() == Some(&meta.id), "="), base);
+    let marks = [
+        (app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
+        (!read, "N", Part::Accent),
+        (
+            app.compare_mark.as_deref() == Some(&meta.id),
+            "=",
+            Part::Accent,
+        ),
+    ];
+    for (offset, (on, mark, part)) in (0..).zip(marks) {
+        if on {
+            put_text(buf, row, x + offset, y, mark, base.patch(style(app, part)));
+        }
+    }
     x += MARKS;
-    put_text(buf, row, x, y, &meta.lang, base.patch(style(app, Part::Dim)));
+    put_text(
+        buf,
+        row,
+        x,
+        y,
+        &meta.lang,
+        base.patch(style(app, Part::Dim)),
+    );
     x += LANG;
 
-    let title = lay_out_line(&meta.title, usize::from(cols.title), &app.layout_options(meta.dir));
-    let marked: Vec<Range<usize>> = if query.terms().is_empty() { Vec::new() } else { highlight(query, &meta.title) };
+    let title = lay_out_line(
+        &meta.title,
+        usize::from(cols.title),
+        &app.layout_options(meta.dir),
+    );
+    let marked: Vec<Range<usize>> = if query.terms().is_empty() {
+        Vec::new()
+    } else {
+        highlight(query, &meta.title)
+    };
     let hit = base.patch(style(app, Part::Highlight));
-    let title_area = Rect { x, width: cols.title, ..row };
+    let title_area = Rect {
+        x,
+        width: cols.title,
+        ..row
+    };
     put_line(buf, title_area, y, &title, |g| {
-        if marked.iter().any(|r| r.start < g.source.end && g.source.start < r.end) { hit } else { base }
+        if marked
+            .iter()
+            .any(|r| r.start < g.source.end && g.source.start < r.end)
+        {
+            hit
+        } else {
+            base
+        }
     });
     x += cols.title + 1;
 
     if cols.source {
         let source = meta.source.as_deref().unwrap_or("");
-        let source = lay_out_line(source, usize::from(SOURCE - 2), &app.layout_options(crate::article::Dir::Ltr));
-        put_line(buf, Rect { x, width: SOURCE - 2, ..row }, y, &source, |_| base.patch(style(app, Part::Dim)));
+        let source = lay_out_line(
+            source,
+            usize::from(SOURCE - 2),
+            &app.layout_options(crate::article::Dir::Ltr),
+        );
+        put_line(
+            buf,
+            Rect {
+                x,
+                width: SOURCE - 2,
+                ..row
+            },
+            y,
+            &source,
+            |_| base.patch(style(app, Part::Dim)),
+        );
         x += SOURCE;
     }
     if cols.date {
         let date = meta.date.as_deref().unwrap_or("");
         let pad = usize::from(DATE - 1).saturating_sub(str_width(date));
-        put_text(buf, row, x + u16::try_from(pad).unwrap_or(0), y, date, base.patch(style(app, Part::Dim)));
+        put_text(
+            buf,
+            row,
+            x + u16::try_from(pad).unwrap_or(0),
+            y,
+            date,
+            base.patch(style(app, Part::Dim)),
+        );
     }
 }

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{put_line, put_text, style};
-use crate::app::{App, Screen};
+use crate::app::{App, Overlay, Screen};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
 
@@ -14,15 +14,39 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, bar);
     let position = position(app);
     let right = u16::try_from(str_width(&position) + 1).unwrap_or(area.width);
-    let left = Rect { width: area.width.saturating_sub(right), ..area };
+    let left = Rect {
+        width: area.width.saturating_sub(right),
+        ..area
+    };
 
     let mut x = area.x;
-    if app.prompt || !app.query.is_empty() {
-        x = put_text(buf, left, x, area.y, "/", bar.patch(style(app, Part::Accent)));
-        let query = lay_out_line(&app.query, usize::from(left.right().saturating_sub(x)), &app.layout_options(crate::article::Dir::Ltr));
-        put_line(buf, Rect { x, width: left.right().saturating_sub(x), ..left }, area.y, &query, |_| bar);
+    if app.overlay == Overlay::Prompt || !app.query.is_empty() {
+        x = put_text(
+            buf,
+            left,
+            x,
+            area.y,
+            "/",
+            bar.patch(style(app, Part::Accent)),
+        );
+        let query = lay_out_line(
+            &app.query,
+            usize::from(left.right().saturating_sub(x)),
+            &app.layout_options(crate::article::Dir::Ltr),
+        );
+        put_line(
+            buf,
+            Rect {
+                x,
+                width: left.right().saturating_sub(x),
+                ..left
+            },
+            area.y,
+            &query,
+            |_| bar,
+        );
         x += u16::try_from(query.width()).unwrap_or(0);
-        if app.prompt {
+        if app.overlay == Overlay::Prompt {
             x = put_text(buf, left, x, area.y, "█", bar);
         }
         x = put_text(buf, left, x, area.y, "  ", bar);
@@ -36,9 +60,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     if let Some(message) = &app.message {
-        let part = if message.error { Part::Error } else { Part::Status };
-        let text = lay_out_line(&message.text, usize::from(left.right().saturating_sub(x)), &app.layout_options(crate::article::Dir::Ltr));
-        put_line(buf, Rect { x, width: left.right().saturating_sub(x), ..left }, area.y, &text, |_| bar.patch(style(app, part)));
+        let part = if message.error {
+            Part::Error
+        } else {
+            Part::Status
+        };
+        let text = lay_out_line(
+            &message.text,
+            usize::from(left.right().saturating_sub(x)),
+            &app.layout_options(crate::article::Dir::Ltr),
+        );
+        put_line(
+            buf,
+            Rect {
+                x,
+                width: left.right().saturating_sub(x),
+                ..left
+            },
+            area.y,
+            &text,
+            |_| bar.patch(style(app, part)),
+        );
     }
     let x = area.right().saturating_sub(right - 1);
     put_text(buf, area, x, area.y, &position, bar);
@@ -51,8 +93,15 @@ fn position(app: &App) -> String {
             let total = reader.layout.lines.len();
             let rows = app.reader_rows();
             let last = (reader.scroll + rows).min(total);
-            let percent = if total <= rows { 100 } else { last * 100 / total };
-            format!("{}-{last}/{total} {percent}%", (reader.scroll + 1).min(total))
+            let percent = if total <= rows {
+                100
+            } else {
+                last * 100 / total
+            };
+            format!(
+                "{}-{last}/{total} {percent}%",
+                (reader.scroll + 1).min(total)
+            )
         }
         _ if app.visible.is_empty() => "0/0".to_owned(),
         _ => format!("{}/{}", app.selected + 1, app.visible.len()),

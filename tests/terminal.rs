@@ -1,0 +1,185 @@
+//! Real-terminal tests: the built binary driven in tmux with `send-keys`, read with
+//! `capture-pane`, as a person would use it. tmux is installed if missing; if it cannot be,
+//! the tests fail rather than skip.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// Makes sure tmux is there, installing Debian's package when it is not.
+fn ensure_tmux() {
+    if Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return;
+    }
+    let install = Command::new("sh")
+        .args([
+            "-c",
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux",
+        ])
+        .status();
+    assert!(
+        install.is_ok_and(|s| s.success()),
+        "tmux is missing and could not be installed"
+    );
+}
+
+/// One tmux server of our own, killed when dropped.
+struct Tmux {
+    socket: String,
+    home: PathBuf,
+}
+
+impl Tmux {
+    /// Runs `command` in a 100×30 pane with its XDG folders inside `home`.
+    fn start(home: &Path, command: &str) -> Self {
+        ensure_tmux();
+        let name = home.file_name().unwrap().to_string_lossy();
+        let socket = format!("lectern-test-{}-{name}", std::process::id());
+        let tmux = Self {
+            socket,
+            home: home.to_owned(),
+        };
+        let env = tmux.env();
+        let script = format!("cd {} && {env} exec {command}", home.display());
+        let output = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        tmux
+    }
+
+    fn env(&self) -> String {
+        let home = self.home.display();
+        format!(
+            "TERM=xterm-256color XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config XDG_CACHE_HOME={home}/cache"
+        )
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        assert!(self.run(&args).status.success());
+    }
+
+    fn literal(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "0", "-l", text])
+                .status
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen after 20 s.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {text:?} on:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for_exit(&self) {
+        let start = Instant::now();
+        while self.run(&["has-session"]).status.success() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "lectern did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn lectern() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_lectern"))
+}
+
+#[test]
+fn find_read_bookmark_quit_and_find_the_bookmark_again() {
+    let home = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(home.path(), &lectern().display().to_string());
+    tmux.wait_for("lectern · 5 articles");
+    // Filter with a few Arabic letters: only the Arabic article is left.
+    tmux.keys(&["/"]);
+    tmux.literal("طالب");
+    tmux.wait_for("1/1");
+    tmux.keys(&["Enter", "Enter"]);
+    // The reader shows the headline in visual order: its first letters at the right end.
+    let screen = tmux.wait_for("857 words");
+    let title = screen.lines().next().unwrap();
+    assert!(title.trim_end().ends_with("قفتت \"نابلاط\""), "{title:?}");
+    tmux.keys(&["b"]);
+    tmux.wait_for("bookmarked");
+    tmux.keys(&["q"]);
+    tmux.wait_for("1 bookmarked");
+    tmux.keys(&["q"]);
+    tmux.wait_for_exit();
+
+    let output = Command::new(lectern())
+        .args(["bookmarks", "--format", "json"])
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let bookmarks: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let bookmarks = bookmarks.as_array().unwrap();
+    assert_eq!(bookmarks.len(), 1, "{bookmarks:?}");
+    assert_eq!(bookmarks[0]["lang"], "ar");
+    assert_eq!(bookmarks[0]["path"], "bundled:004_203a56a6419ab15d.txt");
+    assert!(
+        bookmarks[0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"طالبان\"")
+    );
+
+    // Next time, the bookmark is there.
+    drop(tmux);
+    let again = Tmux::start(home.path(), &lectern().display().to_string());
+    again.wait_for("lectern · 5 articles · 1 bookmarked · 4 unread");
+    again.keys(&["q"]);
+    again.wait_for_exit();
+}
