@@ -1,8 +1,9 @@
 //! Command-line interface: argument definitions and the dispatch to each command.
 
 mod list;
+mod show;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -39,6 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// Print one row per article, in the order the reader lists them.
     List(ListArgs),
+    /// Print an article laid out as the reader shows it, one screen row per line.
+    Show(show::ShowArgs),
     /// Print your bookmarks (title, source, language, path, id, when bookmarked).
     Bookmarks {
         /// Output format: Markdown to paste, JSON to pipe.
@@ -90,6 +93,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let library = load_library(&paths, &config)?;
             print(&list::render(&library, args.format))?;
+        }
+        Some(Command::Show(args)) => {
+            let paths = if cli.paths.is_empty() {
+                &config.library
+            } else {
+                &cli.paths
+            };
+            let article = show::find(&args, paths, &config)?;
+            let width = match args.width {
+                Some(width) => usize::from(width),
+                None if std::io::stdout().is_terminal() => ratatui::crossterm::terminal::size()
+                    .map_or(80, |(columns, _)| usize::from(columns)),
+                None => 80,
+            };
+            print(&show::render(&article, &args, &config, width))?;
         }
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);

@@ -176,3 +176,156 @@ fn help_and_version() {
         .success()
         .stdout(contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn show_lays_out_every_seed_within_the_width() {
+    let home = tempfile::tempdir().unwrap();
+    let seeds = [
+        "000_65e81561ac61334e.txt",
+        "001_4314d054bcb8a08f.txt",
+        "002_a647aba9ab064e6b.txt",
+        "003_3a0695fa8bce62a8.txt",
+        "004_203a56a6419ab15d.txt",
+    ];
+    for seed in seeds {
+        for width in [40usize, 80, 120] {
+            let output = lectern(&home)
+                .args([
+                    "show",
+                    &format!("bundled:{seed}"),
+                    "--width",
+                    &width.to_string(),
+                ])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            let text = String::from_utf8(output).unwrap();
+            assert!(!text.contains('\x1b'), "escape sequence without --color");
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines.len() > 20, "{seed} at {width}");
+            for line in &lines {
+                let cells = lectern::text::str_width(line);
+                assert!(cells <= width, "{seed} at {width}: {cells} cells: {line}");
+                assert_eq!(line.trim_end(), *line, "trailing spaces: {line:?}");
+            }
+            if seed.starts_with("004") {
+                // Right-to-left lines are padded on the left to end exactly at the width.
+                let body: Vec<&&str> = lines
+                    .iter()
+                    .skip_while(|l| !l.is_empty())
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                assert!(
+                    body.iter().all(|l| lectern::text::str_width(l) == width),
+                    "{seed} at {width}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn show_finds_articles_by_id_and_by_file() {
+    let home = tempfile::tempdir().unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(
+        &lectern(&home)
+            .args(["list", "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let id = rows[3]["id"].as_str().unwrap().to_owned();
+    let by_id = lectern(&home)
+        .args(["show", &id, "--width", "60"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&by_id.stdout)
+            .starts_with("Afghanistan | Taliban ready to collaborate")
+    );
+    std::fs::write(
+        home.path().join("note.md"),
+        "Tiêu đề\n\nNội dung bài viết.\n",
+    )
+    .unwrap();
+    let by_file = lectern(&home)
+        .args(["show", "note.md", "--width", "30"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(by_file.stdout).unwrap();
+    let today = String::from_utf8(
+        std::process::Command::new("date")
+            .args(["-u", "+%Y-%m-%d"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        text,
+        format!("Tiêu đề\n{} · vi\n\nNội dung bài viết.\n", today.trim())
+    );
+    lectern(&home)
+        .args(["show", "0000000000000000"])
+        .assert()
+        .code(2)
+        .stderr(contains("no such file, and no article with that id"));
+    std::fs::write(home.path().join("bin.txt"), b"\0\0").unwrap();
+    lectern(&home)
+        .args(["show", "bin.txt"])
+        .assert()
+        .code(2)
+        .stderr(contains("binary file"));
+}
+
+#[test]
+fn show_reorders_arabic_and_can_leave_it_to_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        home.path().join("ar.txt"),
+        "عنوان\n\nمرحبا (بالعالم) 2021.\n",
+    )
+    .unwrap();
+    // Checked by hand: visual order reverses the letters of each word, keeps the number
+    // left to right, mirrors the brackets and puts the final stop on the left; the text is
+    // 21 cells (5 + 1 + 9 + 1 + 4 + 1), padded on the left to end at column 24.
+    let app = lectern(&home)
+        .args(["show", "ar.txt", "--width", "24"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(app.stdout).unwrap();
+    let body = text.lines().last().unwrap();
+    assert_eq!(body, format!("{}.2021 (ملاعلاب) ابحرم", " ".repeat(24 - 21)));
+    let terminal = lectern(&home)
+        .args(["show", "ar.txt", "--width", "24", "--bidi", "terminal"])
+        .output()
+        .unwrap();
+    let body = String::from_utf8(terminal.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        body,
+        format!("{}مرحبا (بالعالم) 2021.", " ".repeat(24 - 21))
+    );
+}
+
+#[test]
+fn bookmarks_are_empty_at_first() {
+    let home = tempfile::tempdir().unwrap();
+    lectern(&home)
+        .args(["bookmarks", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(contains("[]"));
+    lectern(&home)
+        .arg("bookmarks")
+        .assert()
+        .success()
+        .stderr(contains("no bookmarks yet"));
+}

@@ -1,0 +1,116 @@
+//! `lectern show`: an article laid out exactly as the reader shows it, as plain lines.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use crate::article::{Article, Dir};
+use crate::config::Config;
+use crate::library::{Library, LoadOptions};
+use crate::text::{BidiMode, LayoutOptions, Shaping, lay_out};
+
+/// Arguments of `lectern show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// A file, or the id of an article of the library (as `lectern list` prints it)
+    #[arg(value_name = "FILE_OR_ID")]
+    pub article: String,
+    /// Cells per line [default: the terminal's width, or 80 when not printing to a terminal]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
+    /// Show the raw text instead of the cleaned article
+    #[arg(long)]
+    pub raw: bool,
+    /// Arabic letter shapes [default: the `shaping` setting]
+    #[arg(long, value_enum)]
+    pub shaping: Option<Shaping>,
+    /// Who puts right-to-left text in visual order [default: the `bidi` setting]
+    #[arg(long, value_enum)]
+    pub bidi: Option<BidiMode>,
+    /// Bold title and dim details, with escape sequences
+    #[arg(long)]
+    pub color: bool,
+}
+
+/// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
+pub fn find(
+    args: &ShowArgs,
+    library_paths: &[PathBuf],
+    config: &Config,
+) -> anyhow::Result<Article> {
+    let options = LoadOptions {
+        max_file_size: config.max_file_size,
+    };
+    let wanted = args.article.as_str();
+    let path = PathBuf::from(wanted);
+    let library = if path.exists() {
+        Library::load(&[path], options)
+    } else if library_paths.is_empty() {
+        Library::bundled()
+    } else {
+        Library::load(library_paths, options)
+    };
+    let entry = if PathBuf::from(wanted).exists() {
+        if let Some(warning) = library.warnings.iter().find(|w| w.problem.skipped()) {
+            bail!("{warning}");
+        }
+        library.entries.first()
+    } else {
+        library
+            .entries
+            .iter()
+            .find(|e| e.meta.id == wanted || e.meta.path == wanted)
+    };
+    let entry =
+        entry.with_context(|| format!("{wanted}: no such file, and no article with that id"))?;
+    library
+        .read(entry)
+        .map_err(|warning| anyhow::anyhow!("{warning}"))
+}
+
+/// The article as lines of text: header, blank line, body; RTL lines end at column `width`.
+pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize) -> String {
+    let options = LayoutOptions {
+        bidi: args.bidi.unwrap_or(config.bidi),
+        shaping: args.shaping.unwrap_or(config.shaping),
+        dir: article.meta.dir,
+    };
+    let meta = &article.meta;
+    let details: Vec<&str> = [
+        meta.source.as_deref(),
+        meta.date.as_deref(),
+        Some(meta.lang.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let (bold, dim, reset) = if args.color {
+        ("\x1b[1m", "\x1b[2m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = String::new();
+    for line in lay_out(std::slice::from_ref(&meta.title), width, &options).lines {
+        out += &format!("{bold}{}{reset}\n", line.to_plain());
+    }
+    let details_options = LayoutOptions {
+        dir: Dir::Ltr,
+        ..options
+    };
+    for line in lay_out(&[details.join(" · ")], width, &details_options).lines {
+        out += &format!("{dim}{}{reset}\n", line.to_plain());
+    }
+    out.push('\n');
+    let raw_lines: Vec<String>;
+    let paragraphs = if args.raw {
+        raw_lines = article.raw.lines().map(str::to_owned).collect();
+        &raw_lines
+    } else {
+        &article.paragraphs
+    };
+    for line in lay_out(paragraphs, width, &options).lines {
+        out += &line.to_plain();
+        out.push('\n');
+    }
+    out
+}
