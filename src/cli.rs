@@ -59,6 +59,9 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// Only the articles that match, best first, as the reader's filter ranks them
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
 }
 
 /// How `lectern list` prints.
@@ -92,7 +95,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 args.paths
             };
             let library = load_library(&paths, &config)?;
-            print(&list::render(&library, args.format))?;
+            let order = match &args.filter {
+                Some(query) => list::filtered(&library, &Store::open(&data_dir()?).0, query),
+                None => (0..library.entries.len()).collect(),
+            };
+            print(&list::render(&library, &order, args.format))?;
         }
         Some(Command::Show(args)) => {
             let paths = if cli.paths.is_empty() {

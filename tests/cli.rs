@@ -329,3 +329,43 @@ fn bookmarks_are_empty_at_first() {
         .success()
         .stderr(contains("no bookmarks yet"));
 }
+
+#[test]
+fn list_filter_uses_the_readers_matcher() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("lib")).unwrap();
+    std::fs::write(
+        home.path().join("lib/a.txt"),
+        "Đà Nẵng đón khách\n\nDu lịch.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        home.path().join("lib/b.txt"),
+        "Hà Nội mưa to\n\nThời tiết.\n",
+    )
+    .unwrap();
+    let titles = |args: &[&str]| -> Vec<String> {
+        let out = lectern(&home)
+            .args(["list", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let rows: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+        rows.iter()
+            .map(|r| r["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        titles(&["lib", "--filter", "da nang"]),
+        ["Đà Nẵng đón khách"]
+    );
+    assert_eq!(titles(&["lib", "--filter", "HA NOI"]), ["Hà Nội mưa to"]);
+    assert_eq!(
+        titles(&["lib", "--filter", "is:bookmarked"]),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        titles(&["--filter", "lang:ar"]),
+        ["\"طالبان\" تتفق مع روسيا والصين وإيران على تعزيز التعاون الأمني"]
+    );
+}
