@@ -35,6 +35,17 @@ pub fn run(mut app: App) -> io::Result<()> {
     }
     let bidi = app.config.bidi;
     let mut terminal = enter(bidi);
+    // ratatui's hook (installed by `init`) restores the screen and raw mode; ours runs first and
+    // undoes what ratatui does not know about: the mouse and the bidi mode.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let mut out = io::stdout();
+        if bidi == BidiMode::App {
+            let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
+        }
+        let _ = execute!(out, DisableMouseCapture);
+        restore(info);
+    }));
     let result = event_loop(&mut terminal, &mut app, &stop, bidi);
     leave(bidi);
     result

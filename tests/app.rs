@@ -1,0 +1,158 @@
+//! The interactive app driven through `App::update`, as the keys would drive it.
+
+use lectern::action::Action;
+use lectern::app::{App, Overlay, Screen};
+use lectern::config::Config;
+use lectern::library::Library;
+use lectern::store::Store;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app(data: &tempfile::TempDir) -> App {
+    let (store, _) = Store::open(data.path());
+    App::new(Library::bundled(), store, &[], Config::default(), (100, 30))
+}
+
+fn key(app: &App, code: KeyCode) -> Option<Action> {
+    app.key_action(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn selected_lang(app: &App) -> String {
+    app.selected_entry().unwrap().meta.lang.clone()
+}
+
+#[test]
+fn the_list_moves_within_its_bounds() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    app.update(Action::Up);
+    assert_eq!(app.selected, 0);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 4);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 4);
+    app.update(Action::PageUp);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn opening_marks_read_and_the_reader_walks_the_list() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    let first = app.selected_entry().unwrap().meta.id.clone();
+    assert!(!app.store.is_read(&first));
+    app.update(Action::Open);
+    assert_eq!(app.screen, Screen::Reader);
+    assert!(app.store.is_read(&first));
+    app.update(Action::NextArticle);
+    assert_eq!(app.reader.as_ref().unwrap().entry, app.visible[1]);
+    app.update(Action::PreviousArticle);
+    app.update(Action::PreviousArticle);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "this is the first article"
+    );
+    app.update(Action::Back);
+    assert_eq!((app.screen, app.reader.is_none()), (Screen::List, true));
+}
+
+#[test]
+fn the_reader_scrolls_within_the_text() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    app.update(Action::Open);
+    app.update(Action::Up);
+    assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
+    app.update(Action::Bottom);
+    let reader = app.reader.as_ref().unwrap();
+    assert_eq!(reader.scroll + app.reader_rows(), reader.layout.lines.len());
+    app.update(Action::PageDown);
+    assert_eq!(
+        app.reader.as_ref().unwrap().scroll + app.reader_rows(),
+        app.reader.as_ref().unwrap().layout.lines.len()
+    );
+    let lines = app.reader.as_ref().unwrap().layout.lines.len();
+    app.update(Action::ToggleRaw);
+    let reader = app.reader.as_ref().unwrap();
+    assert!(reader.raw && reader.scroll == 0 && reader.layout.lines.len() > lines);
+    // A narrower terminal lays the text out again, with more lines.
+    app.update(Action::ToggleRaw);
+    app.update(Action::Resize(40, 30));
+    assert!(app.reader.as_ref().unwrap().layout.lines.len() > lines);
+}
+
+#[test]
+fn the_filter_prompt_takes_typed_keys_and_enter_or_esc() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    assert_eq!(key(&app, KeyCode::Char('/')), Some(Action::Filter));
+    app.update(Action::Filter);
+    assert_eq!(app.overlay, Overlay::Prompt);
+    // In the prompt, `q` and `j` are letters, not quit and down.
+    assert_eq!(key(&app, KeyCode::Char('q')), Some(Action::Type('q')));
+    for c in "lang:en".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.visible.len(), 1);
+    app.update(key(&app, KeyCode::Enter).unwrap());
+    assert_eq!(
+        (app.overlay, app.query.as_str()),
+        (Overlay::None, "lang:en")
+    );
+    assert_eq!(selected_lang(&app), "en");
+    app.update(Action::Filter);
+    app.update(key(&app, KeyCode::Esc).unwrap());
+    assert_eq!(
+        (app.overlay, app.query.as_str(), app.visible.len()),
+        (Overlay::None, "", 5)
+    );
+    // The article that was selected stays selected when the filter goes.
+    assert_eq!(selected_lang(&app), "en");
+}
+
+#[test]
+fn ctrl_c_quits_anywhere() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    app.update(Action::Filter);
+    assert_eq!(app.key_action(ctrl_c), Some(Action::Quit));
+    app.update(Action::Help);
+    assert_eq!(app.key_action(ctrl_c), Some(Action::Quit));
+}
+
+#[test]
+fn bookmarks_and_read_state_feed_the_filter() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = app(&data);
+    app.update(Action::Bottom);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(
+        app.message.as_ref().unwrap().text.split(':').next(),
+        Some("bookmarked")
+    );
+    for c in "is:bookmarked".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(selected_lang(&app), "ar");
+    app.update(Action::ClearFilter);
+    app.update(Action::ToggleRead);
+    for c in "is:unread".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(app.visible.len(), 4);
+    // Saved the moment it changed: a second store on the same folder sees it.
+    let (other, _) = Store::open(data.path());
+    assert_eq!(other.bookmarks().len(), 1);
+}
+
+#[test]
+fn rebound_keys_take_effect() {
+    let data = tempfile::tempdir().unwrap();
+    let (store, _) = Store::open(data.path());
+    let config = Config::parse("[keys.list]\nj = \"bottom\"\nx = \"none\"\n", "c").unwrap();
+    let app = App::new(Library::bundled(), store, &[], config, (80, 24));
+    assert_eq!(key(&app, KeyCode::Char('j')), Some(Action::Bottom));
+    assert_eq!(key(&app, KeyCode::Char('x')), None);
+    assert_eq!(key(&app, KeyCode::Down), Some(Action::Down));
+}
