@@ -43,8 +43,16 @@ pub enum Action {
     ToggleRaw,
     /// Mark the article for comparison.
     MarkCompare,
-    /// Compare the marked article with this one.
+    /// Compare the marked article with this one (or the two marked ones).
     Compare,
+    /// In a comparison, move the focus to the other pane.
+    FocusOther,
+    /// In a comparison, scroll both panes together, or each on its own.
+    ToggleSync,
+    /// In a comparison, highlight the numbers and Latin-script names both articles have.
+    ToggleAnchors,
+    /// In a comparison, swap the panes.
+    Swap,
     /// Show or hide the keys.
     Help,
     /// Leave lectern.

@@ -1,9 +1,11 @@
 //! `App`: the whole state of the interactive reader, changed only by `App::update(Action)`.
 
+mod compare;
 mod reader;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
+pub use compare::{Compare, HEADER_ROWS as COMPARE_HEADER_ROWS, Pane};
 pub use reader::Reader;
 
 use crate::action::Action;
@@ -21,6 +23,8 @@ pub enum Screen {
     List,
     /// One article.
     Reader,
+    /// Two articles side by side.
+    Compare,
 }
 
 /// What sits on top of the screen and takes the keys.
@@ -68,8 +72,12 @@ pub struct App {
     pub selected: usize,
     /// The article being read.
     pub reader: Option<Reader>,
-    /// The id of the article marked for comparison.
-    pub compare_mark: Option<String>,
+    /// The ids of the articles marked for comparison (two at most, oldest first).
+    pub compare_marks: Vec<String>,
+    /// The comparison on screen.
+    pub compare: Option<Compare>,
+    /// Where `Back` leaves the comparison for.
+    compare_from: Screen,
     /// The last thing to tell the user.
     pub message: Option<Message>,
     /// Set when the user asked to leave.
@@ -99,7 +107,9 @@ impl App {
             visible: Vec::new(),
             selected: 0,
             reader: None,
-            compare_mark: None,
+            compare_marks: Vec::new(),
+            compare: None,
+            compare_from: Screen::List,
             message: None,
             quit: false,
             layouts: LayoutCache::default(),
@@ -169,6 +179,7 @@ impl App {
         let map = match self.screen {
             Screen::List => &keys.list,
             Screen::Reader => &keys.reader,
+            Screen::Compare => &keys.compare,
         };
         Key::from_event(event).and_then(|key| map.get(&key).copied())
     }
@@ -221,11 +232,12 @@ impl App {
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleRead => self.toggle_read(),
             Action::MarkCompare => self.mark_compare(),
-            Action::Compare => self.info("side-by-side comparison is not available yet".to_owned()),
+            Action::Compare => self.open_compare(),
             Action::None => {}
             _ => match self.screen {
                 Screen::List => self.update_list(action),
                 Screen::Reader => self.update_reader(action),
+                Screen::Compare => self.update_compare(action),
             },
         }
     }
@@ -287,7 +299,7 @@ impl App {
             _ => {
                 let rows = self.reader_rows();
                 if let Some(reader) = &mut self.reader {
-                    reader.scroll_by(&action, rows);
+                    reader.scroll_by(action, rows);
                 }
             }
         }
@@ -320,8 +332,9 @@ impl App {
 
     /// The entry the keys act on: the open article in the reader, else the selection.
     fn target(&self) -> Option<usize> {
-        match (&self.reader, self.screen) {
-            (Some(reader), Screen::Reader) => Some(reader.entry),
+        match (self.screen, &self.reader, &self.compare) {
+            (Screen::Reader, Some(reader), _) => Some(reader.entry),
+            (Screen::Compare, _, Some(compare)) => Some(compare.panes[compare.focus].entry),
             _ => self.visible.get(self.selected).copied(),
         }
     }
@@ -352,13 +365,95 @@ impl App {
     fn mark_compare(&mut self) {
         let Some(index) = self.target() else { return };
         let id = self.library.entries[index].meta.id.clone();
-        if self.compare_mark.as_deref() == Some(&id) {
-            self.compare_mark = None;
+        if let Some(at) = self.compare_marks.iter().position(|m| *m == id) {
+            self.compare_marks.remove(at);
             self.info("comparison mark removed".to_owned());
         } else {
-            self.compare_mark = Some(id);
-            self.info("marked for comparison".to_owned());
+            if self.compare_marks.len() == 2 {
+                self.compare_marks.remove(0);
+            }
+            self.compare_marks.push(id);
+            self.info(
+                "marked for comparison: press c on another article, or mark a second one"
+                    .to_owned(),
+            );
         }
+    }
+
+    /// Opens the comparison of the two marked articles, or of the marked one and this one.
+    fn open_compare(&mut self) {
+        let here = self
+            .target()
+            .map(|i| self.library.entries[i].meta.id.clone());
+        let mut ids: Vec<String> = self.compare_marks.clone();
+        if ids.len() < 2 {
+            ids.retain(|id| Some(id) != here.as_ref());
+            ids.extend(here);
+        }
+        if ids.len() < 2 {
+            return self
+                .info("mark an article with v first, then press c on another one".to_owned());
+        }
+        let mut sides = Vec::new();
+        for id in &ids[..2] {
+            let Some(index) = self.library.entries.iter().position(|e| e.meta.id == *id) else {
+                return self.error("the marked article is no longer in the library".to_owned());
+            };
+            match self.library.read(&self.library.entries[index]) {
+                Ok(article) => sides.push((index, article)),
+                Err(warning) => return self.error(format!("cannot open {warning}")),
+            }
+        }
+        let right = sides.pop();
+        let (Some(left), Some(right)) = (sides.pop(), right) else {
+            return;
+        };
+        self.compare = Some(Compare::new(left, right));
+        if self.screen != Screen::Compare {
+            self.compare_from = self.screen;
+        }
+        self.screen = Screen::Compare;
+        self.relayout();
+    }
+
+    fn update_compare(&mut self, action: Action) {
+        let rows = self.compare_rows();
+        let Some(compare) = &mut self.compare else {
+            return;
+        };
+        match action {
+            Action::Back => {
+                self.screen = self.compare_from;
+                self.compare = None;
+            }
+            Action::FocusOther => compare.focus = 1 - compare.focus,
+            Action::ToggleSync => {
+                compare.toggle_sync();
+                let text = if compare.sync {
+                    "scrolling together"
+                } else {
+                    "scrolling each pane on its own"
+                };
+                self.info(text.to_owned());
+            }
+            Action::ToggleAnchors => {
+                compare.show_anchors = !compare.show_anchors;
+                let count = compare.shared.len();
+                let text = if compare.show_anchors {
+                    format!("{count} shared anchors highlighted")
+                } else {
+                    "anchors hidden".to_owned()
+                };
+                self.info(text);
+            }
+            Action::Swap => compare.swap(),
+            _ => compare.scroll_by(action, rows),
+        }
+    }
+
+    /// Rows of text each comparison pane shows.
+    pub fn compare_rows(&self) -> usize {
+        crate::ui::compare_geometry(self.size).text_rows
     }
 
     fn drain_store_notices(&mut self) {
@@ -390,8 +485,19 @@ impl App {
             .unwrap_or(0);
     }
 
-    /// Lays the open article out again for the current width and mode (cached).
+    /// Lays the open article (and comparison) out again for the current size and mode (cached).
     fn relayout(&mut self) {
+        if let Some(compare) = &mut self.compare {
+            let geometry = crate::ui::compare_geometry(self.size);
+            let options = compare.panes.each_ref().map(|p| LayoutOptions {
+                bidi: self.config.bidi,
+                shaping: self.config.shaping,
+                dir: p.article.meta.dir,
+            });
+            compare.lay_out(&mut self.layouts, geometry.text_widths, options);
+            let rows = geometry.text_rows;
+            compare.scroll_by(Action::None, rows);
+        }
         let width = crate::ui::text_width(self.size.0);
         let Some(reader) = &mut self.reader else {
             return;

@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and the dispatch to each command.
 
+mod compare;
 mod list;
 mod show;
 
@@ -42,6 +43,8 @@ pub enum Command {
     List(ListArgs),
     /// Print an article laid out as the reader shows it, one screen row per line.
     Show(show::ShowArgs),
+    /// Print two articles side by side as the comparison screen lays them out.
+    Compare(compare::CompareArgs),
     /// Print your bookmarks (title, source, language, path, id, when bookmarked).
     Bookmarks {
         /// Output format: Markdown to paste, JSON to pipe.
@@ -107,14 +110,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 &cli.paths
             };
-            let article = show::find(&args, paths, &config)?;
-            let width = match args.width {
-                Some(width) => usize::from(width),
-                None if std::io::stdout().is_terminal() => ratatui::crossterm::terminal::size()
-                    .map_or(80, |(columns, _)| usize::from(columns)),
-                None => 80,
-            };
+            let article = show::find(&args.article, paths, &config)?;
+            let width = args.width.map_or_else(terminal_width, usize::from);
             print(&show::render(&article, &args, &config, width))?;
+        }
+        Some(Command::Compare(args)) => {
+            let paths = if cli.paths.is_empty() {
+                &config.library
+            } else {
+                &cli.paths
+            };
+            let left = show::find(&args.left, paths, &config)?;
+            let right = show::find(&args.right, paths, &config)?;
+            let width = args.width.map_or_else(terminal_width, usize::from);
+            print(&compare::render([left, right], &args, &config, width))?;
         }
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);
@@ -168,6 +177,15 @@ fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
         writeln!(stderr, "lectern: warning: {warning}").context("writing warnings")?;
     }
     Ok(library)
+}
+
+/// The terminal's width when printing to one, else 80.
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
+    } else {
+        80
+    }
 }
 
 /// Writes to stdout; a reader that went away (`lectern list | head`) is not an error.

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod filter;
 pub mod keymap;

@@ -1,5 +1,6 @@
 //! Drawing: a pure function of `&App` that writes pre-laid-out lines cell by cell.
 
+pub mod compare;
 mod help;
 mod list;
 mod reader;
@@ -9,6 +10,8 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+
+pub use compare::{CompareGeometry, SIDE_BY_SIDE_MIN, compare_geometry};
 
 use crate::app::{App, Overlay, Screen};
 use crate::text::{Glyph, ScreenLine};
@@ -33,8 +36,9 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    match (app.screen, &app.reader) {
-        (Screen::Reader, Some(reader)) => reader::draw(app, reader, body, buf),
+    match (app.screen, &app.reader, &app.compare) {
+        (Screen::Reader, Some(reader), _) => reader::draw(app, reader, body, buf),
+        (Screen::Compare, _, Some(compare)) => compare::draw(app, compare, body, buf),
         _ => list::draw(app, body, buf),
     }
     let status_row = Rect {

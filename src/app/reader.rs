@@ -60,20 +60,25 @@ impl Reader {
     }
 
     /// Scrolls for a movement action, `rows` being the height of the text area.
-    pub fn scroll_by(&mut self, action: &Action, rows: usize) {
-        let max = self.max_scroll(rows);
-        self.scroll = match action {
-            Action::Down => self.scroll + 1,
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::HalfPageDown => self.scroll + rows / 2,
-            Action::HalfPageUp => self.scroll.saturating_sub(rows / 2),
-            Action::PageDown => self.scroll + rows.saturating_sub(1).max(1),
-            Action::PageUp => self.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
-            Action::Top => 0,
-            Action::Bottom => max,
-            Action::Scroll(n) => self.scroll.saturating_add_signed(isize::from(*n) * 3),
-            _ => self.scroll,
-        }
-        .min(max);
+    pub fn scroll_by(&mut self, action: Action, rows: usize) {
+        self.scroll = moved(self.scroll, action, rows, self.max_scroll(rows));
     }
+}
+
+/// `position` moved by a movement action within `0..=max`; a page keeps one line of context.
+pub fn moved(position: usize, action: Action, rows: usize, max: usize) -> usize {
+    let page = rows.saturating_sub(1).max(1);
+    match action {
+        Action::Down => position + 1,
+        Action::Up => position.saturating_sub(1),
+        Action::HalfPageDown => position + rows / 2,
+        Action::HalfPageUp => position.saturating_sub(rows / 2),
+        Action::PageDown => position + page,
+        Action::PageUp => position.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Scroll(n) => position.saturating_add_signed(isize::from(n) * 3),
+        _ => position,
+    }
+    .min(max)
 }

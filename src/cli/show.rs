@@ -1,5 +1,6 @@
 //! `lectern show`: an article laid out exactly as the reader shows it, as plain lines.
 
+use std::fmt::Write;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -33,15 +34,10 @@ pub struct ShowArgs {
 }
 
 /// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
-pub fn find(
-    args: &ShowArgs,
-    library_paths: &[PathBuf],
-    config: &Config,
-) -> anyhow::Result<Article> {
+pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow::Result<Article> {
     let options = LoadOptions {
         max_file_size: config.max_file_size,
     };
-    let wanted = args.article.as_str();
     let path = PathBuf::from(wanted);
     let library = if path.exists() {
         Library::load(&[path], options)
@@ -91,14 +87,14 @@ pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize)
     };
     let mut out = String::new();
     for line in lay_out(std::slice::from_ref(&meta.title), width, &options).lines {
-        out += &format!("{bold}{}{reset}\n", line.to_plain());
+        let _ = writeln!(out, "{bold}{}{reset}", line.to_plain());
     }
     let details_options = LayoutOptions {
         dir: Dir::Ltr,
         ..options
     };
     for line in lay_out(&[details.join(" · ")], width, &details_options).lines {
-        out += &format!("{dim}{}{reset}\n", line.to_plain());
+        let _ = writeln!(out, "{dim}{}{reset}", line.to_plain());
     }
     out.push('\n');
     let raw_lines: Vec<String>;

@@ -25,6 +25,7 @@ pub fn lines(app: &App) -> Vec<String> {
     let map = match app.screen {
         Screen::List => &keys.list,
         Screen::Reader => &keys.reader,
+        Screen::Compare => &keys.compare,
     };
     let mut by_action: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (key, action) in map {
@@ -62,6 +63,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = match app.screen {
         Screen::List => " keys: list (esc closes) ",
         Screen::Reader => " keys: reader (esc closes) ",
+        Screen::Compare => " keys: comparison (esc closes) ",
     };
     let block = Block::bordered()
         .title(title)

@@ -116,11 +116,7 @@ fn draw_row(
     let marks = [
         (app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
         (!read, "N", Part::Accent),
-        (
-            app.compare_mark.as_deref() == Some(&meta.id),
-            "=",
-            Part::Accent,
-        ),
+        (app.compare_marks.contains(&meta.id), "=", Part::Accent),
     ];
     for (offset, (on, mark, part)) in (0..).zip(marks) {
         if on {

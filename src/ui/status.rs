@@ -53,7 +53,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         let hint = match app.screen {
             Screen::List => " / filter · enter read · b bookmark · ? help  ",
-            Screen::Reader => " ] next · [ previous · r raw · q back · ? help  ",
+            Screen::Reader => " ] next · [ previous · r raw · c compare · q back · ? help  ",
+            Screen::Compare => " tab focus · s sync · a anchors · w swap · q back · ? help  ",
         };
         if app.message.is_none() {
             x = put_text(buf, left, x, area.y, hint, bar);
@@ -103,6 +104,20 @@ fn position(app: &App) -> String {
                 (reader.scroll + 1).min(total)
             )
         }
+        (_, Screen::Compare) => app.compare.as_ref().map_or_else(String::new, |c| {
+            let rows = app.compare_rows();
+            let (first, total) = if c.sync {
+                (c.scroll, c.rows.len())
+            } else {
+                (c.panes[c.focus].scroll, c.panes[c.focus].layout.lines.len())
+            };
+            let sync = if c.sync { "sync" } else { "free" };
+            format!(
+                "{sync} {}-{}/{total}",
+                (first + 1).min(total),
+                (first + rows).min(total)
+            )
+        }),
         _ if app.visible.is_empty() => "0/0".to_owned(),
         _ => format!("{}/{}", app.selected + 1, app.visible.len()),
     }
