@@ -31,7 +31,7 @@ const MERGE: f64 = 1.5;
 const ANCHOR_CREDIT: f64 = 4.0;
 const MAX_ANCHORS: usize = 3;
 /// Above this many cells the table is too big: paragraphs are matched by relative position.
-const MAX_CELLS: usize = 4_000_000;
+const MAX_CELLS: usize = 250_000;
 
 /// Aligns paragraphs `a` with paragraphs `b`; `shared` are the anchors both articles have.
 ///
