@@ -9,7 +9,8 @@
 
 mod tables;
 
-use super::units::{Unit, is_hidden};
+use super::classes::is_hidden;
+use super::units::Unit;
 use compact_str::CompactString;
 use tables::{FORMS, JOINING, Joining};
 use unicode_normalization::char::is_combining_mark;
