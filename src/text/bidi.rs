@@ -8,7 +8,11 @@
 
 use crate::article::Dir;
 use std::ops::Range;
-use unicode_bidi::{BidiClass, Direction, Level, ParagraphBidiInfo, get_base_direction};
+use std::sync::OnceLock;
+use unicode_bidi::{
+    BidiClass, BidiDataSource, Direction, Level, ParagraphBidiInfo, bidi_class,
+    get_base_direction_with_data_source,
+};
 
 /// A level run of a line: a logical byte range drawn in one direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +27,7 @@ pub struct VisualRun {
 /// isolates (UAX #9 P2), or `fallback` when it has none (P3, with the
 /// article's direction as the higher-level default, HL1).
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
-    match get_base_direction(text) {
+    match get_base_direction_with_data_source(&TabledBidiData, text) {
         Direction::Ltr => Dir::Ltr,
         Direction::Rtl => Dir::Rtl,
         Direction::Mixed => fallback,
@@ -36,7 +40,31 @@ pub fn paragraph_info(text: &str, dir: Dir) -> ParagraphBidiInfo<'_> {
         Dir::Ltr => Level::ltr(),
         Dir::Rtl => Level::rtl(),
     };
-    ParagraphBidiInfo::new(text, Some(level))
+    ParagraphBidiInfo::new_with_data_source(&TabledBidiData, text, Some(level))
+}
+
+/// Code points below this are looked up in a table.
+const TABLED: u32 = 0x800;
+
+/// unicode-bidi's own character data, with the code points below U+0800
+/// (Latin, Greek, Cyrillic, Hebrew, Arabic) copied into a table on first use:
+/// the crate's binary search per character is a large part of resolving an
+/// Arabic paragraph.
+struct TabledBidiData;
+
+impl BidiDataSource for TabledBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            (0..TABLED)
+                .map(|code| char::from_u32(code).map_or(BidiClass::L, bidi_class))
+                .collect()
+        });
+        usize::try_from(u32::from(c))
+            .ok()
+            .and_then(|index| table.get(index).copied())
+            .unwrap_or_else(|| bidi_class(c))
+    }
 }
 
 /// The level runs of `line` (a byte range of the paragraph `info` was built
@@ -151,6 +179,13 @@ mod tests {
         // A tab (segment separator) is reset too, splitting the run:
         // "a" RLO alef, tab, "b" = 2 0 3 4.
         assert_eq!(order("\u{5D0}\u{202E}a\tb"), [2, 0, 3, 4]);
+    }
+
+    #[test]
+    fn tabled_data_is_the_crate_data() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(TabledBidiData.bidi_class(c), bidi_class(c), "{c:?}");
+        }
     }
 
     #[test]
