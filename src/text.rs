@@ -10,6 +10,8 @@
 
 pub mod bidi;
 mod cache;
+mod classes;
+mod clusters;
 mod line;
 mod nesting;
 pub mod sanitize;

@@ -8,7 +8,11 @@
 
 use crate::article::Dir;
 use std::ops::Range;
-use unicode_bidi::{Direction, Level, ParagraphBidiInfo, get_base_direction};
+use std::sync::OnceLock;
+use unicode_bidi::{
+    BidiClass, BidiDataSource, Direction, Level, ParagraphBidiInfo, bidi_class,
+    get_base_direction_with_data_source,
+};
 
 /// A level run of a line: a logical byte range drawn in one direction.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +27,7 @@ pub struct VisualRun {
 /// isolates (UAX #9 P2), or `fallback` when it has none (P3, with the
 /// article's direction as the higher-level default, HL1).
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
-    match get_base_direction(text) {
+    match get_base_direction_with_data_source(&TabledBidiData, text) {
         Direction::Ltr => Dir::Ltr,
         Direction::Rtl => Dir::Rtl,
         Direction::Mixed => fallback,
@@ -36,7 +40,31 @@ pub fn paragraph_info(text: &str, dir: Dir) -> ParagraphBidiInfo<'_> {
         Dir::Ltr => Level::ltr(),
         Dir::Rtl => Level::rtl(),
     };
-    ParagraphBidiInfo::new(text, Some(level))
+    ParagraphBidiInfo::new_with_data_source(&TabledBidiData, text, Some(level))
+}
+
+/// Code points below this are looked up in a table.
+const TABLED: u32 = 0x800;
+
+/// unicode-bidi's own character data, with the code points below U+0800
+/// (Latin, Greek, Cyrillic, Hebrew, Arabic) copied into a table on first use:
+/// the crate's binary search per character is a large part of resolving an
+/// Arabic paragraph.
+struct TabledBidiData;
+
+impl BidiDataSource for TabledBidiData {
+    fn bidi_class(&self, c: char) -> BidiClass {
+        static TABLE: OnceLock<Vec<BidiClass>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            (0..TABLED)
+                .map(|code| char::from_u32(code).map_or(BidiClass::L, bidi_class))
+                .collect()
+        });
+        usize::try_from(u32::from(c))
+            .ok()
+            .and_then(|index| table.get(index).copied())
+            .unwrap_or_else(|| bidi_class(c))
+    }
 }
 
 /// The level runs of `line` (a byte range of the paragraph `info` was built
@@ -49,12 +77,14 @@ pub fn visual_runs(info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Vec<Visu
     if line.is_empty() || line.end > info.text.len() {
         return Vec::new();
     }
-    if !info.has_rtl() && info.paragraph_level.is_ltr() {
+    if let Some(level) = uniform_level(info, &line) {
         return vec![VisualRun {
             range: line,
-            rtl: false,
+            rtl: level.is_rtl(),
         }];
     }
+    // This copies the levels of the whole paragraph, so it is kept for the
+    // lines that need it.
     let (levels, runs) = info.visual_runs(line);
     runs.into_iter()
         .map(|range| VisualRun {
@@ -62,6 +92,30 @@ pub fn visual_runs(info: &ParagraphBidiInfo<'_>, line: Range<usize>) -> Vec<Visu
             range,
         })
         .collect()
+}
+
+/// The level of every character of `line` when L1 and L2 leave it a single
+/// run: all its levels equal, no segment or paragraph separator (L1 resets
+/// those), and no whitespace, isolate or X9-removed character at its end
+/// unless the level is the paragraph's (L1 resets those to it). Checking
+/// this costs the line, not the paragraph.
+fn uniform_level(info: &ParagraphBidiInfo<'_>, line: &Range<usize>) -> Option<Level> {
+    use BidiClass::{B, BN, FSI, LRE, LRI, LRO, PDF, PDI, RLE, RLI, RLO, S, WS};
+    if !info.has_rtl() && info.paragraph_level.is_ltr() {
+        return Some(info.paragraph_level);
+    }
+    let levels = info.levels.get(line.clone())?;
+    let classes = info.original_classes.get(line.clone())?;
+    let level = *levels.first()?;
+    let uniform = levels.iter().all(|&other| other == level)
+        && !classes.iter().any(|&class| matches!(class, B | S));
+    let reset_at_end = classes.last().is_some_and(|&class| {
+        matches!(
+            class,
+            WS | FSI | LRI | RLI | PDI | RLE | LRE | RLO | LRO | PDF | BN
+        )
+    });
+    (uniform && (level == info.paragraph_level || !reset_at_end)).then_some(level)
 }
 
 /// The visual order of `units`, which tile a line in logical order
@@ -109,6 +163,29 @@ mod tests {
         // (05D0 0020 0031 002D 0032;0;0;1 1 2 2 2;2 3 4 1 0): in an LTR
         // paragraph "1-2" keeps its order and goes left of the alef.
         assert_eq!(char_order("\u{5D0} 1-2", Dir::Ltr), [2, 3, 4, 1, 0]);
+    }
+
+    #[test]
+    fn l1_resets_are_respected_on_uniform_lines() {
+        // Alef, RLO, "ab ": every character resolves to level 1 (the RLO
+        // too, after the R before it), then L1 resets the trailing space to
+        // the paragraph level 0: "ba" and alef reversed, space last. By
+        // hand, without the RLO (removed by X9): 3 2 0 4.
+        let order = |text| {
+            let order = char_order(text, Dir::Ltr);
+            order.into_iter().filter(|&i| i != 1).collect::<Vec<_>>()
+        };
+        assert_eq!(order("\u{5D0}\u{202E}ab "), [3, 2, 0, 4]);
+        // A tab (segment separator) is reset too, splitting the run:
+        // "a" RLO alef, tab, "b" = 2 0 3 4.
+        assert_eq!(order("\u{5D0}\u{202E}a\tb"), [2, 0, 3, 4]);
+    }
+
+    #[test]
+    fn tabled_data_is_the_crate_data() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            assert_eq!(TabledBidiData.bidi_class(c), bidi_class(c), "{c:?}");
+        }
     }
 
     #[test]

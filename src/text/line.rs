@@ -2,6 +2,7 @@
 //! mirroring, alignment; and [`lay_out_line`] for one-line texts.
 
 use super::bidi::{paragraph_dir, paragraph_info, visual_order, visual_runs};
+use super::classes::{may_be_rtl, may_mirror};
 use super::nesting::neutralize_nesting;
 use super::units::{Unit, units};
 use super::wrap::{trim_end, wrap};
@@ -25,7 +26,7 @@ pub(crate) fn lay_out_paragraph(
     let text = neutralize_nesting(paragraph);
     let dir = paragraph_dir(&text, options.dir);
     let units = units(&text, options.shaping, width);
-    let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&text, dir));
+    let info = needs_bidi(&text, dir, options).then(|| paragraph_info(&text, dir));
     for line in wrap(&units, width) {
         let glyphs = glyphs(&text, trim_end(&units, line), info.as_ref());
         lines.push(aligned(index, dir, width, glyphs));
@@ -53,7 +54,7 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
     let fitting = trim_end(&all, 0..all.len());
     let used: usize = fitting.iter().map(|unit| usize::from(unit.width)).sum();
     if used <= width {
-        let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&text, dir));
+        let info = needs_bidi(&text, dir, *options).then(|| paragraph_info(&text, dir));
         return aligned(0, dir, width, glyphs(&text, fitting, info.as_ref()));
     }
     // Keep the longest logical prefix that leaves a cell for the ellipsis,
@@ -72,7 +73,7 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
     let cut = kept.last().map_or(0, |unit| unit.source.end);
     let truncated = format!("{}{ELLIPSIS}", &text[..cut]);
     let units = units(&truncated, options.shaping, width);
-    let info = (options.bidi == BidiMode::App).then(|| paragraph_info(&truncated, dir));
+    let info = needs_bidi(&truncated, dir, *options).then(|| paragraph_info(&truncated, dir));
     let mut line = glyphs(&truncated, trim_end(&units, 0..units.len()), info.as_ref());
     for glyph in &mut line {
         if glyph.source.start >= cut {
@@ -82,20 +83,30 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
     aligned(0, dir, width, line)
 }
 
+/// Whether lectern must resolve bidi levels: it reorders, and the paragraph
+/// is right-to-left or holds something that can leave level 0 (a
+/// left-to-right paragraph of left-to-right text is already in visual
+/// order).
+fn needs_bidi(text: &str, dir: Dir, options: LayoutOptions) -> bool {
+    options.bidi == BidiMode::App && (dir == Dir::Rtl || text.contains(may_be_rtl))
+}
+
 /// The glyphs of one line's units, in visual order when `info` is given
 /// (lectern reorders), else in logical order (the terminal does).
 fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Vec<Glyph> {
+    let mut glyphs = Vec::with_capacity(line.len());
     let (Some(info), Some(first), Some(last)) = (info, line.first(), line.last()) else {
-        return line
-            .iter()
-            .filter_map(|unit| glyph(text, unit, false))
-            .collect();
+        glyphs.extend(line.iter().filter_map(|unit| glyph(text, unit, false)));
+        return glyphs;
     };
     let runs = visual_runs(info, first.source.start..last.source.end);
-    visual_order(&runs, line, |unit| unit.source.start)
-        .into_iter()
-        .filter_map(|(index, rtl)| glyph(text, &line[index], rtl))
-        .collect()
+    let order = visual_order(&runs, line, |unit| unit.source.start);
+    glyphs.extend(
+        order
+            .into_iter()
+            .filter_map(|(index, rtl)| glyph(text, &line[index], rtl)),
+    );
+    glyphs
 }
 
 /// How a unit is drawn, mirrored in a right-to-left run (rule L4); `None`
@@ -105,7 +116,11 @@ fn glyph(text: &str, unit: &Unit, rtl: bool) -> Option<Glyph> {
         return None;
     }
     let shown = unit.shown(text);
-    let text = if rtl && shown.chars().any(|c| get_mirrored(c).is_some()) {
+    let text = if rtl
+        && shown
+            .chars()
+            .any(|c| may_mirror(c) && get_mirrored(c).is_some())
+    {
         shown
             .chars()
             .map(|c| get_mirrored(c).unwrap_or(c))

@@ -9,7 +9,8 @@
 
 mod tables;
 
-use super::units::{Unit, is_hidden};
+use super::classes::is_hidden;
+use super::units::Unit;
 use compact_str::CompactString;
 use tables::{FORMS, JOINING, Joining};
 use unicode_normalization::char::is_combining_mark;
@@ -87,14 +88,15 @@ fn join(unit: &Unit, text: &str) -> Join {
     let kind = match base {
         ZWJ => Some(Joining::Causing),
         ZWNJ => None,
-        _ if is_combining_mark(base) || is_hidden(base) => {
-            return Join {
-                transparent: true,
-                ..Join::default()
-            };
-        }
+        // Letters first: most clusters of Arabic text are one.
         _ => joining(base),
     };
+    if kind.is_none() && !base.is_ascii() && (is_combining_mark(base) || is_hidden(base)) {
+        return Join {
+            transparent: true,
+            ..Join::default()
+        };
+    }
     Join {
         transparent: false,
         right: kind.is_some(),

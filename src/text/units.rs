@@ -3,14 +3,14 @@
 //! are drawn, and where lines may break before them.
 
 use super::Shaping;
-use super::sanitize::{is_bidi_control, is_forbidden, stand_in};
+use super::classes::{is_hidden, is_whitespace};
+use super::clusters::for_each_cluster;
+use super::sanitize::{is_forbidden, stand_in};
 use super::shape;
 use super::width::{grapheme_width, str_width};
 use compact_str::CompactString;
 use std::ops::Range;
-use unicode_bidi::{BidiClass, bidi_class};
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Whether a line may or must break before a unit (UAX #14).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,10 +61,9 @@ const DOTTED_CIRCLE: char = '\u{25CC}';
 
 /// The units of `text`, for lines at most `width` cells wide (at least 1).
 pub(crate) fn units(text: &str, shaping: Shaping, width: usize) -> Vec<Unit> {
-    let mut units: Vec<Unit> = text
-        .grapheme_indices(true)
-        .map(|(at, cluster)| unit(at, cluster, width))
-        .collect();
+    // At most one unit per byte; growing the vector costs more than this.
+    let mut units = Vec::with_capacity(text.len());
+    for_each_cluster(text, |at, cluster| units.push(unit(at, cluster, width)));
     if shaping == Shaping::Forms {
         units = shape::shape(text, units);
     }
@@ -93,13 +92,15 @@ fn unit(at: usize, cluster: &str, max_width: usize) -> Unit {
         }
         return unit;
     }
+    // Bidi controls and what X9 removes (ZWJ, ZWNJ, ZWSP, word joiner, BOM,
+    // soft hyphen) are not drawn on their own; inside a cluster with a base
+    // they stay, as part of it (ZWJ in an emoji sequence, ZWNJ in Persian).
     if cluster.chars().all(|c| c == '\n' || is_hidden(c)) {
         unit.space = true;
         unit.width = 0;
         return unit;
     }
-    let first = cluster.chars().next().unwrap_or(' ');
-    unit.space = bidi_class(first) == BidiClass::WS;
+    unit.space = cluster.starts_with(is_whitespace);
     let width = if cluster.chars().any(is_forbidden) {
         let shown = shown_with_stand_ins(cluster);
         let width = str_width(&shown);
@@ -122,14 +123,6 @@ fn unit(at: usize, cluster: &str, max_width: usize) -> Unit {
     }
     unit.width = u8::try_from(width.clamp(1, max_width.clamp(1, 2))).unwrap_or(1);
     unit
-}
-
-/// Whether a character is never drawn on its own: bidi controls and the
-/// characters rule X9 removes (class BN: ZWJ, ZWNJ, ZWSP, word joiner, BOM,
-/// soft hyphen, ...). Inside a cluster with a base they are kept (ZWJ in an
-/// emoji sequence, ZWNJ in Persian), as part of that cluster.
-pub(crate) fn is_hidden(c: char) -> bool {
-    is_bidi_control(c) || bidi_class(c) == BidiClass::BN
 }
 
 /// A cluster that reached layout with control characters in it: bidi
