@@ -27,6 +27,9 @@ fn ensure_tmux() {
     );
 }
 
+/// How many tmux servers this test binary started: each gets its own socket.
+static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// One tmux server of our own, killed when dropped.
 struct Tmux {
     socket: String,
@@ -43,7 +46,6 @@ impl Tmux {
     fn start_sized(home: &Path, command: &str, columns: u16) -> Self {
         ensure_tmux();
         let name = home.file_name().unwrap().to_string_lossy();
-        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let nth = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let socket = format!("lectern-test-{}-{name}-{nth}", std::process::id());
         let tmux = Self {
