@@ -88,7 +88,9 @@ fn leave(bidi: BidiMode) {
     if bidi == BidiMode::App {
         let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
     }
-    let _ = execute!(out, DisableMouseCapture);
+    // ratatui's restore leaves the cursor hidden; at exit `Terminal`'s drop shows it, but a
+    // suspend (ctrl-z) keeps the terminal alive, so the shell got a hidden cursor.
+    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
     ratatui::restore();
 }
 

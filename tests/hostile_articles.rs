@@ -43,9 +43,17 @@ const SKIPPED: &[&str] = &[
 ];
 
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for unit in text.encode_utf16() {
-        bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
     }
     bytes
 }
@@ -53,13 +61,29 @@ fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
 /// The hostile folder. The 10 MB line and the 50 MB file are what make memory and time matter.
 fn hostile_library(dir: &Path) {
     let w = |name: &str, bytes: &[u8]| fs::write(dir.join(name), bytes).expect("write");
-    w("invalid-utf8.txt", b"Invalid \xff\xfe\xc3 bytes\n\nBody \xed\xa0\x80 text.\n");
+    w(
+        "invalid-utf8.txt",
+        b"Invalid \xff\xfe\xc3 bytes\n\nBody \xed\xa0\x80 text.\n",
+    );
     w("bom-utf8.txt", "\u{feff}Bom8 title\n\nBody.\n".as_bytes());
-    w("bom-utf16le.txt", &utf16("\u{feff}Bom16le tiêu đề\n\nNội dung.\n", false));
-    w("bom-utf16be.txt", &utf16("\u{feff}Bom16be عنوان\n\nنص.\n", true));
-    w("crlf.txt", b"Crlf title\r\n\r\nBody line one\r\nline two.\r\n");
+    w(
+        "bom-utf16le.txt",
+        &utf16("\u{feff}Bom16le tiêu đề\n\nNội dung.\n", false),
+    );
+    w(
+        "bom-utf16be.txt",
+        &utf16("\u{feff}Bom16be عنوان\n\nنص.\n", true),
+    );
+    w(
+        "crlf.txt",
+        b"Crlf title\r\n\r\nBody line one\r\nline two.\r\n",
+    );
     w("lone-cr.txt", b"Lonecr title\r\rBody\rmore.\r");
-    let marks = format!("Marks a{}\n\nMarks body a{} end.\n", "\u{301}".repeat(10_000), "\u{323}\u{302}".repeat(5_000));
+    let marks = format!(
+        "Marks a{}\n\nMarks body a{} end.\n",
+        "\u{301}".repeat(10_000),
+        "\u{323}\u{302}".repeat(5_000)
+    );
     w("marks.txt", marks.as_bytes());
     let isolates = format!(
         "Isolates {}deep{}\n\nIsolates {}عميق{} end.\n",
@@ -103,7 +127,11 @@ fn draw(app: &App, size: (u16, u16)) -> String {
         .draw(|frame| lectern::ui::draw(app, frame))
         .expect("draw");
     let buffer = terminal.backend().buffer();
-    buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect()
+    buffer
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
 }
 
 fn options(max_file_size: u64) -> LoadOptions {
@@ -134,8 +162,18 @@ fn every_bad_article_goes_through_list_and_reader_at_every_size() {
                 app.library.warnings
             );
         }
-        assert!(app.library.warnings.iter().any(|w| w.path.contains("x.txt")));
-        assert_eq!(app.library.entries.len(), READABLE.len(), "{:?}", app.library.warnings);
+        assert!(
+            app.library
+                .warnings
+                .iter()
+                .any(|w| w.path.contains("x.txt"))
+        );
+        assert_eq!(
+            app.library.entries.len(),
+            READABLE.len(),
+            "{:?}",
+            app.library.warnings
+        );
         for &(name, word) in READABLE {
             let entry = app
                 .library
@@ -184,7 +222,10 @@ fn peak_rss(output: &Output) -> usize {
     let stderr = String::from_utf8_lossy(&output.stderr);
     let kb: usize = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("no peak RSS in {stderr}"));
     kb * 1024
@@ -203,7 +244,11 @@ fn commands_survive_the_hostile_folder_with_bounded_memory() {
     let bound = 4 * 50 * MB + 100 * MB;
 
     let list = lectern(home, &["list", news]);
-    assert!(list.status.success(), "{}", String::from_utf8_lossy(&list.stderr));
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
     let stdout = String::from_utf8_lossy(&list.stdout);
     let stderr = String::from_utf8_lossy(&list.stderr);
     // Default cap (8 MiB): the 10 MB line and the 50 MB file are skipped, each with a warning.
@@ -221,15 +266,31 @@ fn commands_survive_the_hostile_folder_with_bounded_memory() {
     let list = lectern(home, &["list", "--format", "json", news]);
     assert!(list.status.success());
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).expect("JSON");
-    assert_eq!(rows.as_array().map(Vec::len), Some(READABLE.len() + 1), "{rows}");
-    eprintln!("lectern list (64 MiB cap): peak RSS {} MB", peak_rss(&list) / MB);
+    assert_eq!(
+        rows.as_array().map(Vec::len),
+        Some(READABLE.len() + 1),
+        "{rows}"
+    );
+    eprintln!(
+        "lectern list (64 MiB cap): peak RSS {} MB",
+        peak_rss(&list) / MB
+    );
     assert!(peak_rss(&list) < bound);
-    for (name, width) in [("big.txt", "80"), ("one-line.txt", "80"), ("marks.txt", "1"), ("isolates.txt", "7")] {
+    for (name, width) in [
+        ("big.txt", "80"),
+        ("one-line.txt", "80"),
+        ("marks.txt", "1"),
+        ("isolates.txt", "7"),
+    ] {
         let path: PathBuf = dir.join(name);
         let path = path.to_str().expect("UTF-8 path");
         let start = Instant::now();
         let show = lectern(home, &["show", "--width", width, path]);
-        assert!(show.status.success(), "{name}: {}", String::from_utf8_lossy(&show.stderr));
+        assert!(
+            show.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&show.stderr)
+        );
         eprintln!(
             "lectern show {name} --width {width}: {:?}, peak RSS {} MB, {} lines",
             start.elapsed(),

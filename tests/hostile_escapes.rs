@@ -37,7 +37,10 @@ struct Way {
 fn select(app: &mut App, entry: usize) {
     app.update(Action::Top);
     while app.visible.get(app.selected) != Some(&entry) {
-        assert!(app.selected + 1 < app.visible.len(), "entry {entry} not listed");
+        assert!(
+            app.selected + 1 < app.visible.len(),
+            "entry {entry} not listed"
+        );
         app.update(Action::Down);
     }
 }
@@ -216,7 +219,10 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
             assert_json_strings_clean(&stdout, &context);
         }
         let shown = String::from_utf8_lossy(&stdout);
-        assert!(shown.contains(must_show), "{context}: no {must_show:?} in {shown}");
+        assert!(
+            shown.contains(must_show),
+            "{context}: no {must_show:?} in {shown}"
+        );
         checked += 2;
     };
     check(&["list", dir_arg], false, "TITLE");

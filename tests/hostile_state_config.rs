@@ -29,7 +29,11 @@ fn backups(home: &Path) -> Vec<Vec<u8>> {
     fs::read_dir(state_dir(home))
         .expect("state folder")
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("state.json.broken-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.json.broken-")
+        })
         .map(|e| fs::read(e.path()).expect("backup"))
         .collect()
 }
@@ -41,7 +45,11 @@ fn run_app(home: &Path, wrapper: &str, says: &str) {
     shell.type_line(&format!("{wrapper}{}", lectern()));
     let screen = shell.wait_for("lectern · 5 articles");
     let status = shell.wait_for(says);
-    let bottom = status.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let bottom = status
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
     assert!(bottom.contains(says), "status bar {bottom:?} on:\n{screen}");
     shell.keys(&["b"]);
     shell.wait_for("bookmark");
@@ -56,7 +64,11 @@ fn bookmarks_json(home: &Path) -> serde_json::Value {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .expect("lectern bookmarks");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("JSON")
 }
 
@@ -65,10 +77,21 @@ fn check_unusable(bytes: &[u8], reason: &str) {
     fs::create_dir_all(state_dir(home.path())).expect("state folder");
     let file = state_dir(home.path()).join("state.json");
     fs::write(&file, bytes).expect("bad state");
-    run_app(home.path(), "", &format!("state file {} was unusable ({reason}", file.display()));
-    assert_eq!(backups(home.path()), [bytes.to_vec()], "original kept byte for byte");
+    run_app(
+        home.path(),
+        "",
+        &format!("state file {} was unusable ({reason}", file.display()),
+    );
+    assert_eq!(
+        backups(home.path()),
+        [bytes.to_vec()],
+        "original kept byte for byte"
+    );
     // The app went on working: the bookmark made after the notice was saved.
-    assert_eq!(bookmarks_json(home.path()).as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        bookmarks_json(home.path()).as_array().map(Vec::len),
+        Some(1)
+    );
 }
 
 #[test]
@@ -96,9 +119,16 @@ fn a_state_file_from_a_future_version_is_shown_and_never_written() {
     run_app(
         home.path(),
         "",
-        &format!("state file {} is from a newer lectern (format 99", file.display()),
+        &format!(
+            "state file {} is from a newer lectern (format 99",
+            file.display()
+        ),
     );
-    assert_eq!(fs::read_to_string(&file).expect("state"), bytes, "untouched");
+    assert_eq!(
+        fs::read_to_string(&file).expect("state"),
+        bytes,
+        "untouched"
+    );
     assert!(backups(home.path()).is_empty());
     let listed = bookmarks_json(home.path());
     assert_eq!(listed[0]["title"], "Kept", "{listed}");
@@ -112,15 +142,24 @@ fn a_read_only_state_folder() {
     fs::write(dir.join("state.json"), BOOKMARKED).expect("state");
     fs::write(dir.join("state.lock"), "").expect("lock");
     let chmod = |mode: &str| {
-        let status = Command::new("chmod").args([mode, &dir.display().to_string()]).status();
+        let status = Command::new("chmod")
+            .args([mode, &dir.display().to_string()])
+            .status();
         assert!(status.is_ok_and(|s| s.success()));
     };
     chmod("a-w");
     // Root ignores permissions; without these capabilities it obeys them like anyone else.
     let wrapper = "/usr/sbin/capsh --drop=cap_dac_override,cap_dac_read_search,cap_fowner -- -c 'exec \"$0\"' ";
-    run_app(home.path(), wrapper, &format!("cannot write {}", dir.display()));
+    run_app(
+        home.path(),
+        wrapper,
+        &format!("cannot write {}", dir.display()),
+    );
     chmod("u+w");
-    assert_eq!(fs::read_to_string(dir.join("state.json")).expect("state"), BOOKMARKED);
+    assert_eq!(
+        fs::read_to_string(dir.join("state.json")).expect("state"),
+        BOOKMARKED
+    );
     assert_eq!(bookmarks_json(home.path())[0]["title"], "Kept");
 }
 
@@ -133,7 +172,12 @@ fn a_config_syntax_error_gives_line_and_column_and_leaves_the_file_alone() {
     // Line 3 is `max_file_size = = 3`: the second `=` is at column 17 (counted by hand).
     let text = "# mine\nlibrary = [\"/news\"]\nmax_file_size = = 3\nbidi = \"app\"\r\n";
     fs::write(&file, text).expect("config");
-    for args in [&["list"][..], &[], &["bookmarks"], &["--config", file.to_str().expect("UTF-8")]] {
+    for args in [
+        &["list"][..],
+        &[],
+        &["bookmarks"],
+        &["--config", file.to_str().expect("UTF-8")],
+    ] {
         let output = Command::new(lectern())
             .args(args)
             .env("XDG_DATA_HOME", home.path().join("data"))
@@ -146,6 +190,10 @@ fn a_config_syntax_error_gives_line_and_column_and_leaves_the_file_alone() {
             stderr.contains(&format!("{}:3:17:", file.display())),
             "{args:?}: {stderr}"
         );
-        assert_eq!(fs::read(&file).expect("config"), text.as_bytes(), "file untouched");
+        assert_eq!(
+            fs::read(&file).expect("config"),
+            text.as_bytes(),
+            "file untouched"
+        );
     }
 }

@@ -26,7 +26,11 @@ fn start_lectern(shell: &Shell, args: &str) -> u32 {
     ));
     shell.wait_for("lectern · ");
     let pid = fs::read_to_string(&pid_file).expect("pid file");
-    assert_eq!(shell.format("#{alternate_on}"), "1", "lectern uses the alternate screen");
+    assert_eq!(
+        shell.format("#{alternate_on}"),
+        "1",
+        "lectern uses the alternate screen"
+    );
     pid.trim().parse().expect("a pid")
 }
 
@@ -53,8 +57,16 @@ fn check_restored(name: &str, end: impl Fn(&Shell, u32)) {
     shell.wait_for_shell();
     let after = stty(&shell, "after");
     assert_eq!(before, after, "{name}: terminal settings changed");
-    assert_eq!(shell.format("#{alternate_on}"), "0", "{name}: alternate screen left on");
-    assert_eq!(shell.format("#{cursor_flag}"), "1", "{name}: cursor left hidden");
+    assert_eq!(
+        shell.format("#{alternate_on}"),
+        "0",
+        "{name}: alternate screen left on"
+    );
+    assert_eq!(
+        shell.format("#{cursor_flag}"),
+        "1",
+        "{name}: cursor left hidden"
+    );
 }
 
 #[test]
@@ -85,8 +97,16 @@ fn ctrl_z_then_fg_restores_the_terminal_both_times() {
         shell.wait_for_shell();
         // While suspended the shell has the terminal, exactly as it left it.
         assert_eq!(stty(shell, "suspended"), before, "settings while suspended");
-        assert_eq!(shell.format("#{alternate_on}"), "0", "alternate screen while suspended");
-        assert_eq!(shell.format("#{cursor_flag}"), "1", "cursor while suspended");
+        assert_eq!(
+            shell.format("#{alternate_on}"),
+            "0",
+            "alternate screen while suspended"
+        );
+        assert_eq!(
+            shell.format("#{cursor_flag}"),
+            "1",
+            "cursor while suspended"
+        );
         shell.type_line("fg");
         shell.wait_until("lectern came back", |s| {
             s.format("#{alternate_on}") == "1" && s.screen().contains("lectern · ")
@@ -112,7 +132,12 @@ fn an_article_cannot_change_the_pane_title() {
     let library = home.path().join("news");
     write_title_payload(&library);
     let shell = Shell::start(home.path(), 100);
-    assert!(shell.tmux(&["select-pane", "-t", "0", "-T", "trusted"]).status.success());
+    assert!(
+        shell
+            .tmux(&["select-pane", "-t", "0", "-T", "trusted"])
+            .status
+            .success()
+    );
     assert_eq!(shell.format("#{pane_title}"), "trusted");
 
     start_lectern(&shell, "news");
@@ -123,13 +148,21 @@ fn an_article_cannot_change_the_pane_title() {
     shell.wait_for("raw text");
     shell.keys(&["b"]);
     shell.wait_for("bookmarked");
-    assert_eq!(shell.format("#{pane_title}"), "trusted", "title changed while reading");
+    assert_eq!(
+        shell.format("#{pane_title}"),
+        "trusted",
+        "title changed while reading"
+    );
     shell.keys(&["q", "q"]);
     shell.wait_for_shell();
     shell.run(&format!("{} show news/title.txt", lectern()));
     shell.run(&format!("{} list news", lectern()));
     shell.run(&format!("{} bookmarks", lectern()));
-    assert_eq!(shell.format("#{pane_title}"), "trusted", "title changed by a command");
+    assert_eq!(
+        shell.format("#{pane_title}"),
+        "trusted",
+        "title changed by a command"
+    );
 
     // The control: the same bytes printed raw do set the title in this very pane.
     shell.run("cat news/title.txt");
@@ -140,8 +173,9 @@ fn an_article_cannot_change_the_pane_title() {
 
 /// Whether process `pid` is gone (or a zombie waiting for init to reap it).
 fn gone(pid: u32) -> bool {
-    fs::read_to_string(format!("/proc/{pid}/stat"))
-        .map_or(true, |stat| stat.rsplit(") ").next().is_some_and(|s| s.starts_with('Z')))
+    fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+        stat.rsplit(") ").next().is_some_and(|s| s.starts_with('Z'))
+    })
 }
 
 #[test]

@@ -16,7 +16,10 @@ pub const PAYLOADS: &[(&str, &str)] = &[
         "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\",
     ),
     ("OSC 52 clipboard", "\x1b]52;c;cm0gLXJmIH4K\x07"),
-    ("DCS tmux passthrough", "\x1bPtmux;\x1b\x1b]0;pwned\x07\x1b\\"),
+    (
+        "DCS tmux passthrough",
+        "\x1bPtmux;\x1b\x1b]0;pwned\x07\x1b\\",
+    ),
     ("APC", "\x1b_Gf=100;AAAA\x1b\\"),
     ("PM and SOS", "\x1b^pm\x1b\\\x1bXsos\x1b\\"),
     ("CSI 6 n (reply on stdin)", "\x1b[6n"),
@@ -123,7 +126,11 @@ pub fn toml_escaped(payload: &str) -> String {
 #[test]
 fn the_checker_rejects_what_it_must_and_accepts_crossterm_output() {
     // Hand-written crossterm-style output: cursor position, SGR with 256 and RGB colours, mode.
-    assert_clean(b"\x1b[1;1H\x1b[38;5;12mab\x1b[0m\x1b[?25h\x1b[2J", false, "ok");
+    assert_clean(
+        b"\x1b[1;1H\x1b[38;5;12mab\x1b[0m\x1b[?25h\x1b[2J",
+        false,
+        "ok",
+    );
     for bad in [
         &b"\x1b]0;t\x07"[..],
         b"\x1b[6n",

@@ -45,10 +45,9 @@ impl Shell {
     /// Starts bash (no rc files, prompt `$ `) in a `columns`×30 pane inside `home`.
     pub fn start(home: &Path, columns: u16) -> Self {
         ensure_tmux();
-        let name = home.file_name().map_or_else(
-            || "home".into(),
-            |name| name.to_string_lossy().into_owned(),
-        );
+        let name = home
+            .file_name()
+            .map_or_else(|| "home".into(), |name| name.to_string_lossy().into_owned());
         let shell = Self {
             socket: format!("lectern-hostile-{}-{name}", std::process::id()),
             home: home.to_owned(),
@@ -61,7 +60,17 @@ impl Shell {
         );
         let columns = columns.to_string();
         let output = shell.tmux(&[
-            "-f", "/dev/null", "new-session", "-d", "-x", &columns, "-y", "30", "sh", "-c", &script,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &columns,
+            "-y",
+            "30",
+            "sh",
+            "-c",
+            &script,
         ]);
         assert!(
             output.status.success(),
