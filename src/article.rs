@@ -14,6 +14,8 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::sanitize_line;
+
 /// Writing direction of an article or paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -67,12 +69,16 @@ const DATE_SAMPLE_PARAGRAPHS: usize = 12;
 /// `path` is only recorded; `modified` is the fallback for the date.
 pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Article, Vec<String>) {
     let (fields, body, warning) = front_matter::split(&text);
+    // Front matter strings may spell controls as TOML escapes that decoding never saw.
+    let fields = fields.one_line();
     let cleaned = clean::clean(
         body,
         furniture::Furniture::bundled(),
         fields.title.as_deref(),
     );
-    let title = cleaned.title.unwrap_or_else(|| "(untitled)".to_owned());
+    let title = cleaned
+        .title
+        .map_or_else(|| "(untitled)".to_owned(), |title| sanitize_line(&title));
     let paragraphs = cleaned.paragraphs;
 
     let date_text = fields
@@ -101,7 +107,9 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         id: stable_id(&text),
         path,
         title,
-        source: fields.source.or(cleaned.source),
+        source: fields
+            .source
+            .or_else(|| cleaned.source.map(|source| sanitize_line(&source))),
         url: fields.url,
         date,
         lang,

@@ -14,7 +14,7 @@ pub use read::Problem;
 
 use crate::article::{Article, Meta};
 use crate::filter::SearchKey;
-use crate::text::sanitize::sanitize;
+use crate::text::sanitize::sanitize_line;
 
 /// Extensions read when walking folders; a file named on the command line is read whatever it is.
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -80,7 +80,7 @@ pub struct Library {
 }
 
 fn display_path(path: &Path) -> String {
-    sanitize(&path.to_string_lossy())
+    sanitize_line(&path.to_string_lossy())
 }
 
 impl Library {

@@ -7,6 +7,7 @@
 //! the next save, so nothing the user did is dropped while the folder is unwritable.
 
 mod disk;
+mod inspect;
 mod notice;
 mod render;
 mod state;
@@ -16,6 +17,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+pub use inspect::{StateSummary, parse_state};
 pub use notice::{Notice, StoreError};
 pub use render::{BookmarkFormat, render_bookmarks};
 pub use state::{Bookmark, FORMAT_VERSION};

@@ -29,7 +29,7 @@ use std::str::FromStr;
 pub use cache::{LayoutCache, LayoutKey};
 pub use line::lay_out_line;
 pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};
-pub use sanitize::{is_bidi_control, is_forbidden, sanitize};
+pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_line};
 pub use width::{grapheme_width, str_width};
 
 /// Who reorders right-to-left text: lectern, or the terminal.

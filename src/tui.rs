@@ -24,6 +24,9 @@ const BDSM_IMPLICIT: &str = "\x1b[8h";
 /// How often the loop wakes to look at the signal flags when no event arrives.
 const POLL: Duration = Duration::from_millis(200);
 
+/// How long the event loop gets to notice a SIGTERM/SIGHUP before the process is ended anyway.
+const GRACE: Duration = Duration::from_secs(2);
+
 /// Runs the interactive reader until the user quits or a SIGTERM/SIGHUP arrives.
 ///
 /// # Errors
@@ -34,6 +37,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let bidi = app.config.bidi;
+    end_if_stuck_after(Arc::clone(&stop), bidi);
     let mut terminal = enter(bidi);
     // ratatui's hook (installed by `init`) restores the screen and raw mode; ours runs first and
     // undoes what ratatui does not know about: the mouse and the bidi mode.
@@ -49,6 +53,21 @@ pub fn run(mut app: App) -> io::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &stop, bidi);
     leave(bidi);
     result
+}
+
+/// Watches for SIGTERM/SIGHUP on a thread of its own. The event loop normally sees the flag
+/// within [`POLL`]; when it has not left [`GRACE`] later it is stuck inside crossterm, which
+/// (0.29) spins forever reading a hung-up terminal's endless end-of-file. Then the terminal is
+/// restored as far as it still exists and the process ends.
+fn end_if_stuck_after(stop: Arc<AtomicBool>, bidi: BidiMode) {
+    std::thread::spawn(move || {
+        while !stop.load(Ordering::Relaxed) {
+            std::thread::sleep(POLL);
+        }
+        std::thread::sleep(GRACE);
+        leave(bidi);
+        std::process::exit(1);
+    });
 }
 
 fn enter(bidi: BidiMode) -> DefaultTerminal {
@@ -69,7 +88,9 @@ fn leave(bidi: BidiMode) {
     if bidi == BidiMode::App {
         let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
     }
-    let _ = execute!(out, DisableMouseCapture);
+    // ratatui's restore leaves the cursor hidden; at exit `Terminal`'s drop shows it, but a
+    // suspend (ctrl-z) keeps the terminal alive, so the shell got a hidden cursor.
+    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
     ratatui::restore();
 }
 

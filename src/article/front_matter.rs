@@ -1,6 +1,8 @@
 //! Optional front matter at the top of an article: TOML between `+++` lines or `key: value` lines
 //! between `---` lines.
 
+use crate::text::sanitize_line;
+
 /// Fields the front matter may set; each overrides what detection would find.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -14,6 +16,21 @@ pub struct FrontMatter {
     pub date: Option<String>,
     /// The language code.
     pub lang: Option<String>,
+}
+
+impl FrontMatter {
+    /// Every field made safe to print on one line ([`sanitize_line`]).
+    #[must_use]
+    pub fn one_line(self) -> Self {
+        let line = |field: Option<String>| field.map(|value| sanitize_line(&value));
+        Self {
+            title: line(self.title),
+            source: line(self.source),
+            url: line(self.url),
+            date: line(self.date),
+            lang: line(self.lang),
+        }
+    }
 }
 
 /// Splits front matter off `text`: the fields, the body after the block, and a warning if the

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::state::Bookmark;
+use crate::text::sanitize_line;
 
 /// How `lectern bookmarks` prints the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
@@ -33,6 +34,9 @@ struct JsonBookmark<'a> {
 /// an empty string. JSON: an array of objects with keys `title`, `source` (null when
 /// unknown), `lang`, `path`, `id`, `bookmarked_at`.
 pub fn render_bookmarks(bookmarks: &[Bookmark], format: BookmarkFormat) -> String {
+    // The state file is a file anyone can edit: what it says is made printable first.
+    let cleaned: Vec<Bookmark> = bookmarks.iter().map(printable).collect();
+    let bookmarks = cleaned.as_slice();
     match format {
         BookmarkFormat::Md => bookmarks.iter().map(markdown_line).collect(),
         BookmarkFormat::Json => {
@@ -52,6 +56,18 @@ pub fn render_bookmarks(bookmarks: &[Bookmark], format: BookmarkFormat) -> Strin
             json.push('\n');
             json
         }
+    }
+}
+
+/// The bookmark with every field [`sanitize_line`]d: no escape, control or bidi character.
+fn printable(bookmark: &Bookmark) -> Bookmark {
+    Bookmark {
+        id: sanitize_line(&bookmark.id),
+        title: sanitize_line(&bookmark.title),
+        source: bookmark.source.as_deref().map(sanitize_line),
+        lang: sanitize_line(&bookmark.lang),
+        path: sanitize_line(&bookmark.path),
+        bookmarked_at: sanitize_line(&bookmark.bookmarked_at),
     }
 }
 
@@ -186,7 +202,8 @@ mod tests {
         ];
         let md = render_bookmarks(&list, BookmarkFormat::Md);
         assert_eq!(md.lines().count(), 2);
-        assert!(md.starts_with("- [two lines ](p) — vi ·"), "{md}");
+        // The line feed becomes a space; the carriage return its visible symbol U+240D.
+        assert!(md.starts_with("- [two lines\u{240d}](p) — vi ·"), "{md}");
         assert!(md.contains("- [(untitled)](q) — vi ·"), "{md}");
     }
 

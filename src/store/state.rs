@@ -170,6 +170,11 @@ impl State {
         self.read.contains_key(id)
     }
 
+    /// Ids of the articles marked read, sorted.
+    pub(crate) fn read_ids(&self) -> Vec<String> {
+        self.read.keys().cloned().collect()
+    }
+
     /// All bookmarks, oldest first; ties (same second) by id so the order is stable.
     pub(crate) fn bookmarks(&self) -> Vec<Bookmark> {
         let mut list: Vec<Bookmark> = self

@@ -71,6 +71,18 @@ pub fn sanitize(text: &str) -> String {
     }
 }
 
+/// Returns `text` made safe to print as one line anywhere, even outside lectern's own layout
+/// (a title or a path in `lectern list`, a warning on stderr): [`sanitize`]d, line breaks as
+/// spaces and bidi controls dropped, since on a terminal line an unclosed override or
+/// embedding would reorder whatever is printed after it.
+pub fn sanitize_line(text: &str) -> String {
+    sanitize(text)
+        .chars()
+        .filter(|&c| !is_bidi_control(c))
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect()
+}
+
 /// Skips what follows an ESC: the rest of its sequence, if any.
 fn skip_escape(chars: &mut Peekable<Chars<'_>>) {
     match chars.peek() {

@@ -1,0 +1,52 @@
+//! Sanitiser properties (issue 7, item 2) that `tests/layout_props.rs` leaves out: printable
+//! text of any script is kept as it is, a payload cannot eat the text around it, and the
+//! one-line form used for titles, sources and paths holds no forbidden character at all.
+
+#[path = "support/escapes.rs"]
+mod escapes;
+
+use escapes::{PAYLOADS, is_dangerous};
+use lectern::text::{is_bidi_control, is_forbidden, sanitize, sanitize_line};
+use proptest::prelude::*;
+
+/// Any text without controls, format characters (bidi controls among them) or line and
+/// paragraph separators: what `sanitize` must hand back unchanged.
+fn printable() -> impl Strategy<Value = String> {
+    "\\PC{0,200}".prop_map(|s| s.replace(['\u{2028}', '\u{2029}'], ""))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn printable_text_of_any_script_is_kept(text in printable()) {
+        prop_assert_eq!(sanitize(&text), text.clone());
+        prop_assert_eq!(sanitize_line(&text), text);
+    }
+
+    #[test]
+    fn a_payload_cannot_eat_the_text_around_it(
+        before in printable(),
+        after in printable(),
+        which in 0..PAYLOADS.len(),
+    ) {
+        let (_, payload) = PAYLOADS[which];
+        let text = format!("{before}{payload}\n{after}");
+        let out = sanitize(&text);
+        prop_assert!(out.starts_with(&before), "{:?}", out);
+        let tail = format!("\n{after}");
+        prop_assert!(out.ends_with(&tail), "{:?}", out);
+        for c in out.chars() {
+            prop_assert!(!is_forbidden(c) || c == '\n' || is_bidi_control(c), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn the_one_line_form_holds_nothing_forbidden(text in any::<String>(), which in 0..PAYLOADS.len()) {
+        let text = format!("{text}{}{text}", PAYLOADS[which].1);
+        let line = sanitize_line(&text);
+        prop_assert!(!line.chars().any(is_dangerous), "{:?}", line);
+        prop_assert!(!line.chars().any(is_forbidden), "{:?}", line);
+        prop_assert_eq!(sanitize_line(&line), line.clone());
+    }
+}
