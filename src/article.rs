@@ -50,6 +50,18 @@ pub struct Meta {
     pub words: usize,
 }
 
+impl Meta {
+    /// What headers show under the title: source, date and language, those it has.
+    pub fn details(&self) -> String {
+        let parts = [
+            self.source.as_deref(),
+            self.date.as_deref(),
+            Some(self.lang.as_str()),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
+    }
+}
+
 /// A parsed article: its metadata, clean paragraphs and the untouched text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {

@@ -66,5 +66,8 @@ fn several_terms_merge_and_unmatched_terms_add_nothing() {
     let title = "Kinh tế";
     assert_eq!(highlight(&Query::parse("kinh te"), title), [0..4, 5..9]);
     assert_eq!(highlight(&Query::parse("kinh reuters"), title), [0..4]);
-    assert_eq!(highlight(&Query::parse("xyz"), title), Vec::<std::ops::Range<usize>>::new());
+    assert_eq!(
+        highlight(&Query::parse("xyz"), title),
+        Vec::<std::ops::Range<usize>>::new()
+    );
 }

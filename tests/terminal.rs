@@ -213,7 +213,12 @@ fn show_prints_arabic_right_to_left_in_a_terminal_without_bidi() {
             lectern().display()
         );
         let tmux = Tmux::start_sized(home.path(), &command, 130);
-        let last = printed.lines().take(20).filter(|l| !l.trim().is_empty()).last().unwrap();
+        let last = printed
+            .lines()
+            .take(20)
+            .filter(|l| !l.trim().is_empty())
+            .last()
+            .unwrap();
         let screen = tmux.wait_for(last.trim());
         // tmux draws the bytes as they come, left to right: what is on screen is what we laid out.
         for (shown, expected) in screen.lines().zip(printed.lines()).take(20) {

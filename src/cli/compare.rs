@@ -66,15 +66,8 @@ pub fn render(articles: [Article; 2], args: &CompareArgs, config: &Config, width
         match line {
             0 => lay_out_line(&meta.title, width, &options(meta.dir)),
             1 => {
-                let details: Vec<&str> = [
-                    meta.source.as_deref(),
-                    meta.date.as_deref(),
-                    Some(meta.lang.as_str()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                lay_out_line(&details.join(" · "), width, &options(Dir::Ltr))
+                let details = meta.details();
+                lay_out_line(&details, width, &options(Dir::Ltr))
             }
             _ => lay_out_line(&"─".repeat(width), width, &options(Dir::Ltr)),
         }

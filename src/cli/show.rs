@@ -72,14 +72,7 @@ pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize)
         dir: article.meta.dir,
     };
     let meta = &article.meta;
-    let details: Vec<&str> = [
-        meta.source.as_deref(),
-        meta.date.as_deref(),
-        Some(meta.lang.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let details = meta.details();
     let (bold, dim, reset) = if args.color {
         ("\x1b[1m", "\x1b[2m", "\x1b[0m")
     } else {
@@ -93,7 +86,7 @@ pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize)
         dir: Dir::Ltr,
         ..options
     };
-    for line in lay_out(&[details.join(" · ")], width, &details_options).lines {
+    for line in lay_out(&[details], width, &details_options).lines {
         let _ = writeln!(out, "{dim}{}{reset}", line.to_plain());
     }
     out.push('\n');

@@ -121,15 +121,8 @@ fn draw_pane(app: &App, compare: &Compare, side: usize, text: Rect, rows: usize,
     };
     let title = lay_out_line(&meta.title, width, &app.layout_options(meta.dir));
     put_line(buf, head, head.y, &title, |_| title_style);
-    let details: Vec<&str> = [
-        meta.source.as_deref(),
-        meta.date.as_deref(),
-        Some(meta.lang.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let details = lay_out_line(&details.join(" · "), width, &app.layout_options(Dir::Ltr));
+    let details = meta.details();
+    let details = lay_out_line(&details, width, &app.layout_options(Dir::Ltr));
     put_line(buf, head, head.y + 1, &details, |_| style(app, Part::Dim));
     let rule = if focused { "━" } else { "─" };
     put_text(
