@@ -126,7 +126,7 @@ fn large_lists_narrow_like_from_scratch() {
     };
     let articles: Vec<(String, usize, bool, bool)> = (0..50_000)
         .map(|_| {
-            let title: Vec<&str> = (0..1 + next() % 6)
+            let title: Vec<&str> = (0..=next() % 6)
                 .map(|_| WORDS[next() % WORDS.len()])
                 .collect();
             (
