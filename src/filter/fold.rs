@@ -11,8 +11,8 @@
 //! those are typographic variants, not diacritics, so a digit typed on an Arabic
 //! keyboard widens like "viet" does.
 //!
-//! Text is folded one grapheme cluster at a time (ASCII characters are their own
-//! clusters and take a fast path), so every folded byte maps back to the cluster it came
+//! Text is folded one grapheme cluster at a time (a character that cannot join its
+//! neighbours takes a fast path), so every folded byte maps back to the cluster it came
 //! from, which is what highlighting needs. Folding the same text always gives the same
 //! result whether or not the map is kept.
 
@@ -114,16 +114,21 @@ enum Piece<'a> {
 
 /// Calls `visit` with each cluster of `text` and its byte offset.
 fn walk<'a>(text: &'a str, mut visit: impl FnMut(usize, Piece<'a>)) {
-    let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        // An ASCII character followed by another (or by nothing) is a cluster of its own.
-        if byte.is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
-            visit(at, Piece::Ascii(byte));
-            at += 1;
+    while let Some(rest) = text.get(at..) {
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        // Most characters stand alone, which the table can tell without segmenting.
+        if table::never_joins_next(c) && chars.next().is_none_or(table::never_joins_previous) {
+            let piece = if c.is_ascii() {
+                Piece::Ascii(c as u8)
+            } else {
+                Piece::Char(c)
+            };
+            visit(at, piece);
+            at += c.len_utf8();
             continue;
         }
-        let Some(rest) = text.get(at..) else { break };
         let cluster = rest.graphemes(true).next().unwrap_or(rest);
         let mut chars = cluster.chars();
         let piece = match (chars.next(), chars.next()) {
