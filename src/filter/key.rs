@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::fold::{Strength, fold_into};
+use super::fold::{Strength, fold_into, fold_pair_into};
 
 /// Longest title or source folded into a key, in bytes: a real headline is a few hundred
 /// bytes, and a bound keeps a malformed file from making every keystroke slow.
@@ -26,18 +26,37 @@ impl SearchKey {
     pub fn new(title: &str, source: Option<&str>) -> Self {
         let title = clip(title);
         let source = source.map(clip);
-        let mut text = String::with_capacity(2 * (title.len() + source.map_or(0, str::len) + 1));
-        push_fold(&mut text, title, source, Strength::Full);
-        let full_len = text.len();
-        push_fold(&mut text, title, source, Strength::Light);
-        if text.get(full_len..) == text.get(..full_len) {
-            text.truncate(full_len);
+        let capacity = title.len() + source.map_or(0, str::len) + 1;
+        let mut text = String::with_capacity(2 * capacity);
+        if title.is_ascii() && source.is_none_or(str::is_ascii) {
+            // Nothing for the light fold to keep: the two folds are the same.
+            fold_into(title, Strength::Full, &mut text, None);
+            if let Some(source) = source {
+                text.push(' ');
+                fold_into(source, Strength::Full, &mut text, None);
+            }
+        } else {
+            let mut light = String::with_capacity(capacity);
+            fold_pair_into(title, &mut text, &mut light);
+            if let Some(source) = source {
+                text.push(' ');
+                light.push(' ');
+                fold_pair_into(source, &mut text, &mut light);
+            }
+            if light != text {
+                let full_len = text.len();
+                text.push_str(&light);
+                // Both parts are clipped, so the offset always fits.
+                if let Ok(light_start) = u32::try_from(full_len) {
+                    return Self {
+                        text: text.into_boxed_str(),
+                        light_start,
+                    };
+                }
+                text.truncate(full_len);
+            }
         }
-        // Both parts are clipped, so the offset always fits; fall back to sharing if not.
-        let light_start = u32::try_from(full_len).unwrap_or_else(|_| {
-            text.truncate(full_len);
-            u32::MAX
-        });
+        let light_start = u32::try_from(text.len()).unwrap_or(u32::MAX);
         Self {
             text: text.into_boxed_str(),
             light_start,
@@ -58,14 +77,6 @@ impl SearchKey {
             Some(light) if !light.is_empty() => light,
             _ => self.full(),
         }
-    }
-}
-
-fn push_fold(text: &mut String, title: &str, source: Option<&str>, strength: Strength) {
-    fold_into(title, strength, text, None);
-    if let Some(source) = source {
-        text.push(' ');
-        fold_into(source, strength, text, None);
     }
 }
 
