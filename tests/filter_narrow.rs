@@ -4,7 +4,7 @@
 //! The oracle is the one-shot `filter`, which always scans every candidate; this checks
 //! the narrowing shortcut against it, not any particular match.
 
-use lectern::filter::{Candidate, Filter, SearchKey, filter};
+use lectern::filter::{Fields, Filter, SearchIndex, SearchKey, filter};
 use proptest::prelude::*;
 
 /// Words the titles are made of: Vietnamese with and without diacritics, English, Arabic
@@ -53,35 +53,34 @@ fn article() -> impl Strategy<Value = (String, usize, bool, bool)> {
 /// Checks every prefix of a typing session against filtering from scratch.
 fn check_session(
     articles: &[(String, usize, bool, bool)],
-    keys: &[&str],
+    keys_typed: &[&str],
     loaded: &[usize],
 ) -> Result<(), TestCaseError> {
-    let search_keys: Vec<SearchKey> = articles
-        .iter()
+    let keys: Vec<SearchKey> = (articles.iter())
         .map(|(title, ..)| SearchKey::new(title, None))
         .collect();
-    let candidates: Vec<Candidate> = articles
-        .iter()
-        .zip(&search_keys)
-        .map(|((_, lang, bookmarked, read), key)| Candidate {
-            key,
+    let fields = |row: usize| {
+        let (_, lang, bookmarked, read) = &articles[row];
+        Fields {
             lang: LANGS[*lang],
             bookmarked: *bookmarked,
             read: *read,
-        })
-        .collect();
+        }
+    };
     let mut incremental = Filter::new();
     let mut typed = String::new();
     let mut count = 0;
-    for (key, more) in keys.iter().zip(loaded) {
+    for (key, more) in keys_typed.iter().zip(loaded) {
         if *key == "<" {
             typed.pop();
         } else {
             typed.push_str(key);
         }
-        count = (count + more).min(candidates.len());
-        let expected = filter(&typed, &candidates[..count]);
-        let got = incremental.update(&typed, &candidates[..count]);
+        count = (count + more).min(articles.len());
+        // The list as loaded so far: the first `count` rows.
+        let index: SearchIndex = keys[..count].iter().collect();
+        let expected = filter(&typed, &index, fields);
+        let got = incremental.update(&typed, &index, fields);
         prop_assert_eq!(got, expected.as_slice(), "query {:?} over {}", typed, count);
     }
     Ok(())

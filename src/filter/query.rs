@@ -11,7 +11,7 @@
 //! is listed by [`Query::unknown_fields`] so the status bar can say why, rather than
 //! silently showing everything. Any other `name:value` is plain text.
 
-use super::Candidate;
+use super::Fields;
 use super::fold::{Strength, fold_as};
 
 /// One text term, folded for matching.
@@ -155,18 +155,23 @@ impl Query {
         !self.unknown.is_empty() || (self.states.read && self.states.unread)
     }
 
-    /// Whether a candidate passes the field terms (language and states).
-    pub fn matches_fields(&self, candidate: &Candidate<'_>) -> bool {
+    /// Whether the query has `lang:` or `is:` terms (or cannot match anything).
+    pub fn has_fields(&self) -> bool {
+        !self.langs.is_empty() || self.states != States::default() || !self.unknown.is_empty()
+    }
+
+    /// Whether a row passes the field terms (language and states).
+    pub fn matches_fields(&self, fields: &Fields<'_>) -> bool {
         let lang_ok = self.langs.is_empty()
             || self.langs.iter().any(|lang| {
-                (candidate.lang.as_bytes().get(..lang.len()))
+                (fields.lang.as_bytes().get(..lang.len()))
                     .is_some_and(|prefix| prefix.eq_ignore_ascii_case(lang.as_bytes()))
             });
         lang_ok
             && !self.matches_nothing()
-            && (!self.states.bookmarked || candidate.bookmarked)
-            && (!self.states.unread || !candidate.read)
-            && (!self.states.read || candidate.read)
+            && (!self.states.bookmarked || fields.bookmarked)
+            && (!self.states.unread || !fields.read)
+            && (!self.states.read || fields.read)
     }
 
     /// Whether everything this query matches is also matched by `previous`, so that
