@@ -39,7 +39,11 @@ pub(super) struct Scorer<'q> {
 impl<'q> Scorer<'q> {
     pub(super) fn new(query: &'q Query) -> Self {
         let config = matcher_config();
-        let terms = (query.terms().iter())
+        // Longest (usually rarest) needle first: a row failing it skips the other terms,
+        // and scoring a match costs far more than rejecting a row. Sums do not care.
+        let mut terms: Vec<_> = query.terms().iter().collect();
+        terms.sort_by_key(|term| std::cmp::Reverse(term.needle().chars().count()));
+        let terms = (terms.into_iter())
             .map(|term| {
                 let matcher = frizbee::Matcher::new(term.needle(), &config);
                 (matcher, term.keeps_diacritics())
