@@ -21,6 +21,11 @@ pub struct Term {
     keeps_diacritics: bool,
 }
 
+/// Longest needle kept, in bytes: the matcher's table grows with the needle, and a
+/// pasted page must not cost megabytes per thread. Longer terms are cut (which can only
+/// widen what they match), at a character boundary.
+const MAX_NEEDLE_BYTES: usize = 1024;
+
 impl Term {
     /// Folds a typed word; `None` when nothing is left (a lone mark or tatweel).
     fn new(word: &str) -> Option<Self> {
@@ -29,16 +34,18 @@ impl Term {
             return None;
         }
         let light = fold_as(word, Strength::Light);
-        Some(if light == full {
-            Self {
-                needle: full,
-                keeps_diacritics: false,
+        let keeps_diacritics = light != full;
+        let mut needle = if keeps_diacritics { light } else { full };
+        if needle.len() > MAX_NEEDLE_BYTES {
+            let mut end = MAX_NEEDLE_BYTES;
+            while !needle.is_char_boundary(end) {
+                end -= 1;
             }
-        } else {
-            Self {
-                needle: light,
-                keeps_diacritics: true,
-            }
+            needle.truncate(end);
+        }
+        Some(Self {
+            needle,
+            keeps_diacritics,
         })
     }
 
@@ -243,6 +250,13 @@ mod tests {
     fn half_typed_fields_and_lone_marks_constrain_nothing() {
         assert!(Query::parse("lang: is: \u{0640} \u{0301}").is_empty());
         assert!(Query::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn pasted_walls_of_text_are_cut_on_a_char_boundary() {
+        let query = Query::parse(&"ệ".repeat(1000));
+        assert_eq!(query.terms()[0].needle(), "ệ".repeat(MAX_NEEDLE_BYTES / 3));
+        assert!(query.terms()[0].keeps_diacritics());
     }
 
     #[test]

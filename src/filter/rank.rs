@@ -4,6 +4,9 @@
 use std::cmp::Reverse;
 
 use super::scan::{Rows, Scorer, hit, scan, scan_listed};
+
+/// Lists this short fit in the cache, where visiting rows out of order costs nothing.
+const SMALL_LIST: usize = 32 * 1024;
 use super::{Query, SearchIndex};
 
 /// What `lang:` and `is:` terms look at in one row of the list.
@@ -90,7 +93,8 @@ impl Filter {
         } else if query.is_empty() {
             self.matched.clear();
             self.matched.extend((0..count).map(|index| hit(index, 0)));
-        } else if grown && query.narrows(&self.query) {
+        } else if grown && query.narrows(&self.query) && worth_narrowing(self.matched.len(), count)
+        {
             let scorer = Scorer::new(&query);
             let previous = std::mem::take(&mut self.matched);
             let mut matched = scan_listed(&scorer, &rows, &previous);
@@ -105,6 +109,14 @@ impl Filter {
         rank_into(&self.matched, &mut self.ranked);
         &self.ranked
     }
+}
+
+/// Whether re-matching the previous hits beats scanning all rows. Scanning streams the
+/// keys from memory in order while previous hits are visited sparsely, a cache miss
+/// each; measured at 10^5 and 10^6 rows, narrowing won when the previous hits were under
+/// a tenth of the rows and lost at a fifth. Small lists stay in cache: always narrow.
+fn worth_narrowing(previous_hits: usize, rows: usize) -> bool {
+    rows < SMALL_LIST || previous_hits <= rows / 8
 }
 
 /// Orders `matched` (in row order) by score, best first, keeping row order
