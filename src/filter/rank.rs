@@ -1,13 +1,13 @@
-//! `Filter`: filters and ranks the candidate list as the user types, narrowing on the
-//! previous result when the query only grew.
+//! `Filter`: filters and ranks the list as the user types, narrowing on the previous
+//! result when the query only grew.
 
 use std::cmp::Reverse;
 
 use super::scan::{Rows, Scorer, hit, scan, scan_listed};
+use super::{Query, SearchIndex};
 
 /// Lists this short fit in the cache, where visiting rows out of order costs nothing.
 const SMALL_LIST: usize = 32 * 1024;
-use super::{Query, SearchIndex};
 
 /// What `lang:` and `is:` terms look at in one row of the list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
