@@ -16,7 +16,7 @@ use std::time::Duration;
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use lectern::filter::{Candidate, Filter, Query, SearchKey, fold};
+use lectern::filter::{Fields, Filter, Query, SearchIndex, SearchKey, fold};
 use rayon::prelude::*;
 
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -79,13 +79,23 @@ fn word_pools() -> [Vec<String>; 3] {
 }
 
 struct Library {
-    keys: Vec<SearchKey>,
+    index: SearchIndex,
     langs: Vec<&'static str>,
+}
+
+impl Library {
+    fn fields(&self, row: usize) -> Fields<'_> {
+        Fields {
+            lang: self.langs.get(row).copied().unwrap_or(""),
+            bookmarked: row.is_multiple_of(17),
+            read: row.is_multiple_of(3),
+        }
+    }
 }
 
 fn library(size: usize, pools: &[Vec<String>; 3]) -> Library {
     let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-    let mut keys = Vec::with_capacity(size);
+    let mut index = SearchIndex::new();
     let mut langs = Vec::with_capacity(size);
     for _ in 0..size {
         // 45% Vietnamese, 35% English, 20% Arabic.
@@ -98,43 +108,32 @@ fn library(size: usize, pools: &[Vec<String>; 3]) -> Library {
         let title: Vec<&str> = (0..words)
             .map(|_| pool[rng.below(pool.len())].as_str())
             .collect();
-        keys.push(SearchKey::new(
+        index.push(&SearchKey::new(
             &title.join(" "),
             SOURCES[rng.below(SOURCES.len())],
         ));
         langs.push(lang);
     }
-    Library { keys, langs }
-}
-
-fn candidates(library: &Library) -> Vec<Candidate<'_>> {
-    (library.keys.iter().zip(&library.langs))
-        .enumerate()
-        .map(|(n, (key, lang))| Candidate {
-            key,
-            lang,
-            bookmarked: n % 17 == 0,
-            read: n % 3 == 0,
-        })
-        .collect()
+    Library { index, langs }
 }
 
 /// The baseline: every term must match (`SkimMatcherV2` on the same keys, the light key for
 /// terms with diacritics), scores summed, ranked by score then list order.
-fn skim_filter(matcher: &SkimMatcherV2, input: &str, keys: &[SearchKey]) -> Vec<(u32, i64)> {
+fn skim_filter(matcher: &SkimMatcherV2, input: &str, index: &SearchIndex) -> Vec<(u32, i64)> {
     let query = Query::parse(input);
-    let mut hits: Vec<(u32, i64)> = (keys.par_iter().enumerate())
-        .filter_map(|(index, key)| {
+    let mut hits: Vec<(u32, i64)> = (0..index.len())
+        .into_par_iter()
+        .filter_map(|row| {
             let mut total = 0;
             for term in query.terms() {
-                let text = if term.keeps_diacritics() {
-                    key.light()
+                let key = if term.keeps_diacritics() {
+                    index.light(row)
                 } else {
-                    key.full()
+                    index.full(row)
                 };
-                total += matcher.fuzzy_match(text, term.needle())?;
+                total += matcher.fuzzy_match(key, term.needle())?;
             }
-            Some((u32::try_from(index).unwrap_or(u32::MAX), total))
+            Some((u32::try_from(row).unwrap_or(u32::MAX), total))
         })
         .collect();
     hits.sort_by_key(|&(_, score)| Reverse(score));
@@ -142,13 +141,13 @@ fn skim_filter(matcher: &SkimMatcherV2, input: &str, keys: &[SearchKey]) -> Vec<
 }
 
 /// A filter that has been typed into, keystroke by keystroke, up to `input`.
-fn typed_up_to(input: &str, candidates: &[Candidate<'_>]) -> Filter {
+fn typed_up_to(input: &str, library: &Library) -> Filter {
     let mut filter = Filter::new();
-    filter.update("", candidates);
+    filter.update("", &library.index, |row| library.fields(row));
     let mut typed = String::new();
     for c in input.chars() {
         typed.push(c);
-        filter.update(&typed, candidates);
+        filter.update(&typed, &library.index, |row| library.fields(row));
     }
     filter
 }
@@ -166,7 +165,6 @@ fn keystrokes(c: &mut Criterion) {
     let skim = SkimMatcherV2::default();
     for size in SIZES {
         let library = library(size, &pools);
-        let candidates = candidates(&library);
         let mut group = c.benchmark_group(format!("filter/{size}"));
         group
             .sample_size(10)
@@ -174,7 +172,7 @@ fn keystrokes(c: &mut Criterion) {
             .measurement_time(Duration::from_secs(if size >= 1_000_000 { 3 } else { 1 }));
         for (_, measured) in SESSIONS {
             for &input in measured {
-                let primed = typed_up_to(before(input), &candidates);
+                let primed = typed_up_to(before(input), &library);
                 group.bench_with_input(
                     BenchmarkId::new("frizbee_narrowing", input),
                     input,
@@ -182,7 +180,11 @@ fn keystrokes(c: &mut Criterion) {
                         b.iter_batched(
                             || primed.clone(),
                             |mut filter| {
-                                black_box(filter.update(input, &candidates).len());
+                                black_box(
+                                    filter
+                                        .update(input, &library.index, |row| library.fields(row))
+                                        .len(),
+                                );
                                 filter
                             },
                             BatchSize::PerIteration,
@@ -196,7 +198,11 @@ fn keystrokes(c: &mut Criterion) {
                         b.iter_batched(
                             Filter::new,
                             |mut filter| {
-                                black_box(filter.update(input, &candidates).len());
+                                black_box(
+                                    filter
+                                        .update(input, &library.index, |row| library.fields(row))
+                                        .len(),
+                                );
                                 filter
                             },
                             BatchSize::PerIteration,
@@ -207,7 +213,7 @@ fn keystrokes(c: &mut Criterion) {
                     BenchmarkId::new("fuzzy_matcher", input),
                     input,
                     |b, input| {
-                        b.iter_with_large_drop(|| skim_filter(&skim, input, &library.keys));
+                        b.iter_with_large_drop(|| skim_filter(&skim, input, &library.index));
                     },
                 );
             }

@@ -1,37 +1,47 @@
 //! Fuzzy filtering of the article list: folded search keys, queries, ranking, highlights.
 //!
-//! At load, each article gets a [`SearchKey`] (its title and source folded once). As the
-//! user types, a [`Filter`] parses the [`Query`], matches its terms against the keys with
-//! `frizbee` (exact subsequences, no typos), and ranks the [`Hit`]s by score, ties in
-//! list order. For the rows on screen, [`highlight`] gives the matched graphemes of the
-//! unfolded title. The matcher never folds anything itself: all folding is in [`fold`].
+//! At load, each article's title and source are folded once into a [`SearchKey`] (on
+//! the loader threads, or read back from the cache), which the list appends to its
+//! [`SearchIndex`]: all keys back to back, in list order. As the user types, a [`Filter`]
+//! parses the [`Query`], matches its terms against the index with `frizbee` (exact
+//! subsequences, no typos) and ranks the [`Hit`]s by score, ties in list order. For the
+//! rows on screen, [`highlight`] gives the matched graphemes of the unfolded title. The
+//! matcher never folds anything itself: all folding is in [`fold`].
 //!
 //! ```
-//! use lectern::filter::{Candidate, Filter, SearchKey};
+//! use lectern::filter::{Fields, Filter, SearchIndex, SearchKey};
 //!
-//! let keys = [SearchKey::new("Đà Nẵng mưa lớn", None), SearchKey::new("Hà Nội", None)];
-//! let candidates: Vec<Candidate> = keys
-//!     .iter()
-//!     .map(|key| Candidate { key, lang: "vi", bookmarked: false, read: false })
-//!     .collect();
+//! let mut index = SearchIndex::new();
+//! index.push(&SearchKey::new("Đà Nẵng mưa lớn", Some("VnExpress")));
+//! index.push(&SearchKey::new("Hà Nội", None));
+//! let langs = ["vi", "vi"];
 //! let mut filter = Filter::new();
-//! assert_eq!(filter.update("da nang", &candidates)[0].index, 0);
+//! let hits = filter.update("da nang", &index, |row| Fields { lang: langs[row], ..Fields::default() });
+//! assert_eq!(hits[0].index, 0);
+//! assert_eq!(filter.update("da nang lang:en", &index, |row| Fields { lang: langs[row], ..Fields::default() }), []);
 //! ```
 
 pub mod fold;
 mod highlight;
+mod index;
 mod key;
 mod query;
 mod rank;
+mod scan;
 
 pub use fold::FOLD_VERSION;
 pub use highlight::highlight;
+pub use index::SearchIndex;
 pub use key::SearchKey;
 pub use query::{Query, States, Term};
-pub use rank::{Candidate, Filter, Hit};
+pub use rank::{Fields, Filter, Hit};
+pub(crate) use scan::matcher_config;
 
-/// Filters `candidates` once with `input` (for `lectern list --filter`): the same
+/// Filters the rows of `index` once with `input` (for `lectern list --filter`): the same
 /// matching and ranking as the interactive [`Filter`].
-pub fn filter(input: &str, candidates: &[Candidate<'_>]) -> Vec<Hit> {
-    Filter::new().update(input, candidates).to_vec()
+pub fn filter<'a, F>(input: &str, index: &SearchIndex, fields: F) -> Vec<Hit>
+where
+    F: Fn(usize) -> Fields<'a> + Sync,
+{
+    Filter::new().update(input, index, fields).to_vec()
 }

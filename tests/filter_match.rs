@@ -3,7 +3,7 @@
 //! Every expectation is a hand-made example: the titles are written here and whether
 //! they should match follows from the folding rules and "all terms are subsequences".
 
-use lectern::filter::{Candidate, Filter, Hit, Query, SearchKey, filter};
+use lectern::filter::{Fields, Filter, Hit, Query, SearchIndex, SearchKey, filter};
 
 struct Article {
     title: &'static str,
@@ -23,30 +23,25 @@ fn article(title: &'static str) -> Article {
     }
 }
 
-fn keys(articles: &[Article]) -> Vec<SearchKey> {
-    articles
+fn index(articles: &[Article]) -> SearchIndex {
+    let keys: Vec<SearchKey> = articles
         .iter()
         .map(|article| SearchKey::new(article.title, article.source))
-        .collect()
+        .collect();
+    keys.iter().collect()
 }
 
-fn candidates<'a>(articles: &'a [Article], keys: &'a [SearchKey]) -> Vec<Candidate<'a>> {
-    articles
-        .iter()
-        .zip(keys)
-        .map(|(article, key)| Candidate {
-            key,
-            lang: article.lang,
-            bookmarked: article.bookmarked,
-            read: article.read,
-        })
-        .collect()
+fn fields(articles: &[Article]) -> impl Fn(usize) -> Fields<'static> + Sync + '_ {
+    |row| Fields {
+        lang: articles[row].lang,
+        bookmarked: articles[row].bookmarked,
+        read: articles[row].read,
+    }
 }
 
 /// Indices of the articles `query` finds, best first.
 fn found(query: &str, articles: &[Article]) -> Vec<u32> {
-    let keys = keys(articles);
-    let hits = filter(query, &candidates(articles, &keys));
+    let hits = filter(query, &index(articles), fields(articles));
     hits.iter().map(|hit| hit.index).collect()
 }
 
@@ -172,8 +167,7 @@ fn ranking_puts_tighter_matches_first_and_keeps_list_order_on_ties() {
         "Bàn về kinh tế",
         "Kinh tế phục hồi",
     ]);
-    let keys = keys(&list);
-    let hits = filter("kinh", &candidates(&list, &keys));
+    let hits = filter("kinh", &index(&list), fields(&list));
     let order: Vec<u32> = hits.iter().map(|hit| hit.index).collect();
     assert_eq!(order, [1, 3, 2, 0]);
     assert_eq!(hits[0].score, hits[1].score);
@@ -181,7 +175,7 @@ fn ranking_puts_tighter_matches_first_and_keeps_list_order_on_ties() {
 }
 
 #[test]
-fn candidates_appended_while_loading_are_filtered_too() {
+fn rows_appended_while_loading_are_filtered_too() {
     let list = titles(&[
         "Việt Nam",
         "Hà Nội",
@@ -189,34 +183,49 @@ fn candidates_appended_while_loading_are_filtered_too() {
         "Vịnh Hạ Long",
         "Việt Bắc",
     ]);
-    let keys = keys(&list);
-    let all = candidates(&list, &keys);
+    let all = index(&list);
+    let part = |rows: usize| index(&list[..rows]);
     let mut filter = Filter::new();
-    let first: Vec<Hit> = filter.update("vi", &all[..2]).to_vec();
+    let first: Vec<Hit> = filter.update("vi", &part(2), fields(&list)).to_vec();
     assert_eq!(first.iter().map(|hit| hit.index).collect::<Vec<_>>(), [0]);
-    // Same query, more candidates; then a narrower query, more candidates again.
-    assert_eq!(
-        filter.update("vi", &all[..4]),
-        lectern::filter::filter("vi", &all[..4])
-    );
-    assert_eq!(
-        filter.update("viet", &all),
-        lectern::filter::filter("viet", &all)
-    );
+    // Same query, more rows; then a narrower query, more rows again.
+    let scratch = lectern::filter::filter("vi", &part(4), fields(&list));
+    assert_eq!(filter.update("vi", &part(4), fields(&list)), scratch);
+    let scratch = lectern::filter::filter("viet", &all, fields(&list));
+    assert_eq!(filter.update("viet", &all, fields(&list)), scratch);
     assert_eq!(filter.hits().len(), 3);
 }
 
 #[test]
 fn reset_after_a_state_change_gives_the_fresh_result() {
     let mut list = flagged();
+    let index = index(&list);
     let mut filter = Filter::new();
-    {
-        let keys = keys(&list);
-        assert_eq!(filter.update("is:b", &candidates(&list, &keys)).len(), 2);
-    }
+    assert_eq!(filter.update("is:b", &index, fields(&list)).len(), 2);
     list[1].bookmarked = true;
-    let keys = keys(&list);
-    let all = candidates(&list, &keys);
     filter.reset();
-    assert_eq!(filter.update("is:bookmarked", &all).len(), 3);
+    assert_eq!(
+        filter.update("is:bookmarked", &index, fields(&list)).len(),
+        3
+    );
+}
+
+#[test]
+fn a_reordered_index_ranks_in_its_new_order() {
+    let list = titles(&["Kinh tế A", "Xã hội", "Kinh tế B"]);
+    let mut index = index(&list);
+    let mut filter = Filter::new();
+    let rows = |hits: &[Hit]| hits.iter().map(|hit| hit.index).collect::<Vec<_>>();
+    assert_eq!(
+        rows(filter.update("kinh", &index, |_| Fields::default())),
+        [0, 2]
+    );
+    // The list is re-sorted: old row 2 first. Equal scores now come out as 0 (was 2), 2.
+    index.reorder(&[2, 1, 0]);
+    filter.reset();
+    assert_eq!(
+        rows(filter.update("kinh", &index, |_| Fields::default())),
+        [0, 2]
+    );
+    assert_eq!(index.full(0), "kinh te b");
 }

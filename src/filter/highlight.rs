@@ -6,7 +6,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::Query;
 use super::fold::{Strength, fold_with_map};
-use super::rank::matcher_config;
+use super::matcher_config;
 
 /// The graphemes of `text` (a title or a source, as displayed: unfolded NFC) that the
 /// query's text terms match, as sorted byte ranges of `text`, each covering whole

@@ -11,7 +11,7 @@
 //! is listed by [`Query::unknown_fields`] so the status bar can say why, rather than
 //! silently showing everything. Any other `name:value` is plain text.
 
-use super::Candidate;
+use super::Fields;
 use super::fold::{Strength, fold_as};
 
 /// One text term, folded for matching.
@@ -21,6 +21,11 @@ pub struct Term {
     keeps_diacritics: bool,
 }
 
+/// Longest needle kept, in bytes: the matcher's table grows with the needle, and a
+/// pasted page must not cost megabytes per thread. Longer terms are cut (which can only
+/// widen what they match), at a character boundary.
+const MAX_NEEDLE_BYTES: usize = 1024;
+
 impl Term {
     /// Folds a typed word; `None` when nothing is left (a lone mark or tatweel).
     fn new(word: &str) -> Option<Self> {
@@ -29,16 +34,18 @@ impl Term {
             return None;
         }
         let light = fold_as(word, Strength::Light);
-        Some(if light == full {
-            Self {
-                needle: full,
-                keeps_diacritics: false,
+        let keeps_diacritics = light != full;
+        let mut needle = if keeps_diacritics { light } else { full };
+        if needle.len() > MAX_NEEDLE_BYTES {
+            let mut end = MAX_NEEDLE_BYTES;
+            while !needle.is_char_boundary(end) {
+                end -= 1;
             }
-        } else {
-            Self {
-                needle: light,
-                keeps_diacritics: true,
-            }
+            needle.truncate(end);
+        }
+        Some(Self {
+            needle,
+            keeps_diacritics,
         })
     }
 
@@ -155,18 +162,23 @@ impl Query {
         !self.unknown.is_empty() || (self.states.read && self.states.unread)
     }
 
-    /// Whether a candidate passes the field terms (language and states).
-    pub fn matches_fields(&self, candidate: &Candidate<'_>) -> bool {
+    /// Whether the query has `lang:` or `is:` terms (or cannot match anything).
+    pub fn has_fields(&self) -> bool {
+        !self.langs.is_empty() || self.states != States::default() || !self.unknown.is_empty()
+    }
+
+    /// Whether a row passes the field terms (language and states).
+    pub fn matches_fields(&self, fields: &Fields<'_>) -> bool {
         let lang_ok = self.langs.is_empty()
             || self.langs.iter().any(|lang| {
-                (candidate.lang.as_bytes().get(..lang.len()))
+                (fields.lang.as_bytes().get(..lang.len()))
                     .is_some_and(|prefix| prefix.eq_ignore_ascii_case(lang.as_bytes()))
             });
         lang_ok
             && !self.matches_nothing()
-            && (!self.states.bookmarked || candidate.bookmarked)
-            && (!self.states.unread || !candidate.read)
-            && (!self.states.read || candidate.read)
+            && (!self.states.bookmarked || fields.bookmarked)
+            && (!self.states.unread || !fields.read)
+            && (!self.states.read || fields.read)
     }
 
     /// Whether everything this query matches is also matched by `previous`, so that
@@ -193,93 +205,5 @@ impl Query {
             && langs_narrow
             && previous.unknown.is_empty()
             && self.states.includes(previous.states)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn needles(query: &Query) -> Vec<(&str, bool)> {
-        query
-            .terms()
-            .iter()
-            .map(|term| (term.needle(), term.keeps_diacritics()))
-            .collect()
-    }
-
-    #[test]
-    fn terms_are_folded_and_diacritics_decide_the_key() {
-        let query = Query::parse("  Việt   NAM  đà ");
-        assert_eq!(
-            needles(&query),
-            [("việt", true), ("nam", false), ("đà", true)]
-        );
-    }
-
-    #[test]
-    fn fields_are_recognised_and_others_are_text() {
-        let query = Query::parse("lang:VI is:bookmarked is:u foo:bar Lang:en");
-        assert_eq!(query.langs(), ["vi", "en"]);
-        let states = query.states();
-        assert!(states.bookmarked && states.unread && !states.read);
-        assert_eq!(needles(&query), [("foo:bar", false)]);
-        assert!(query.unknown_fields().is_empty());
-    }
-
-    #[test]
-    fn unknown_state_is_reported_and_matches_nothing() {
-        let query = Query::parse("kinh is:starred");
-        assert_eq!(query.unknown_fields(), ["is:starred"]);
-        assert!(query.matches_nothing());
-    }
-
-    #[test]
-    fn half_typed_fields_and_lone_marks_constrain_nothing() {
-        assert!(Query::parse("lang: is: \u{0640} \u{0301}").is_empty());
-        assert!(Query::parse("   ").is_empty());
-    }
-
-    #[test]
-    fn typing_on_narrows() {
-        let steps = [
-            "k",
-            "ki",
-            "kinh",
-            "kinh ",
-            "kinh t",
-            "kinh te lang:",
-            "kinh te lang:v",
-        ];
-        for pair in steps.windows(2) {
-            let (old, new) = (Query::parse(pair[0]), Query::parse(pair[1]));
-            assert!(new.narrows(&old), "{:?} → {:?}", pair[0], pair[1]);
-        }
-        let steps = ["is:", "is:b", "is:bookmarked", "is:bookmarked is:r"];
-        for pair in steps.windows(2) {
-            assert!(Query::parse(pair[1]).narrows(&Query::parse(pair[0])));
-        }
-    }
-
-    #[test]
-    fn widening_or_editing_does_not_narrow() {
-        let pairs = [
-            ("kinh", "kin"),
-            ("kinh te", "kinh"),
-            ("kinh", "xkinh"),
-            ("viet", "việt"),
-            ("việ", "viet"),
-            ("lang:vi", "lang:vi lang:en"),
-            ("lang:vi", "kinh"),
-            ("is:bookmarked", "kinh"),
-            ("is:x", "kinh"),
-            ("lang", "lang:"),
-        ];
-        for (old, new) in pairs {
-            assert!(
-                !Query::parse(new).narrows(&Query::parse(old)),
-                "{old:?} → {new:?}"
-            );
-        }
     }
 }

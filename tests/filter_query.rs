@@ -1,0 +1,96 @@
+//! Query parsing: terms, fields, and which edits narrow the previous query.
+//!
+//! Expected values are worked out by hand from the rules in `src/filter/query.rs`.
+
+use lectern::filter::Query;
+
+fn needles(query: &Query) -> Vec<(&str, bool)> {
+    query
+        .terms()
+        .iter()
+        .map(|term| (term.needle(), term.keeps_diacritics()))
+        .collect()
+}
+
+#[test]
+fn terms_are_folded_and_diacritics_decide_the_key() {
+    let query = Query::parse("  Việt   NAM  đà ");
+    assert_eq!(
+        needles(&query),
+        [("việt", true), ("nam", false), ("đà", true)]
+    );
+}
+
+#[test]
+fn fields_are_recognised_and_others_are_text() {
+    let query = Query::parse("lang:VI is:bookmarked is:u foo:bar Lang:en");
+    assert_eq!(query.langs(), ["vi", "en"]);
+    let states = query.states();
+    assert!(states.bookmarked && states.unread && !states.read);
+    assert_eq!(needles(&query), [("foo:bar", false)]);
+    assert!(query.unknown_fields().is_empty());
+}
+
+#[test]
+fn unknown_state_is_reported_and_matches_nothing() {
+    let query = Query::parse("kinh is:starred");
+    assert_eq!(query.unknown_fields(), ["is:starred"]);
+    assert!(query.matches_nothing());
+}
+
+#[test]
+fn half_typed_fields_and_lone_marks_constrain_nothing() {
+    assert!(Query::parse("lang: is: \u{0640} \u{0301}").is_empty());
+    assert!(Query::parse("   ").is_empty());
+}
+
+#[test]
+fn pasted_walls_of_text_are_cut_on_a_char_boundary() {
+    let query = Query::parse(&"ệ".repeat(1000));
+    // Cut at 1024 bytes, inside the 342nd "ệ" (3 bytes each): 341 are left.
+    assert_eq!(query.terms()[0].needle(), "ệ".repeat(341));
+    assert!(query.terms()[0].keeps_diacritics());
+}
+
+#[test]
+fn typing_on_narrows() {
+    let steps = [
+        "k",
+        "ki",
+        "kinh",
+        "kinh ",
+        "kinh t",
+        "kinh te lang:",
+        "kinh te lang:v",
+    ];
+    for pair in steps.windows(2) {
+        let (old, new) = (Query::parse(pair[0]), Query::parse(pair[1]));
+        assert!(new.narrows(&old), "{:?} → {:?}", pair[0], pair[1]);
+    }
+    let steps = ["is:", "is:b", "is:bookmarked", "is:bookmarked is:r"];
+    for pair in steps.windows(2) {
+        assert!(Query::parse(pair[1]).narrows(&Query::parse(pair[0])));
+    }
+}
+
+#[test]
+fn widening_or_editing_does_not_narrow() {
+    let pairs = [
+        ("kinh", "kin"),
+        ("kinh te", "kinh"),
+        ("kinh", "xkinh"),
+        ("viet", "việt"),
+        ("việ", "viet"),
+        ("lang:vi", "lang:vi lang:en"),
+        ("lang:vi", "kinh"),
+        ("is:bookmarked", "kinh"),
+        ("is:x", "kinh"),
+        ("lang", "lang:"),
+    ];
+    for (old, new) in pairs {
+        assert!(
+            !Query::parse(new).narrows(&Query::parse(old)),
+            "{old:?} → {new:?}"
+        );
+    }
+}
