@@ -10,9 +10,9 @@ pub use reader::Reader;
 
 use crate::action::Action;
 use crate::config::Config;
-use crate::filter::{Candidate, Filter};
+use crate::filter::Filter;
 use crate::keymap::Key;
-use crate::library::{Entry, Library};
+use crate::library::{Entry, Library, Progress};
 use crate::store::Store;
 use crate::text::{LayoutCache, LayoutOptions};
 
@@ -45,6 +45,24 @@ pub struct Message {
     pub text: String,
     /// Whether it reports a failure.
     pub error: bool,
+}
+
+/// How far background loading has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loading {
+    /// Files to read, once the walk has counted them.
+    pub files: Option<usize>,
+    /// Files read so far.
+    pub read: usize,
+}
+
+/// What the list's heading counts, kept up to date rather than counted every frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Articles bookmarked.
+    pub bookmarked: usize,
+    /// Articles not read yet.
+    pub unread: usize,
 }
 
 /// Everything the interface shows; drawing is a pure function of it.
@@ -82,6 +100,10 @@ pub struct App {
     pub message: Option<Message>,
     /// Set when the user asked to leave.
     pub quit: bool,
+    /// Background loading under way, if any.
+    pub loading: Option<Loading>,
+    /// The heading's counts over the whole library.
+    pub counts: Counts,
     layouts: LayoutCache,
 }
 
@@ -112,23 +134,100 @@ impl App {
             compare_from: Screen::List,
             message: None,
             quit: false,
+            loading: None,
+            counts: Counts::default(),
             layouts: LayoutCache::default(),
         };
         app.refilter();
-        let skipped = app
-            .library
-            .warnings
-            .iter()
-            .filter(|w| w.problem.skipped())
-            .count();
+        app.count(0);
         if let Some(notice) = notices.first() {
             app.error(notice.clone());
-        } else if skipped > 0 {
-            app.info(format!(
+        } else {
+            app.report_skipped();
+        }
+        app
+    }
+
+    /// Marks the library as still loading: [`App::receive`] takes in what the loader sends.
+    pub fn start_loading(&mut self) {
+        self.loading = Some(Loading::default());
+    }
+
+    /// Takes in one step of background loading: new rows join the list (and the filter),
+    /// and when loading is done the list is put in order, keeping the selection.
+    pub fn receive(&mut self, progress: Progress) {
+        let loading = self.loading.get_or_insert_default();
+        match &progress {
+            Progress::Found { files, .. } => loading.files = Some(*files),
+            Progress::Batch(batch) => loading.read += batch.len(),
+            Progress::Done => {}
+        }
+        let rows = self.library.entries.len();
+        let keep = self.selected_entry().map(|e| e.meta.id.clone());
+        if !self.library.apply(progress) {
+            self.refilter();
+            self.count(rows);
+            return;
+        }
+        self.loading = None;
+        // Rows moved: filter from scratch and find the selected article again.
+        self.filter.reset();
+        self.refilter();
+        if let Some(id) = keep
+            && let Some(row) = self.library.entries.iter().position(|e| e.meta.id == id)
+        {
+            self.selected = self.visible.iter().position(|&r| r == row).unwrap_or(0);
+        }
+        self.counts = Counts::default();
+        self.count(0);
+        if self.message.is_none() {
+            self.report_skipped();
+        }
+    }
+
+    fn report_skipped(&mut self) {
+        let skipped = (self.library.warnings.iter())
+            .filter(|w| w.problem.skipped())
+            .count();
+        if skipped > 0 {
+            self.info(format!(
                 "{skipped} file(s) skipped: `lectern list` prints why"
             ));
         }
-        app
+    }
+
+    /// Adds the rows from `from` on to the heading's counts.
+    fn count(&mut self, from: usize) {
+        for entry in self.library.entries.get(from..).unwrap_or_default() {
+            let (bookmarked, read) = self.marks(&entry.meta.id);
+            self.counts.bookmarked += usize::from(bookmarked);
+            self.counts.unread += usize::from(!read);
+        }
+    }
+
+    /// Whether the article `id` is bookmarked, and whether it is read.
+    fn marks(&self, id: &str) -> (bool, bool) {
+        (self.store.is_bookmarked(id), self.store.is_read(id))
+    }
+
+    /// Changes the store for the article `id` with `change`, keeping the counts and the
+    /// filter (when it looks at bookmarks or read state) in step.
+    fn change_marks<T>(&mut self, id: &str, change: impl FnOnce(&mut Store) -> T) -> T {
+        let before = self.marks(id);
+        let result = change(&mut self.store);
+        let after = self.marks(id);
+        if before != after {
+            let counts = &mut self.counts;
+            counts.bookmarked =
+                (counts.bookmarked + usize::from(after.0)).saturating_sub(usize::from(before.0));
+            counts.unread =
+                (counts.unread + usize::from(!after.1)).saturating_sub(usize::from(!before.1));
+            if self.filter.query().has_fields() {
+                self.filter.reset();
+                self.refilter();
+            }
+        }
+        result
     }
 
     /// The layout settings for an article of direction `dir`.
@@ -320,7 +419,7 @@ impl App {
                 self.reader = Some(Reader::new(index, article));
                 self.screen = Screen::Reader;
                 let id = entry.meta.id.clone();
-                if let Err(error) = self.store.set_read(&id, true) {
+                if let Err(error) = self.change_marks(&id, |store| store.set_read(&id, true)) {
                     self.error(format!("could not save read state: {error}"));
                 }
                 self.relayout();
@@ -342,24 +441,22 @@ impl App {
     fn toggle_bookmark(&mut self) {
         let Some(index) = self.target() else { return };
         let meta = self.library.entries[index].meta.clone();
-        match self.store.toggle_bookmark(&meta) {
+        match self.change_marks(&meta.id, |store| store.toggle_bookmark(&meta)) {
             Ok(true) => self.info(format!("bookmarked: {}", meta.title)),
             Ok(false) => self.info(format!("bookmark removed: {}", meta.title)),
             Err(error) => self.error(format!("bookmark kept for this session only: {error}")),
         }
         self.drain_store_notices();
-        self.refilter();
     }
 
     fn toggle_read(&mut self) {
         let Some(index) = self.target() else { return };
         let id = self.library.entries[index].meta.id.clone();
-        match self.store.toggle_read(&id) {
+        match self.change_marks(&id, |store| store.toggle_read(&id)) {
             Ok(read) => self.info(if read { "marked read" } else { "marked unread" }.to_owned()),
             Err(error) => self.error(format!("read state kept for this session only: {error}")),
         }
         self.drain_store_notices();
-        self.refilter();
     }
 
     fn mark_compare(&mut self) {
@@ -462,26 +559,16 @@ impl App {
         }
     }
 
-    /// Filters the library with the query, keeping the selected article selected if it still shows.
+    /// Filters the library with the query, keeping the selected row selected if it still
+    /// shows. Rows only move when loading ends, which [`App::receive`] handles.
     fn refilter(&mut self) {
-        let keep = self.selected_entry().map(|e| e.meta.id.clone());
-        let (entries, store) = (&self.library.entries, &self.store);
-        let hits = self.filter.update_with(&self.query, entries.len(), |i| {
-            let e = &entries[i];
-            Candidate {
-                key: &e.key,
-                lang: &e.meta.lang,
-                bookmarked: store.is_bookmarked(&e.meta.id),
-                read: store.is_read(&e.meta.id),
-            }
-        });
-        self.visible = hits.iter().map(|h| h.index as usize).collect();
+        let keep = self.visible.get(self.selected).copied();
+        let fields = self.library.fields(&self.store);
+        let hits = self.filter.update(&self.query, &self.library.index, fields);
+        self.visible.clear();
+        self.visible.extend(hits.iter().map(|h| h.index as usize));
         self.selected = keep
-            .and_then(|id| {
-                self.visible
-                    .iter()
-                    .position(|&i| self.library.entries[i].meta.id == id)
-            })
+            .and_then(|row| self.visible.iter().position(|&r| r == row))
             .unwrap_or(0);
     }
 

@@ -28,11 +28,14 @@ pub enum Dir {
 }
 
 /// Everything the list needs about an article; the body is read on demand.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serialised only into the index cache, which stores where the file is on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     /// Stable id derived from the normalized content (16 hex digits).
     pub id: String,
     /// Where it came from: a file path, or `bundled:NAME` for a bundled article.
+    #[serde(skip)]
     pub path: String,
     /// The headline.
     pub title: String,

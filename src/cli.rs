@@ -84,12 +84,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => {
-            let library = load_library(&cli.paths, &config)?;
+            // The first frame comes at once: a folder loads in the background.
+            let (library, progress) = match library_source(&cli.paths, &config)? {
+                Some((paths, options)) => {
+                    let (library, progress) = Library::start(&paths, options);
+                    (library, Some(progress))
+                }
+                None => (Library::bundled(), None),
+            };
             let (store, notices) = Store::open(&data_dir()?);
             let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-            let app = crate::app::App::new(library, store, &notices, config, size);
-            crate::tui::run(app).context("terminal")?;
+            let mut app = crate::app::App::new(library, store, &notices, config, size);
+            if progress.is_some() {
+                app.start_loading();
+            }
+            crate::tui::run(app, progress).context("terminal")?;
         }
         Some(Command::List(args)) => {
             let paths = if args.paths.is_empty() {
@@ -99,7 +109,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let library = load_library(&paths, &config)?;
             let order = match &args.filter {
-                Some(query) => list::filtered(&library, &Store::open(&data_dir()?).0, query),
+                Some(query) => library.filter(&Store::open(&data_dir()?).0, query),
                 None => (0..library.entries.len()).collect(),
             };
             print(&list::render(&library, &order, args.format))?;
@@ -150,27 +160,44 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
         .context("no home directory to keep bookmarks in (set HOME or XDG_DATA_HOME)")
 }
 
-/// Loads the named paths, else the configured library, else the bundled articles; warns on stderr.
-fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
+/// The folders to load (the named paths, else the configured library) and how; `None` for
+/// the bundled articles.
+fn library_source(
+    paths: &[PathBuf],
+    config: &Config,
+) -> anyhow::Result<Option<(Vec<PathBuf>, LoadOptions)>> {
     let paths = if paths.is_empty() {
         &config.library
     } else {
         paths
     };
-    let library = if paths.is_empty() {
-        Library::bundled()
-    } else {
-        for path in paths {
-            if std::fs::symlink_metadata(path).is_err() {
-                bail!("{}: no such file or directory", path.display());
-            }
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            bail!("{}: no such file or directory", path.display());
         }
-        Library::load(
-            paths,
-            LoadOptions {
-                max_file_size: config.max_file_size,
-            },
-        )
+    }
+    // Single files are read as they are: an index of one file would only litter the cache.
+    let folders = paths.iter().any(|path| path.is_dir());
+    let options = LoadOptions {
+        max_file_size: config.max_file_size,
+        cache_dir: cache_dir().filter(|_| folders),
+    };
+    Ok(Some((paths.to_vec(), options)))
+}
+
+/// Where the index cache lives: `$XDG_CACHE_HOME/lectern`; none without a home directory.
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "lectern").map(|dirs| dirs.cache_dir().to_owned())
+}
+
+/// Loads the named paths, else the configured library, else the bundled articles; warns on stderr.
+fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
+    let library = match library_source(paths, config)? {
+        Some((paths, options)) => Library::load(&paths, options),
+        None => Library::bundled(),
     };
     let mut stderr = std::io::stderr().lock();
     for warning in &library.warnings {

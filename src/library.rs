@@ -1,19 +1,23 @@
 //! The library: every article under the given paths (or the bundled ones), loaded in parallel.
 
 mod bundled;
+mod cache;
+mod load;
 mod read;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-use ignore::{WalkBuilder, WalkState};
+use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
+pub use cache::Stamp;
+pub use load::{Loaded, Progress};
 pub use read::Problem;
 
 use crate::article::{Article, Meta};
-use crate::filter::SearchKey;
+use crate::filter::{Fields, SearchIndex, SearchKey};
+use crate::store::Store;
 use crate::text::sanitize::sanitize_line;
 
 /// Extensions read when walking folders; a file named on the command line is read whatever it is.
@@ -28,15 +32,16 @@ pub enum Origin {
     Bundled(usize),
 }
 
-/// One article of the library: what the list shows and what the filter searches.
+/// One article of the library: what the list shows. Its search key is the same row of
+/// [`Library::index`].
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// Title, source, date, language and the rest.
     pub meta: Meta,
-    /// The folded search key, built once at load.
-    pub key: SearchKey,
     /// Where to read the body from.
     pub origin: Origin,
+    /// The file's size and time when it was read (none for bundled articles).
+    pub stamp: Option<Stamp>,
 }
 
 /// A file that was skipped, or loaded with a problem.
@@ -54,26 +59,32 @@ impl std::fmt::Display for Warning {
     }
 }
 
-/// Limits on what is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Limits on what is read, and where the index cache lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Files larger than this many bytes are skipped.
     pub max_file_size: u64,
+    /// The folder of the index cache (`$XDG_CACHE_HOME/lectern`); `None` reads every file.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             max_file_size: 8 * 1024 * 1024,
+            cache_dir: None,
         }
     }
 }
 
-/// The loaded articles in list order (newest first, then by title) and the warnings.
+/// The loaded articles and the warnings. Rows come in as files are read; once loading is
+/// done ([`Library::finish`]) they are in list order (newest first, then by title).
 #[derive(Debug, Default)]
 pub struct Library {
     /// The articles.
     pub entries: Vec<Entry>,
+    /// The folded search keys, row `i` being `entries[i]`'s.
+    pub index: SearchIndex,
     /// Every skipped or damaged file, one each.
     pub warnings: Vec<Warning>,
     options: LoadOptions,
@@ -86,91 +97,134 @@ fn display_path(path: &Path) -> String {
 impl Library {
     /// The bundled sample articles.
     pub fn bundled() -> Self {
-        let mut results = Vec::new();
+        let mut library = Self::default();
+        let mut loaded = Vec::new();
         for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
             let path = bundled::bundled_path(name);
-            results.push(match read::parse_bytes(bytes, path.clone(), None) {
+            loaded.push(match read::parse_bytes(bytes, path.clone(), None) {
                 Ok((article, problems)) => {
-                    Loaded::Article(entry(article, Origin::Bundled(index)), problems)
+                    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
+                    let entry = Entry {
+                        meta: article.meta,
+                        origin: Origin::Bundled(index),
+                        stamp: None,
+                    };
+                    Loaded::Article(entry, key, problems)
                 }
                 Err(problem) => Loaded::Skipped(Warning { path, problem }),
             });
         }
-        Self::assemble(results, LoadOptions::default())
+        library.absorb(loaded);
+        library.finish();
+        library
     }
 
-    /// Every `.txt` and `.md` file under `paths`, recursively, read in parallel.
+    /// Every `.txt` and `.md` file under `paths`, recursively, read in parallel (or taken from
+    /// the index cache); returns when all are read.
     pub fn load(paths: &[PathBuf], options: LoadOptions) -> Self {
-        let Some((first, rest)) = paths.split_first() else {
-            return Self::assemble(Vec::new(), options);
-        };
-        let mut builder = WalkBuilder::new(first);
-        for path in rest {
-            builder.add(path);
+        let (mut library, progress) = Self::start(paths, options);
+        for step in progress {
+            if library.apply(step) {
+                break;
+            }
         }
-        // Read what is there: no .gitignore rules, but skip hidden files and folders (.git).
-        builder
-            .standard_filters(false)
-            .hidden(true)
-            .follow_links(true);
-        let results = Mutex::new(Vec::new());
-        builder.build_parallel().run(|| {
-            Box::new(|found| {
-                if let Some(loaded) = visit(found, options) {
-                    results
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(loaded);
-                }
-                WalkState::Continue
-            })
-        });
-        Self::assemble(
-            results
-                .into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-            options,
-        )
+        library
     }
 
-    fn assemble(results: Vec<Loaded>, options: LoadOptions) -> Self {
-        let mut entries = Vec::new();
-        let mut warnings = Vec::new();
-        for loaded in results {
-            match loaded {
-                Loaded::Article(entry, problems) => {
-                    let path = &entry.meta.path;
-                    warnings.extend(problems.into_iter().map(|problem| Warning {
-                        path: path.clone(),
-                        problem,
-                    }));
-                    entries.push(entry);
-                }
-                Loaded::Skipped(warning) => warnings.push(warning),
-            }
-        }
-        // Identical content at two paths is one article: keep the first path in name order.
-        entries.sort_by(|a, b| a.meta.path.cmp(&b.meta.path));
-        let mut seen: HashMap<String, String> = HashMap::new();
-        entries.retain(|e| {
-            if let Some(first) = seen.get(&e.meta.id) {
-                let problem = Problem::Duplicate(first.clone());
-                warnings.push(Warning {
-                    path: e.meta.path.clone(),
-                    problem,
-                });
-                return false;
-            }
-            seen.insert(e.meta.id.clone(), e.meta.path.clone());
-            true
-        });
-        entries.sort_by(|a, b| list_order(&a.meta, &b.meta));
-        warnings.sort_by(|a, b| a.path.cmp(&b.path));
-        Self {
-            entries,
-            warnings,
+    /// Starts loading `paths` in the background: an empty library, and the progress to
+    /// [`Library::apply`] to it as it arrives.
+    pub fn start(paths: &[PathBuf], options: LoadOptions) -> (Self, Receiver<Progress>) {
+        let progress = load::spawn(paths.to_vec(), options.clone());
+        let library = Self {
             options,
+            ..Self::default()
+        };
+        (library, progress)
+    }
+
+    /// Takes in one step of loading; returns whether loading is done (the library is then
+    /// in list order, and rows may have moved).
+    pub fn apply(&mut self, progress: Progress) -> bool {
+        match progress {
+            Progress::Found { warnings, .. } => self.warnings.extend(warnings),
+            Progress::Batch(loaded) => self.absorb(loaded),
+            Progress::Done => {
+                self.finish();
+                return true;
+            }
         }
+        false
+    }
+
+    /// Appends read files: articles as new rows, the rest as warnings.
+    pub fn absorb(&mut self, loaded: Vec<Loaded>) {
+        self.entries.reserve(loaded.len());
+        for loaded in loaded {
+            match loaded {
+                Loaded::Article(entry, key, problems) => {
+                    let path = &entry.meta.path;
+                    self.warnings
+                        .extend(problems.into_iter().map(|problem| Warning {
+                            path: path.clone(),
+                            problem,
+                        }));
+                    self.index.push(&key);
+                    self.entries.push(entry);
+                }
+                Loaded::Skipped(warning) => self.warnings.push(warning),
+            }
+        }
+    }
+
+    /// Drops duplicates (identical content at two paths is one article: the first path in
+    /// name order stays) and puts the rows in list order.
+    pub fn finish(&mut self) {
+        let entries = &self.entries;
+        let mut by_path: Vec<usize> = (0..entries.len()).collect();
+        by_path.sort_unstable_by(|&a, &b| entries[a].meta.path.cmp(&entries[b].meta.path));
+        let mut first: HashMap<&str, &str> = HashMap::with_capacity(entries.len());
+        let mut order = Vec::with_capacity(entries.len());
+        for row in by_path {
+            let meta = &entries[row].meta;
+            match first.entry(&meta.id) {
+                Slot::Occupied(first) => self.warnings.push(Warning {
+                    path: meta.path.clone(),
+                    problem: Problem::Duplicate((*first.get()).to_owned()),
+                }),
+                Slot::Vacant(slot) => {
+                    slot.insert(&meta.path);
+                    order.push(row);
+                }
+            }
+        }
+        order.sort_unstable_by(|&a, &b| list_order(&entries[a].meta, &entries[b].meta));
+        self.index.reorder(&order);
+        let mut old: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.entries = order.iter().filter_map(|&row| old[row].take()).collect();
+        self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// What the filter's `lang:` and `is:` terms see of a row: its language, and its
+    /// bookmark and read state in `store`.
+    pub fn fields<'a>(&'a self, store: &'a Store) -> impl Fn(usize) -> Fields<'a> + Sync + 'a {
+        move |row| {
+            self.entries
+                .get(row)
+                .map_or_else(Fields::default, |e| Fields {
+                    lang: &e.meta.lang,
+                    bookmarked: store.is_bookmarked(&e.meta.id),
+                    read: store.is_read(&e.meta.id),
+                })
+        }
+    }
+
+    /// The rows that match `query`, best first, exactly as the interactive filter ranks them.
+    pub fn filter(&self, store: &Store, query: &str) -> Vec<usize> {
+        let hits = crate::filter::filter(query, &self.index, self.fields(store));
+        hits.iter().map(|hit| hit.index as usize).collect()
     }
 
     /// Reads an entry's whole article (clean paragraphs and raw text) again from its origin.
@@ -209,89 +263,5 @@ pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
         (Some(_), None) => Less,
         (None, Some(_)) => Greater,
         (None, None) => a.path.cmp(&b.path),
-    }
-}
-
-enum Loaded {
-    Article(Entry, Vec<Problem>),
-    Skipped(Warning),
-}
-
-fn entry(article: Article, origin: Origin) -> Entry {
-    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
-    Entry {
-        meta: article.meta,
-        key,
-        origin,
-    }
-}
-
-/// One walked path: an article, a warning, or nothing (folders, other extensions).
-fn visit(found: Result<ignore::DirEntry, ignore::Error>, options: LoadOptions) -> Option<Loaded> {
-    let found = match found {
-        Ok(found) => found,
-        Err(error) => return Some(Loaded::Skipped(walk_warning(&error))),
-    };
-    let path = found.path();
-    let named = found.depth() == 0;
-    let wanted = named
-        || path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
-    let file_type = found.file_type()?;
-    if !wanted || file_type.is_dir() {
-        return None;
-    }
-    let display = display_path(path);
-    if !file_type.is_file() {
-        let problem = Problem::NotRegular(read::kind_name(file_type));
-        return Some(Loaded::Skipped(Warning {
-            path: display,
-            problem,
-        }));
-    }
-    let loaded = read::read_bytes(path, options.max_file_size)
-        .and_then(|(bytes, modified)| read::parse_bytes(&bytes, display.clone(), modified));
-    Some(match loaded {
-        Ok((article, problems)) => {
-            Loaded::Article(entry(article, Origin::File(path.to_owned())), problems)
-        }
-        Err(problem) => Loaded::Skipped(Warning {
-            path: display,
-            problem,
-        }),
-    })
-}
-
-/// Turns a walk error (a loop, a vanished file, no permission) into a warning with its path.
-fn walk_warning(error: &ignore::Error) -> Warning {
-    let mut path = None;
-    let mut inner = error;
-    loop {
-        match inner {
-            ignore::Error::WithPath { path: p, err } => {
-                path.get_or_insert_with(|| display_path(p));
-                inner = err;
-            }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                inner = err;
-            }
-            ignore::Error::Loop { child, .. } => {
-                let path = path.unwrap_or_else(|| display_path(child));
-                return Warning {
-                    path,
-                    problem: Problem::SymlinkLoop,
-                };
-            }
-            _ => break,
-        }
-    }
-    let reason = inner
-        .io_error()
-        .map_or_else(|| inner.to_string(), ToString::to_string);
-    Warning {
-        path: path.unwrap_or_else(|| "?".to_owned()),
-        problem: Problem::Io(reason),
     }
 }

@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -14,6 +15,7 @@ use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
 use crate::app::App;
+use crate::library::Progress;
 use crate::text::BidiMode;
 
 /// Terminal `BiDi` spec (terminal-wg): explicit mode, the application does the reordering.
@@ -24,14 +26,22 @@ const BDSM_IMPLICIT: &str = "\x1b[8h";
 /// How often the loop wakes to look at the signal flags when no event arrives.
 const POLL: Duration = Duration::from_millis(200);
 
+/// How often the loop looks for loaded files while a library loads: about one frame.
+const LOADING_POLL: Duration = Duration::from_millis(16);
+
+/// Most time spent taking in loaded files between two looks at the keyboard, so typing
+/// stays responsive while a large library streams in.
+const LOADING_BUDGET: Duration = Duration::from_millis(8);
+
 /// How long the event loop gets to notice a SIGTERM/SIGHUP before the process is ended anyway.
 const GRACE: Duration = Duration::from_secs(2);
 
-/// Runs the interactive reader until the user quits or a SIGTERM/SIGHUP arrives.
+/// Runs the interactive reader until the user quits or a SIGTERM/SIGHUP arrives, taking in
+/// the library's `progress` while it loads in the background.
 ///
 /// # Errors
 /// The terminal could not be set up, read or written.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, progress: Option<Receiver<Progress>>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [SIGTERM, SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -50,7 +60,7 @@ pub fn run(mut app: App) -> io::Result<()> {
         let _ = execute!(out, DisableMouseCapture);
         restore(info);
     }));
-    let result = event_loop(&mut terminal, &mut app, &stop, bidi);
+    let result = event_loop(&mut terminal, &mut app, progress, &stop, bidi);
     leave(bidi);
     result
 }
@@ -97,6 +107,7 @@ fn leave(bidi: BidiMode) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
+    mut progress: Option<Receiver<Progress>>,
     stop: &AtomicBool,
     bidi: BidiMode,
 ) -> io::Result<()> {
@@ -104,11 +115,23 @@ fn event_loop(
     app.update(crate::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Some(receiver) = &progress {
+            let (taken, done) = take_in(app, receiver);
+            dirty |= taken;
+            if done {
+                progress = None;
+            }
+        }
         if dirty {
             draw(terminal, app)?;
             dirty = false;
         }
-        if !event::poll(POLL)? {
+        let wait = if progress.is_some() {
+            LOADING_POLL
+        } else {
+            POLL
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let action = match event::read()? {
@@ -130,6 +153,32 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// Takes in what the loader has sent, for at most [`LOADING_BUDGET`]; returns whether
+/// anything came and whether loading is over.
+fn take_in(app: &mut App, receiver: &Receiver<Progress>) -> (bool, bool) {
+    let start = Instant::now();
+    let mut taken = false;
+    while start.elapsed() < LOADING_BUDGET {
+        match receiver.try_recv() {
+            Ok(step) => {
+                let done = matches!(step, Progress::Done);
+                app.receive(step);
+                taken = true;
+                if done {
+                    return (true, true);
+                }
+            }
+            Err(TryRecvError::Empty) => break,
+            // The loader died without finishing: keep what came, and say loading is over.
+            Err(TryRecvError::Disconnected) => {
+                app.receive(Progress::Done);
+                return (true, true);
+            }
+        }
+    }
+    (taken, false)
 }
 
 /// One frame, inside a synchronized update (mode 2026) so the terminal never shows half of it.

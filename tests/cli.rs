@@ -11,6 +11,7 @@ fn lectern(home: &tempfile::TempDir) -> Command {
     cmd.current_dir(home.path())
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .env("XDG_CACHE_HOME", home.path().join("cache"));
     cmd
 }

@@ -135,7 +135,10 @@ fn draw(app: &App, size: (u16, u16)) -> String {
 }
 
 fn options(max_file_size: u64) -> LoadOptions {
-    LoadOptions { max_file_size }
+    LoadOptions {
+        max_file_size,
+        ..LoadOptions::default()
+    }
 }
 
 #[test]
@@ -213,6 +216,7 @@ fn lectern(home: &Path, args: &[&str]) -> Output {
         .arg(exe)
         .args(args)
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_CONFIG_HOME", home.join("config"));
     bounded("lectern", move || command.output().expect("run lectern"))
 }

@@ -170,6 +170,7 @@ fn load(dir: &Path) -> Library {
         &[dir.to_owned()],
         LoadOptions {
             max_file_size: 1 << 20,
+            ..LoadOptions::default()
         },
     );
     assert_eq!(library.entries.len(), 2, "{:?}", library.warnings);
@@ -180,6 +181,7 @@ fn lectern(home: &Path, args: &[&str]) -> (Vec<u8>, Vec<u8>) {
     let output = Command::new(env!("CARGO_BIN_EXE_lectern"))
         .args(args)
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("NO_COLOR")
         .output()

@@ -61,6 +61,7 @@ fn bookmarks_json(home: &Path) -> serde_json::Value {
     let output = Command::new(lectern())
         .args(["bookmarks", "--format", "json"])
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .output()
         .expect("lectern bookmarks");
@@ -181,6 +182,7 @@ fn a_config_syntax_error_gives_line_and_column_and_leaves_the_file_alone() {
         let output = Command::new(lectern())
             .args(args)
             .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .output()
             .expect("lectern");

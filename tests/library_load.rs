@@ -14,7 +14,9 @@ const GOOD: &str =
 fn load(paths: &[PathBuf], options: LoadOptions) -> Library {
     let (send, receive) = mpsc::channel();
     let paths = paths.to_vec();
-    std::thread::spawn(move || send.send(Library::load(&paths, options)));
+    std::thread::spawn(move || {
+        let _ = send.send(Library::load(&paths, options));
+    });
     receive
         .recv_timeout(Duration::from_secs(60))
         .expect("loading did not return")
@@ -108,6 +110,7 @@ fn bad_inputs_are_reported_once_and_the_rest_loads() {
         &[d.to_owned()],
         LoadOptions {
             max_file_size: 4096,
+            ..LoadOptions::default()
         },
     );
 

@@ -170,6 +170,7 @@ fn find_read_bookmark_quit_and_find_the_bookmark_again() {
     let output = Command::new(lectern())
         .args(["bookmarks", "--format", "json"])
         .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .output()
         .unwrap();
     assert!(output.status.success());

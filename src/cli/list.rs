@@ -6,9 +6,7 @@ use serde::Serialize;
 
 use super::ListFormat;
 use crate::article::Dir;
-use crate::filter::{Candidate, Filter};
 use crate::library::Library;
-use crate::store::Store;
 use crate::text::width::str_width;
 
 /// One row of `lectern list --format json`; exactly these keys.
@@ -22,24 +20,6 @@ struct Row<'a> {
     date: Option<&'a str>,
     words: usize,
     path: &'a str,
-}
-
-/// The entries that match `query`, best first, exactly as the reader's filter ranks them.
-pub fn filtered(library: &Library, store: &Store, query: &str) -> Vec<usize> {
-    let entries = &library.entries;
-    let candidate = |i: usize| {
-        let e = &entries[i];
-        Candidate {
-            key: &e.key,
-            lang: &e.meta.lang,
-            bookmarked: store.is_bookmarked(&e.meta.id),
-            read: store.is_read(&e.meta.id),
-        }
-    };
-    let hits = Filter::new()
-        .update_with(query, entries.len(), candidate)
-        .to_vec();
-    hits.iter().map(|h| h.index as usize).collect()
 }
 
 /// Source names wider than this many cells are cut in the table.

@@ -37,10 +37,17 @@ pub struct ShowArgs {
 pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow::Result<Article> {
     let options = LoadOptions {
         max_file_size: config.max_file_size,
+        cache_dir: super::cache_dir(),
     };
     let path = PathBuf::from(wanted);
     let library = if path.exists() {
-        Library::load(&[path], options)
+        Library::load(
+            &[path],
+            LoadOptions {
+                cache_dir: None,
+                ..options
+            },
+        )
     } else if library_paths.is_empty() {
         Library::bundled()
     } else {

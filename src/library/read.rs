@@ -69,9 +69,8 @@ pub fn kind_name(file_type: fs::FileType) -> &'static str {
     }
 }
 
-/// Reads at most `cap` bytes of a regular file, never opening anything else (a FIFO would block).
-pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>), Problem> {
-    let io = |e: std::io::Error| Problem::Io(e.to_string());
+/// Stats a path and refuses what is not a regular file of at most `cap` bytes.
+pub fn check(path: &Path, cap: u64) -> Result<fs::Metadata, Problem> {
     let metadata = fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
         return Err(Problem::NotRegular(kind_name(metadata.file_type())));
@@ -82,8 +81,14 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>)
             cap,
         });
     }
-    let mut bytes = Vec::new();
-    // The file may grow between the check and the read: never read past the cap.
+    Ok(metadata)
+}
+
+/// Reads a file that passed [`check`], never past the cap (it may have grown since).
+pub fn read_checked(path: &Path, metadata: &fs::Metadata, cap: u64) -> Result<Vec<u8>, Problem> {
+    // The length is a hint for the buffer; the cap still bounds what is read.
+    let hint = usize::try_from(metadata.len().min(cap)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(hint);
     File::open(path)
         .map_err(io)?
         .take(cap + 1)
@@ -95,7 +100,19 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>)
             cap,
         });
     }
+    Ok(bytes)
+}
+
+/// Reads at most `cap` bytes of a regular file, never opening anything else (a FIFO would block).
+pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>), Problem> {
+    let metadata = check(path, cap)?;
+    let bytes = read_checked(path, &metadata, cap)?;
     Ok((bytes, metadata.modified().ok()))
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(io)`
+fn io(error: std::io::Error) -> Problem {
+    Problem::Io(error.to_string())
 }
 
 /// Decodes and parses bytes into an article, with the problems that did not stop it.

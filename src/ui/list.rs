@@ -37,19 +37,12 @@ fn columns(width: u16) -> Columns {
 
 /// Draws the title row and the visible part of the list in `area`.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let store = &app.store;
-    let entries = &app.library.entries;
-    let bookmarked = entries
-        .iter()
-        .filter(|e| store.is_bookmarked(&e.meta.id))
-        .count();
-    let unread = entries
-        .iter()
-        .filter(|e| !store.is_read(&e.meta.id))
-        .count();
+    let counts = app.counts;
     let heading = format!(
-        " lectern · {} articles · {bookmarked} bookmarked · {unread} unread",
-        entries.len()
+        " lectern · {} articles · {} bookmarked · {} unread",
+        app.library.entries.len(),
+        counts.bookmarked,
+        counts.unread
     );
     put_text(
         buf,
@@ -82,7 +75,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if app.visible.is_empty() && area.height > 1 {
-        let text = if app.query.is_empty() {
+        let text = if app.loading.is_some() {
+            "  loading…"
+        } else if app.query.is_empty() {
             "  no articles"
         } else {
             "  no article matches the filter"

@@ -12,7 +12,10 @@ use crate::theme::Part;
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let bar = style(app, Part::Status);
     buf.set_style(area, bar);
-    let position = position(app);
+    let mut position = position(app);
+    if let Some(loading) = app.loading {
+        position = format!("{} · {position}", progress(loading));
+    }
     let right = u16::try_from(str_width(&position) + 1).unwrap_or(area.width);
     let left = Rect {
         width: area.width.saturating_sub(right),
@@ -87,6 +90,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     put_text(buf, area, x, area.y, &position, bar);
 }
 
+/// "loaded 41,200 / 100,000", or what loading is doing before it knows the total.
+fn progress(loading: crate::app::Loading) -> String {
+    match loading.files {
+        Some(files) => format!("loaded {} / {}", thousands(loading.read), thousands(files)),
+        None => "looking for articles…".to_owned(),
+    }
+}
+
+/// `41200` as `41,200`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// "3/120" in the list; the visible lines and percentage in the reader.
 fn position(app: &App) -> String {
     match (&app.reader, app.screen) {
@@ -120,5 +144,32 @@ fn position(app: &App) -> String {
         }),
         _ if app.visible.is_empty() => "0/0".to_owned(),
         _ => format!("{}/{}", app.selected + 1, app.visible.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped_by_three() {
+        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (41_200, "41,200")];
+        for (n, text) in cases {
+            assert_eq!(thousands(n), text);
+        }
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn progress_names_what_is_read_out_of_what_was_found() {
+        let loading = crate::app::Loading {
+            files: Some(100_000),
+            read: 41_200,
+        };
+        assert_eq!(progress(loading), "loaded 41,200 / 100,000");
+        assert_eq!(
+            progress(crate::app::Loading::default()),
+            "looking for articles…"
+        );
     }
 }

@@ -1,0 +1,329 @@
+//! Loading a library on a background thread: walk the folders, then read each file (or
+//! take it from the index cache) in parallel, and send the results in batches.
+//!
+//! The interface never waits for this: it draws its first frame at once and adds each
+//! batch as it arrives. `lectern list` simply waits for [`Progress::Done`].
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
+
+use super::cache::{self, FRAME_RECORDS, Place, Record, Stamp};
+use super::read::{self, Problem};
+use super::{EXTENSIONS, Entry, LoadOptions, Origin, Warning, display_path};
+use crate::filter::SearchKey;
+
+/// Files per batch sent to the interface: small enough for a smooth progress count,
+/// large enough that a batch costs the interface one cheap update.
+const BATCH: usize = 512;
+
+/// What the loader tells the interface, in this order: `Found`, `Batch`es, `Done`.
+#[derive(Debug)]
+pub enum Progress {
+    /// The walk is over: this many files will be read, and these paths were refused by it.
+    Found {
+        /// Files to read.
+        files: usize,
+        /// Symlink loops, unreadable folders and other walk errors.
+        warnings: Vec<Warning>,
+    },
+    /// Some files, read.
+    Batch(Vec<Loaded>),
+    /// Every file was read.
+    Done,
+}
+
+/// One file, read: an article (with its search key) or the reason it was skipped.
+// Nearly every value is an article: boxing it would only add an allocation per file.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Loaded {
+    /// An article, and what was wrong with it without stopping it.
+    Article(Entry, SearchKey, Vec<Problem>),
+    /// A skipped file.
+    Skipped(Warning),
+}
+
+/// Starts loading `roots` on a thread of its own; the receiver yields its [`Progress`].
+pub fn spawn(roots: Vec<PathBuf>, options: LoadOptions) -> Receiver<Progress> {
+    let (sender, receiver) = mpsc::channel();
+    let run = move || load(&roots, &options, &sender);
+    if let Err(error) = std::thread::Builder::new()
+        .name("lectern-load".into())
+        .spawn(run)
+    {
+        // No thread to be had: the library is empty, and the user is told why.
+        let (sender, receiver) = mpsc::channel();
+        let warning = Warning {
+            path: "?".into(),
+            problem: Problem::Io(format!("cannot start loading: {error}")),
+        };
+        let _ = sender.send(Progress::Found {
+            files: 0,
+            warnings: vec![warning],
+        });
+        let _ = sender.send(Progress::Done);
+        return receiver;
+    }
+    receiver
+}
+
+/// A file's metadata and stamp, or why it cannot be read.
+type Checked = Result<(std::fs::Metadata, Option<Stamp>), Problem>;
+
+/// A file the walk found, with its cached record if the cache has one for its place.
+struct Found {
+    path: PathBuf,
+    place: Option<Place>,
+    cached: Option<Record>,
+}
+
+fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
+    let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
+    // Read the cache while the walk runs: both mostly wait on the disk.
+    let (mut cached, (files, warnings)) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| cache_file.as_deref().map(cache::read).unwrap_or_default());
+        let walked = walk(roots);
+        (reading.join().unwrap_or_default(), walked)
+    });
+    let files: Vec<Found> = files
+        .into_iter()
+        .map(|path| {
+            let place = Place::of(&path, roots);
+            let cached = place.as_ref().and_then(|place| cached.remove(place));
+            Found {
+                path,
+                place,
+                cached,
+            }
+        })
+        .collect();
+    // Records left over are files that went away: the cache must be rewritten without them.
+    let stale = !cached.is_empty();
+    drop(cached);
+    let _ = sender.send(Progress::Found {
+        files: files.len(),
+        warnings,
+    });
+    let stamped: Vec<(Found, Checked)> = files
+        .into_par_iter()
+        .map(|found| {
+            let checked = read::check(&found.path, options.max_file_size)
+                .map(|metadata| (Stamp::of(&metadata), metadata))
+                .map(|(stamp, metadata)| (metadata, stamp));
+            (found, checked)
+        })
+        .collect();
+    let changed = stale
+        || stamped.iter().any(|(found, checked)| match checked {
+            Ok((_, stamp)) => found.cached.as_ref().map(|r| r.stamp) != *stamp,
+            Err(_) => found.cached.is_some(),
+        });
+    let writer = (cache_file.filter(|_| changed))
+        .and_then(|file| cache::Writer::create(file).ok())
+        .map(Mutex::new);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    stamped.into_par_iter().chunks(BATCH).for_each(|chunk| {
+        let mut batch = Vec::with_capacity(chunk.len());
+        let mut records = Vec::new();
+        for (found, checked) in chunk {
+            let (loaded, record) = load_one(found, checked, options, writer.is_some());
+            batch.push(loaded);
+            records.extend(record);
+        }
+        if let Some(writer) = &writer {
+            for frame in records.chunks(FRAME_RECORDS) {
+                let mut writer = writer
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if writer.frame(frame).is_err() {
+                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+        }
+        let _ = sender.send(Progress::Batch(batch));
+    });
+    if let Some(writer) = writer
+        && !failed.into_inner()
+    {
+        // The cache is derived data: failing to save it costs time on the next start, no more.
+        let _ = writer
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .commit();
+    }
+    let _ = sender.send(Progress::Done);
+}
+
+/// Reads one file, or takes it from its cached record when size and time still match.
+/// Returns what to send, and (when `keep`) the record to cache.
+fn load_one(
+    found: Found,
+    checked: Checked,
+    options: &LoadOptions,
+    keep: bool,
+) -> (Loaded, Option<Record>) {
+    let display = display_path(&found.path);
+    let (metadata, stamp) = match checked {
+        Ok(checked) => checked,
+        Err(problem) => return (skipped(display, problem), None),
+    };
+    if let Some(record) = found.cached.filter(|r| Some(r.stamp) == stamp) {
+        let mut problems = Vec::new();
+        if record.replaced > 0 {
+            problems.push(Problem::Replaced(record.replaced));
+        }
+        let notes = record.front_matter.iter().cloned();
+        problems.extend(notes.map(Problem::FrontMatter));
+        let (mut meta, key, record) = if keep {
+            (record.meta.clone(), record.key.clone(), Some(record))
+        } else {
+            (record.meta, record.key, None)
+        };
+        meta.path = display;
+        let entry = Entry {
+            meta,
+            origin: Origin::File(found.path),
+            stamp,
+        };
+        return (Loaded::Article(entry, key, problems), record);
+    }
+    let parsed = read::read_checked(&found.path, &metadata, options.max_file_size)
+        .and_then(|bytes| read::parse_bytes(&bytes, display.clone(), metadata.modified().ok()));
+    let (article, problems) = match parsed {
+        Ok(parsed) => parsed,
+        Err(problem) => return (skipped(display, problem), None),
+    };
+    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
+    let record = match (found.place, stamp) {
+        (Some(place), Some(stamp)) if keep => Some(Record {
+            place,
+            stamp,
+            meta: article.meta.clone(),
+            key: key.clone(),
+            replaced: (problems.iter())
+                .find_map(|p| match p {
+                    Problem::Replaced(n) => Some(*n),
+                    _ => None,
+                })
+                .unwrap_or(0),
+            front_matter: (problems.iter())
+                .filter_map(|p| match p {
+                    Problem::FrontMatter(text) => Some(text.clone()),
+                    _ => None,
+                })
+                .collect(),
+        }),
+        _ => None,
+    };
+    let entry = Entry {
+        meta: article.meta,
+        origin: Origin::File(found.path),
+        stamp,
+    };
+    (Loaded::Article(entry, key, problems), record)
+}
+
+fn skipped(path: String, problem: Problem) -> Loaded {
+    Loaded::Skipped(Warning { path, problem })
+}
+
+/// Every file to read under `roots` (named files whatever their extension), in path order,
+/// and a warning for each path the walk could not follow.
+fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
+    let Some((first, rest)) = roots.split_first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut builder = WalkBuilder::new(first);
+    for root in rest {
+        builder.add(root);
+    }
+    // Read what is there: no .gitignore rules, but skip hidden files and folders (.git).
+    builder
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(true);
+    let found = Mutex::new((Vec::new(), Vec::new()));
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            let visited = visit(entry);
+            if visited.is_some() {
+                let mut found = found
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match visited {
+                    Some(Ok(path)) => found.0.push(path),
+                    Some(Err(warning)) => found.1.push(warning),
+                    None => {}
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    let (mut files, warnings) = found
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_unstable();
+    (files, warnings)
+}
+
+/// One walked path: a file to read, a warning, or nothing (folders, other extensions).
+fn visit(found: Result<ignore::DirEntry, ignore::Error>) -> Option<Result<PathBuf, Warning>> {
+    let found = match found {
+        Ok(found) => found,
+        Err(error) => return Some(Err(walk_warning(&error))),
+    };
+    let path = found.path();
+    let named = found.depth() == 0;
+    let wanted = named
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
+    let file_type = found.file_type()?;
+    if !wanted || file_type.is_dir() {
+        return None;
+    }
+    if !file_type.is_file() {
+        return Some(Err(Warning {
+            path: display_path(path),
+            problem: Problem::NotRegular(read::kind_name(file_type)),
+        }));
+    }
+    Some(Ok(found.into_path()))
+}
+
+/// Turns a walk error (a loop, a vanished file, no permission) into a warning with its path.
+fn walk_warning(error: &ignore::Error) -> Warning {
+    let mut path = None;
+    let mut inner = error;
+    loop {
+        match inner {
+            ignore::Error::WithPath { path: p, err } => {
+                path.get_or_insert_with(|| display_path(p));
+                inner = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner = err;
+            }
+            ignore::Error::Loop { child, .. } => {
+                let path = path.unwrap_or_else(|| display_path(child));
+                return Warning {
+                    path,
+                    problem: Problem::SymlinkLoop,
+                };
+            }
+            _ => break,
+        }
+    }
+    let reason = inner
+        .io_error()
+        .map_or_else(|| inner.to_string(), ToString::to_string);
+    Warning {
+        path: path.unwrap_or_else(|| "?".to_owned()),
+        problem: Problem::Io(reason),
+    }
+}

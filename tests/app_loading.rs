@@ -1,0 +1,123 @@
+//! The app while its library loads in the background: the list fills batch by batch, the
+//! status bar counts, the filter works on what has arrived, and the end puts the list in
+//! order without losing the selection.
+
+use std::fs::{self, File};
+use std::time::{Duration, SystemTime};
+
+use lectern::action::Action;
+use lectern::app::App;
+use lectern::config::Config;
+use lectern::library::{Library, LoadOptions, Progress};
+use lectern::store::Store;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// 30 articles "Tin số N" (N = 0..29), file N dated N days after a fixed day.
+fn folder(dir: &std::path::Path) {
+    for n in 0..30u64 {
+        let path = dir.join(format!("{:02}/{n:03}.txt", n % 3));
+        fs::create_dir_all(path.parent().expect("parent")).expect("folders");
+        let text = format!("Tin số {n}\n\nNội dung của bài số {n}, viết tay cho phép thử này.\n");
+        fs::write(&path, text).expect("write");
+        let time = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000 + n * 86_400);
+        File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(time))
+            .expect("time");
+    }
+}
+
+/// The loader's steps, with its one batch cut into batches of `size`, as a big library
+/// would send them.
+fn steps(dir: &std::path::Path, size: usize) -> (Library, Vec<Progress>) {
+    let (library, progress) = Library::start(&[dir.to_owned()], LoadOptions::default());
+    let mut steps = Vec::new();
+    for step in progress {
+        match step {
+            Progress::Batch(batch) => {
+                let mut batch = batch.into_iter().peekable();
+                while batch.peek().is_some() {
+                    steps.push(Progress::Batch(batch.by_ref().take(size).collect()));
+                }
+            }
+            other => steps.push(other),
+        }
+    }
+    (library, steps)
+}
+
+fn status_line(app: &App) -> String {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| lectern::ui::draw(app, frame))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..width)
+        .map(|x| buffer[(x, height - 1)].symbol().to_owned())
+        .collect()
+}
+
+fn title(app: &App, position: usize) -> &str {
+    &app.library.entries[app.visible[position]].meta.title
+}
+
+#[test]
+fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
+    let tmp = tempfile::tempdir().expect("temp");
+    folder(tmp.path());
+    let (library, steps) = steps(tmp.path(), 10);
+    assert_eq!(steps.len(), 5, "found, three batches of ten, done");
+    let (store, _) = Store::open(&tmp.path().join("data"));
+    let mut app = App::new(library, store, &[], Config::default(), (100, 20));
+    app.start_loading();
+    assert!(status_line(&app).contains("looking for articles…"));
+
+    let mut steps = steps.into_iter();
+    app.receive(steps.next().expect("found"));
+    assert!(
+        status_line(&app).contains("loaded 0 / 30"),
+        "{}",
+        status_line(&app)
+    );
+    app.receive(steps.next().expect("batch 1"));
+    assert_eq!(app.visible.len(), 10);
+    assert!(status_line(&app).contains("loaded 10 / 30"));
+
+    // Filter what has arrived; later batches join the result.
+    for c in "so 2".chars() {
+        app.update(Action::Type(c));
+    }
+    let first: Vec<String> = (0..app.visible.len())
+        .map(|i| title(&app, i).to_owned())
+        .collect();
+    app.update(Action::Down);
+    let selected = app.selected_entry().map(|e| e.meta.id.clone());
+    app.receive(steps.next().expect("batch 2"));
+    app.receive(steps.next().expect("batch 3"));
+    assert!(app.visible.len() >= first.len());
+    assert_eq!(
+        app.selected_entry().map(|e| e.meta.id.clone()),
+        selected,
+        "new rows do not move the selection to another article"
+    );
+    // Every title with "2" in its number matches "so 2" (a subsequence of "tin so N...").
+    let expected = (0..30).filter(|n| n.to_string().contains('2')).count();
+    assert_eq!(app.visible.len(), expected);
+
+    app.receive(steps.next().expect("done"));
+    assert!(app.loading.is_none());
+    assert!(!status_line(&app).contains("loaded"));
+    assert_eq!(
+        app.selected_entry().map(|e| e.meta.id.clone()),
+        selected,
+        "the selection survives the reordering"
+    );
+    app.update(Action::ClearFilter);
+    // Newest first once loading is done.
+    let order: Vec<&str> = (0..3).map(|i| title(&app, i)).collect();
+    assert_eq!(order, ["Tin số 29", "Tin số 28", "Tin số 27"]);
+    assert_eq!(app.counts.unread, 30);
+}
