@@ -79,6 +79,21 @@ pub struct Article {
 /// How much of the body the date search reads: dates that matter come first.
 const DATE_SAMPLE_PARAGRAPHS: usize = 12;
 
+/// Bytes of text that the date search, the language detector and the direction count
+/// read at most. Each reads the start of the article, where its evidence is; a bound keeps
+/// loading a library linear in the number of files rather than in their sizes (the date
+/// patterns alone cost more than reading the file).
+const SAMPLE_BYTES: usize = 4096;
+
+/// `text` cut to at most [`SAMPLE_BYTES`], at a character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Parses decoded text into an `Article`, with warnings about the text itself.
 ///
 /// `path` is only recorded; `modified` is the fallback for the date.
@@ -103,19 +118,22 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         .chain([&title])
         .chain(paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS));
     let date_text: Vec<&str> = date_text.map(String::as_str).collect();
-    let date = date::article_date(&date_text.join("\n"), modified).map(|d| d.to_string());
+    let date_text = date_text.join("\n");
+    let date = date::article_date(sample(&date_text), modified).map(|d| d.to_string());
 
-    let sample: String = [title.as_str()]
+    let start: String = [title.as_str()]
         .into_iter()
         .chain(paragraphs.iter().map(String::as_str))
         .collect::<Vec<_>>()
         .join("\n");
-    let lang = fields.lang.unwrap_or_else(|| detect::language(&sample));
+    let lang = fields
+        .lang
+        .unwrap_or_else(|| detect::language(sample(&start)));
     let body_text = || paragraphs.iter().map(String::as_str);
     let dir = if paragraphs.is_empty() {
         detect::direction([title.as_str()])
     } else {
-        detect::direction(body_text())
+        detect::direction([sample(start.get(title.len()..).unwrap_or_default())])
     };
 
     let meta = Meta {

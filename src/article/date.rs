@@ -156,20 +156,24 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     let names = names.join("|");
     Some(Patterns {
-        iso: Regex::new(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b").ok()?,
-        numeric: Regex::new(r"\b([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})\b").ok()?,
+        // Speed: a Unicode `\b` keeps the regex engine off its DFA on non-ASCII text, which
+        // made these patterns cost more than reading the file. Where a boundary touches a
+        // digit, the ASCII `\b` is used; next to a name, an explicit non-word character
+        // (`(?:^|\W)` and `(?:\W|$)`, which the DFA handles) stands in for it.
+        iso: Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").ok()?,
+        numeric: Regex::new(r"(?-u:\b)([0-9]{1,2})([/.-])([0-9]{1,2})([/.-])([0-9]{4})(?-u:\b)").ok()?,
         // Without a year only a slash makes a date: "10.5" is a number.
-        day_month: Regex::new(r"\b([0-9]{1,2})/([0-9]{1,2})\b").ok()?,
+        day_month: Regex::new(r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})(?-u:\b)").ok()?,
         day_month_name: Regex::new(&format!(
-            r"(?i)\b([0-9]{{1,2}})(?:er)?\s+({names})\.?(?:\s+([0-9]{{4}}))?\b"
+            r"(?i)(?-u:\b)([0-9]{{1,2}})(?:er)?\s+({names})\.?(?:\s+([0-9]{{4}}))?(?:\W|$)"
         ))
         .ok()?,
         month_name_day: Regex::new(&format!(
-            r"(?i)\b({names})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+([0-9]{{4}}))?"
+            r"(?i)(?:^|\W)({names})\.?\s+([0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+([0-9]{{4}}))?"
         ))
         .ok()?,
         vietnamese: Regex::new(
-            r"(?i)\b([0-9]{1,2})\s+tháng\s+([0-9]{1,2})(?:\s+năm\s+([0-9]{4}))?",
+            r"(?i)(?-u:\b)([0-9]{1,2})\s+tháng\s+([0-9]{1,2})(?:\s+năm\s+([0-9]{4}))?",
         )
         .ok()?,
     })
@@ -322,6 +326,13 @@ mod tests {
             full("ngày 20 tháng 10 năm 2021").as_deref(),
             Some("2021-10-20")
         );
+        // Names that start or end a text, and Arabic names before and after the day.
+        assert_eq!(full("December 1st").as_deref(), Some("--12-01"));
+        assert_eq!(full("نُشر في 5 مايو").as_deref(), Some("--05-05"));
+        assert_eq!(full("(فبراير 3، 2020)").as_deref(), Some("--02-03"));
+        // Digits touching a letter of another script still make a date (CJK has no spaces).
+        assert_eq!(full("2021-10-20日").as_deref(), Some("2021-10-20"));
+        assert_eq!(full("Đà Nẵng, ngày20/10").as_deref(), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The phrase lists of page furniture (`assets/furniture.toml`), merged over all languages.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -18,55 +18,61 @@ struct Section {
     outlets: Vec<String>,
 }
 
-/// A line pattern: a whole line, or a prefix when the entry ended in `*`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Pattern {
-    text: String,
-    prefix: bool,
+/// One list of line patterns: whole lines, and prefixes (entries that ended in `*`).
+///
+/// Every line of every article is classified, so a line is lowercased once and looked up,
+/// never lowercased again per pattern.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Patterns {
+    whole: HashSet<String>,
+    prefixes: Vec<String>,
 }
 
-impl Pattern {
-    fn new(entry: &str) -> Self {
+impl Patterns {
+    fn add(&mut self, entry: &str) {
         let entry = entry.trim();
         match entry.strip_suffix('*') {
-            Some(prefix) => Self {
-                text: prefix.to_lowercase(),
-                prefix: true,
-            },
-            None => Self {
-                text: key(entry),
-                prefix: false,
-            },
+            Some(prefix) => self.prefixes.push(prefix.to_lowercase()),
+            None => {
+                self.whole.insert(key(entry));
+            }
         }
     }
 
-    /// The rest of the line after the prefix when it matches, `""` for a whole-line match.
-    fn matches<'a>(&self, line: &'a str) -> Option<&'a str> {
-        if self.prefix {
-            let head = line.get(..self.text.len())?;
-            (head.to_lowercase() == self.text).then(|| line[self.text.len()..].trim())
-        } else {
-            (key(line) == self.text).then_some("")
+    /// The rest of the line after a prefix when one matches, `""` for a whole-line match.
+    /// `key` is [`key`]`(line)`.
+    fn matches<'a>(&self, line: &'a str, key: &str) -> Option<&'a str> {
+        if self.whole.contains(key) {
+            return Some("");
         }
+        self.prefixes.iter().find_map(|prefix| {
+            let head = line.get(..prefix.len())?;
+            let same = head.chars().flat_map(char::to_lowercase).eq(prefix.chars());
+            same.then(|| line[prefix.len()..].trim())
+        })
     }
 }
 
 /// How a line is compared: trimmed, lowercase, without a trailing colon.
 fn key(line: &str) -> String {
-    line.trim()
-        .trim_end_matches([':', '：'])
-        .trim_end()
-        .to_lowercase()
+    core(line).to_lowercase()
+}
+
+/// The line trimmed, without a trailing colon.
+fn core(line: &str) -> &str {
+    line.trim().trim_end_matches([':', '：']).trim_end()
 }
 
 /// All furniture patterns of every language.
 #[derive(Debug, Default)]
 pub struct Furniture {
-    noise: Vec<Pattern>,
-    related: Vec<Pattern>,
-    end: Vec<Pattern>,
-    attribution: Vec<Pattern>,
-    outlets: Vec<Pattern>,
+    noise: Patterns,
+    related: Patterns,
+    end: Patterns,
+    attribution: Patterns,
+    outlets: Patterns,
+    /// The longest whole-line entry in bytes: a longer line can only match a prefix.
+    longest: usize,
 }
 
 /// What a line is, as far as the phrase lists tell.
@@ -89,8 +95,10 @@ impl Furniture {
         let sections: BTreeMap<String, Section> = toml::from_str(text)?;
         let mut furniture = Self::default();
         for section in sections.values() {
-            let add = |into: &mut Vec<Pattern>, from: &[String]| {
-                into.extend(from.iter().map(|e| Pattern::new(e)));
+            let add = |into: &mut Patterns, from: &[String]| {
+                for entry in from {
+                    into.add(entry);
+                }
             };
             add(&mut furniture.noise, &section.noise);
             add(&mut furniture.related, &section.related);
@@ -98,6 +106,17 @@ impl Furniture {
             add(&mut furniture.attribution, &section.attribution);
             add(&mut furniture.outlets, &section.outlets);
         }
+        furniture.longest = [
+            &furniture.noise,
+            &furniture.related,
+            &furniture.end,
+            &furniture.attribution,
+            &furniture.outlets,
+        ]
+        .iter()
+        .flat_map(|p| p.whole.iter().map(String::len))
+        .max()
+        .unwrap_or(0);
         Ok(furniture)
     }
 
@@ -110,14 +129,21 @@ impl Furniture {
 
     /// Classifies one line, or `None` when no list names it.
     pub fn classify<'a>(&self, line: &'a str) -> Option<Kind<'a>> {
-        let any = |patterns: &[Pattern]| patterns.iter().any(|p| p.matches(line).is_some());
+        // Lowercasing shrinks a string at most threefold (K, the Kelvin sign, is three bytes
+        // and k one): a longer line matches no whole-line entry and needs no key.
+        let key = if core(line).len() > 3 * self.longest {
+            String::new()
+        } else {
+            key(line)
+        };
+        let any = |patterns: &Patterns| patterns.matches(line, &key).is_some();
         if any(&self.noise) {
             Some(Kind::Noise)
         } else if any(&self.related) {
             Some(Kind::Related)
         } else if any(&self.end) {
             Some(Kind::End)
-        } else if let Some(rest) = self.attribution.iter().find_map(|p| p.matches(line)) {
+        } else if let Some(rest) = self.attribution.matches(line, &key) {
             Some(Kind::Attribution(rest.trim_start_matches('_').trim()))
         } else if any(&self.outlets) {
             Some(Kind::Outlet)
@@ -134,7 +160,9 @@ mod tests {
     #[test]
     fn the_bundled_file_parses() {
         let furniture = Furniture::parse(FURNITURE_TOML).unwrap();
-        assert!(furniture.noise.len() > 5 && furniture.end.len() > 10);
+        let count = |p: &Patterns| p.whole.len() + p.prefixes.len();
+        assert!(count(&furniture.noise) > 5 && count(&furniture.end) > 10);
+        assert!(furniture.longest > 20);
     }
 
     #[test]
@@ -149,6 +177,12 @@ mod tests {
         assert_eq!(f.classify("المزيد من دوليات"), Some(Kind::End));
         assert_eq!(f.classify("Theo_VOV"), Some(Kind::Attribution("VOV")));
         assert_eq!(f.classify("France Media Agency"), Some(Kind::Outlet));
+        // Case and trailing colons and spaces do not matter, for whole lines and prefixes.
+        assert_eq!(f.classify("TIN KHÁC :  "), Some(Kind::End));
+        assert_eq!(f.classify("THEO_VOV"), Some(Kind::Attribution("VOV")));
+        // A body paragraph that merely starts like furniture is not furniture.
+        let long = format!("Tin khác {}", "rất dài ".repeat(100));
+        assert_eq!(f.classify(&long), None);
         assert_eq!(f.classify("Trong các cuộc hội đàm tại thủ đô Nga"), None);
     }
 }
