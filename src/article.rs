@@ -79,15 +79,18 @@ pub struct Article {
 /// How much of the body the date search reads: dates that matter come first.
 const DATE_SAMPLE_PARAGRAPHS: usize = 12;
 
-/// Bytes of text that the date search, the language detector and the direction count
-/// read at most. Each reads the start of the article, where its evidence is; a bound keeps
-/// loading a library linear in the number of files rather than in their sizes (the date
-/// patterns alone cost more than reading the file).
-const SAMPLE_BYTES: usize = 4096;
+/// Bytes of text that the date search reads at most, from the start where datelines are.
+/// Bounds keep loading a library linear in the number of files rather than in their sizes
+/// (before them, the date patterns and the language detector cost more than reading a file).
+const DATE_SAMPLE_BYTES: usize = 4096;
 
-/// `text` cut to at most [`SAMPLE_BYTES`], at a character boundary.
-fn sample(text: &str) -> &str {
-    let mut end = text.len().min(SAMPLE_BYTES);
+/// Bytes the language detector and the direction count read: a paragraph or two is
+/// plenty for either, and whatlang's time grows with its input.
+const LANG_SAMPLE_BYTES: usize = 1024;
+
+/// `text` cut to at most `bytes`, at a character boundary.
+fn sample(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -119,7 +122,8 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         .chain(paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS));
     let date_text: Vec<&str> = date_text.map(String::as_str).collect();
     let date_text = date_text.join("\n");
-    let date = date::article_date(sample(&date_text), modified).map(|d| d.to_string());
+    let date =
+        date::article_date(sample(&date_text, DATE_SAMPLE_BYTES), modified).map(|d| d.to_string());
 
     let start: String = [title.as_str()]
         .into_iter()
@@ -128,12 +132,13 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         .join("\n");
     let lang = fields
         .lang
-        .unwrap_or_else(|| detect::language(sample(&start)));
+        .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
     let body_text = || paragraphs.iter().map(String::as_str);
     let dir = if paragraphs.is_empty() {
         detect::direction([title.as_str()])
     } else {
-        detect::direction([sample(start.get(title.len()..).unwrap_or_default())])
+        let body = start.get(title.len()..).unwrap_or_default();
+        detect::direction([sample(body, LANG_SAMPLE_BYTES)])
     };
 
     let meta = Meta {
