@@ -34,10 +34,7 @@ fn corpus(n: usize) -> PathBuf {
         let _ = std::fs::remove_dir_all(&dir);
         let pools = corpus::Pools::from_bundled().expect("bundled pools");
         let written = corpus::generate(&pools, &dir, n, 1).expect("generate");
-        eprintln!(
-            "generated {} files, {} bytes",
-            written.files, written.bytes
-        );
+        eprintln!("generated {} files, {} bytes", written.files, written.bytes);
         std::fs::write(&done, "").expect("marker");
     }
     dir
@@ -61,6 +58,28 @@ fn read_everything(dir: &Path) -> usize {
         .par_iter()
         .map(|p| std::fs::read(p).map_or(0, |b| b.len()))
         .sum()
+}
+
+/// The bytes of what a loaded library must hold: titles and other metadata, and the search
+/// keys (the light fold counted only where it differs); the yardstick for peak memory.
+fn payload(library: &Library) -> usize {
+    let meta: usize = (library.entries.iter())
+        .map(|e| {
+            let m = &e.meta;
+            let optional = [&m.source, &m.url, &m.date]
+                .iter()
+                .map(|o| o.as_ref().map_or(0, String::len))
+                .sum::<usize>();
+            m.id.len() + m.path.len() + m.title.len() + m.lang.len() + optional + 8 + 1
+        })
+        .sum();
+    let keys: usize = (0..library.index.len())
+        .map(|row| {
+            let (full, light) = (library.index.full(row), library.index.light(row));
+            full.len() + if full == light { 0 } else { light.len() }
+        })
+        .sum();
+    meta + keys
 }
 
 fn options(cache: &Path) -> LoadOptions {
@@ -95,6 +114,7 @@ fn bench(c: &mut Criterion) {
     });
     let loaded = Library::load(&roots, options(cache.path()));
     assert_eq!(loaded.entries.len(), n, "{:?}", loaded.warnings.first());
+    eprintln!("payload of the loaded index: {} bytes", payload(&loaded));
     group.bench_function("reload: cache present", |b| {
         b.iter(|| black_box(Library::load(&roots, options(cache.path())).entries.len()));
     });

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
-pub use cache::Stamp;
 pub use load::{Loaded, Progress};
 pub use read::Problem;
 
@@ -26,8 +25,9 @@ const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 /// Where an article's text lives, to read its body again on demand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// A file on disk.
-    File(PathBuf),
+    /// A file on disk: its path, or `None` when that is exactly `meta.path` (nearly always;
+    /// a second copy of every path would cost a library of 10^6 files tens of megabytes).
+    File(Option<PathBuf>),
     /// One of [`BUNDLED`], by index.
     Bundled(usize),
 }
@@ -40,8 +40,17 @@ pub struct Entry {
     pub meta: Meta,
     /// Where to read the body from.
     pub origin: Origin,
-    /// The file's size and time when it was read (none for bundled articles).
-    pub stamp: Option<Stamp>,
+}
+
+impl Entry {
+    /// The file the article was read from; `None` for a bundled article.
+    pub fn file(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(Some(path)) => Some(path),
+            Origin::File(None) => Some(Path::new(&self.meta.path)),
+            Origin::Bundled(_) => None,
+        }
+    }
 }
 
 /// A file that was skipped, or loaded with a problem.
@@ -107,7 +116,6 @@ impl Library {
                     let entry = Entry {
                         meta: article.meta,
                         origin: Origin::Bundled(index),
-                        stamp: None,
                     };
                     Loaded::Article(entry, key, problems)
                 }
@@ -146,7 +154,13 @@ impl Library {
     /// in list order, and rows may have moved).
     pub fn apply(&mut self, progress: Progress) -> bool {
         match progress {
-            Progress::Found { warnings, .. } => self.warnings.extend(warnings),
+            Progress::Found { files, warnings } => {
+                // Room for every row at once: growing by doubling would leave up to half the
+                // list's memory unused at the end.
+                self.entries.reserve_exact(files);
+                self.index.reserve(files);
+                self.warnings.extend(warnings);
+            }
             Progress::Batch(loaded) => self.absorb(loaded),
             Progress::Done => {
                 self.finish();
@@ -199,11 +213,18 @@ impl Library {
         }
         order.sort_unstable_by(|&a, &b| list_order(&entries[a].meta, &entries[b].meta));
         self.index.reorder(&order);
-        let mut old: Vec<Option<Entry>> = std::mem::take(&mut self.entries)
-            .into_iter()
-            .map(Some)
-            .collect();
-        self.entries = order.iter().filter_map(|&row| old[row].take()).collect();
+        self.index.shrink_to_fit();
+        // Rearrange in place (a second list would double the peak memory at the end of a
+        // large load): duplicates go to the end, and are cut off.
+        let kept = order.len();
+        let mut dropped = vec![true; entries.len()];
+        for &row in &order {
+            dropped[row] = false;
+        }
+        order.extend((0..entries.len()).filter(|&row| dropped[row]));
+        permute(&mut self.entries, &order);
+        self.entries.truncate(kept);
+        self.entries.shrink_to_fit();
         self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
@@ -241,13 +262,32 @@ impl Library {
                 let bytes = BUNDLED.get(*index).map_or(&[][..], |(_, bytes)| *bytes);
                 (bytes.to_vec(), None)
             }
-            Origin::File(path) => {
+            Origin::File(_) => {
+                let path = entry.file().unwrap_or(Path::new(""));
                 read::read_bytes(path, self.options.max_file_size).map_err(warning)?
             }
         };
         read::parse_bytes(&bytes, entry.meta.path.clone(), modified)
             .map(|(article, _)| article)
             .map_err(warning)
+    }
+}
+
+/// Rearranges `items` so that item `i` is the old item `order[i]`; `order` is a permutation
+/// of the positions. In place, following each cycle of the permutation once.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len().min(order.len()) {
+        let mut at = start;
+        while !done[at] {
+            done[at] = true;
+            let from = order[at];
+            if from == start || from >= items.len() {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
     }
 }
 
@@ -263,5 +303,21 @@ pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
         (Some(_), None) => Less,
         (None, Some(_)) => Greater,
         (None, None) => a.path.cmp(&b.path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_follows_the_order_in_place() {
+        let orders: [&[usize]; 4] = [&[0, 1, 2, 3], &[3, 2, 1, 0], &[1, 2, 3, 0], &[2, 0, 1, 3]];
+        for order in orders {
+            let mut items = vec!['a', 'b', 'c', 'd'];
+            permute(&mut items, order);
+            let expected: Vec<char> = order.iter().map(|&i| ['a', 'b', 'c', 'd'][i]).collect();
+            assert_eq!(items, expected, "{order:?}");
+        }
     }
 }

@@ -17,7 +17,7 @@ use escapes::{PAYLOADS, assert_clean, toml_escaped};
 use lectern::action::Action;
 use lectern::app::App;
 use lectern::config::Config;
-use lectern::library::{Library, LoadOptions, Origin};
+use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
@@ -231,9 +231,7 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
     check(&["list", "--format", "json", dir_arg], true, "TITLE");
     for entry in &library.entries {
         // The real path: `meta.path` is its printable form, which may differ.
-        let Origin::File(path) = &entry.origin else {
-            panic!("not a file")
-        };
+        let path = entry.file().expect("a file");
         let path = path.to_str().expect("UTF-8 name");
         check(&["show", path], false, "BODY");
         check(&["show", "--raw", "--width", "30", path], false, "BODY");

@@ -48,6 +48,17 @@ impl SearchIndex {
         });
     }
 
+    /// Makes room for `rows` more rows (their text still grows as it comes).
+    pub fn reserve(&mut self, rows: usize) {
+        self.spans.reserve_exact(rows);
+    }
+
+    /// Gives back unused capacity, once the list is complete.
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.spans.shrink_to_fit();
+    }
+
     /// The number of rows.
     pub fn len(&self) -> usize {
         self.spans.len()

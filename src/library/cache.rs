@@ -51,12 +51,6 @@ impl Stamp {
             modified: nanos,
         })
     }
-
-    /// The modification time as a `SystemTime`, for the date fallback.
-    pub fn modified(self) -> Option<SystemTime> {
-        let nanos = u64::try_from(self.modified).ok()?;
-        UNIX_EPOCH.checked_add(Duration::from_nanos(nanos))
-    }
 }
 
 /// One file as parsed when it was last read.
@@ -396,16 +390,5 @@ mod tests {
             .collect();
         left.sort();
         assert_eq!(left, ["index-recent.bin", "index.bin", "notes.txt"]);
-    }
-
-    #[test]
-    fn stamps_keep_nanoseconds() {
-        let stamp = Stamp {
-            size: 1,
-            modified: 1_700_000_000_123_456_789,
-        };
-        let time = stamp.modified().expect("time");
-        let back = time.duration_since(UNIX_EPOCH).expect("after").as_nanos();
-        assert_eq!(back, 1_700_000_000_123_456_789);
     }
 }

@@ -71,14 +71,23 @@ pub fn spawn(roots: Vec<PathBuf>, options: LoadOptions) -> Receiver<Progress> {
     receiver
 }
 
-/// A file's metadata and stamp, or why it cannot be read.
-type Checked = Result<(std::fs::Metadata, Option<Stamp>), Problem>;
+/// What loading needs of a file's metadata (kept small: there is one per file in flight).
+struct Stat {
+    size: u64,
+    stamp: Option<Stamp>,
+    modified: Option<std::time::SystemTime>,
+}
+
+/// A file's metadata, or why it cannot be read.
+type Checked = Result<Stat, Problem>;
 
 /// A file the walk found, with its cached record if the cache has one for its place.
 struct Found {
     path: PathBuf,
     place: Option<Place>,
-    cached: Option<Record>,
+    /// Boxed: most files have none on a first start, and an inline record would triple
+    /// the size of the list of files in flight.
+    cached: Option<Box<Record>>,
 }
 
 fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
@@ -93,7 +102,9 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
         .into_iter()
         .map(|path| {
             let place = Place::of(&path, roots);
-            let cached = place.as_ref().and_then(|place| cached.remove(place));
+            let cached = (place.as_ref())
+                .and_then(|place| cached.remove(place))
+                .map(Box::new);
             Found {
                 path,
                 place,
@@ -111,15 +122,17 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
     let stamped: Vec<(Found, Checked)> = files
         .into_par_iter()
         .map(|found| {
-            let checked = read::check(&found.path, options.max_file_size)
-                .map(|metadata| (Stamp::of(&metadata), metadata))
-                .map(|(stamp, metadata)| (metadata, stamp));
+            let checked = read::check(&found.path, options.max_file_size).map(|metadata| Stat {
+                size: metadata.len(),
+                stamp: Stamp::of(&metadata),
+                modified: metadata.modified().ok(),
+            });
             (found, checked)
         })
         .collect();
     let changed = stale
         || stamped.iter().any(|(found, checked)| match checked {
-            Ok((_, stamp)) => found.cached.as_ref().map(|r| r.stamp) != *stamp,
+            Ok(stat) => found.cached.as_ref().map(|r| r.stamp) != stat.stamp,
             Err(_) => found.cached.is_some(),
         });
     let writer = (cache_file.filter(|_| changed))
@@ -167,11 +180,13 @@ fn load_one(
     keep: bool,
 ) -> (Loaded, Option<Record>) {
     let display = display_path(&found.path);
-    let (metadata, stamp) = match checked {
+    let stat = match checked {
         Ok(checked) => checked,
         Err(problem) => return (skipped(display, problem), None),
     };
+    let stamp = stat.stamp;
     if let Some(record) = found.cached.filter(|r| Some(r.stamp) == stamp) {
+        let record = *record;
         let mut problems = Vec::new();
         if record.replaced > 0 {
             problems.push(Problem::Replaced(record.replaced));
@@ -185,14 +200,13 @@ fn load_one(
         };
         meta.path = display;
         let entry = Entry {
+            origin: origin(found.path, &meta.path),
             meta,
-            origin: Origin::File(found.path),
-            stamp,
         };
         return (Loaded::Article(entry, key, problems), record);
     }
-    let parsed = read::read_checked(&found.path, &metadata, options.max_file_size)
-        .and_then(|bytes| read::parse_bytes(&bytes, display.clone(), metadata.modified().ok()));
+    let parsed = read::read_checked(&found.path, stat.size, options.max_file_size)
+        .and_then(|bytes| read::parse_bytes(&bytes, display.clone(), stat.modified));
     let (article, problems) = match parsed {
         Ok(parsed) => parsed,
         Err(problem) => return (skipped(display, problem), None),
@@ -220,11 +234,19 @@ fn load_one(
         _ => None,
     };
     let entry = Entry {
+        origin: origin(found.path, &article.meta.path),
         meta: article.meta,
-        origin: Origin::File(found.path),
-        stamp,
     };
     (Loaded::Article(entry, key, problems), record)
+}
+
+/// The origin of a file shown as `shown`: no second copy of the path when they agree.
+fn origin(path: PathBuf, shown: &str) -> Origin {
+    if path.as_os_str().to_str() == Some(shown) {
+        Origin::File(None)
+    } else {
+        Origin::File(Some(path))
+    }
 }
 
 fn skipped(path: String, problem: Problem) -> Loaded {

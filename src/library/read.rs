@@ -85,9 +85,9 @@ pub fn check(path: &Path, cap: u64) -> Result<fs::Metadata, Problem> {
 }
 
 /// Reads a file that passed [`check`], never past the cap (it may have grown since).
-pub fn read_checked(path: &Path, metadata: &fs::Metadata, cap: u64) -> Result<Vec<u8>, Problem> {
-    // The length is a hint for the buffer; the cap still bounds what is read.
-    let hint = usize::try_from(metadata.len().min(cap)).unwrap_or(0);
+pub fn read_checked(path: &Path, size: u64, cap: u64) -> Result<Vec<u8>, Problem> {
+    // The size is a hint for the buffer; the cap still bounds what is read.
+    let hint = usize::try_from(size.min(cap)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(hint);
     File::open(path)
         .map_err(io)?
@@ -106,7 +106,7 @@ pub fn read_checked(path: &Path, metadata: &fs::Metadata, cap: u64) -> Result<Ve
 /// Reads at most `cap` bytes of a regular file, never opening anything else (a FIFO would block).
 pub fn read_bytes(path: &Path, cap: u64) -> Result<(Vec<u8>, Option<SystemTime>), Problem> {
     let metadata = check(path, cap)?;
-    let bytes = read_checked(path, &metadata, cap)?;
+    let bytes = read_checked(path, metadata.len(), cap)?;
     Ok((bytes, metadata.modified().ok()))
 }
 
