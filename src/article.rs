@@ -144,7 +144,10 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         date::article_date(sample(&date_text, DATE_SAMPLE_BYTES), modified).map(|d| d.to_string());
 
     let lines = || paragraphs.iter().map(String::as_str);
-    let start = joined_prefix([title.as_str()].into_iter().chain(lines()), LANG_SAMPLE_BYTES);
+    let start = joined_prefix(
+        [title.as_str()].into_iter().chain(lines()),
+        LANG_SAMPLE_BYTES,
+    );
     let lang = fields
         .lang
         .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
