@@ -97,6 +97,22 @@ fn sample(text: &str, bytes: usize) -> &str {
     &text[..end]
 }
 
+/// `lines` joined by newlines, only as far as needed for a sample of `bytes` (a prefix of the
+/// whole join that long or longer): joining a whole body copied the file.
+fn joined_prefix<'a>(lines: impl Iterator<Item = &'a str>, bytes: usize) -> String {
+    let mut joined = String::new();
+    for (index, line) in lines.enumerate() {
+        if joined.len() >= bytes {
+            break;
+        }
+        if index > 0 {
+            joined.push('\n');
+        }
+        joined.push_str(sample(line, bytes));
+    }
+    joined
+}
+
 /// Parses decoded text into an `Article`, with warnings about the text itself.
 ///
 /// `path` is only recorded; `modified` is the fallback for the date.
@@ -120,16 +136,18 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         .chain(&cleaned.dateline)
         .chain([&title])
         .chain(paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS));
-    let date_text: Vec<&str> = date_text.map(String::as_str).collect();
+    // Each piece is cut before joining (a paragraph can be megabytes long): the same
+    // sample as cutting the joined text, without copying it whole.
+    let date_text: Vec<&str> = date_text.map(|t| sample(t, DATE_SAMPLE_BYTES)).collect();
     let date_text = date_text.join("\n");
     let date =
         date::article_date(sample(&date_text, DATE_SAMPLE_BYTES), modified).map(|d| d.to_string());
 
-    let start: String = [title.as_str()]
-        .into_iter()
-        .chain(paragraphs.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let lines = || paragraphs.iter().map(String::as_str);
+    let start = joined_prefix(
+        [title.as_str()].into_iter().chain(lines()),
+        LANG_SAMPLE_BYTES,
+    );
     let lang = fields
         .lang
         .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
@@ -137,8 +155,9 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
     let dir = if paragraphs.is_empty() {
         detect::direction([title.as_str()])
     } else {
-        let body = start.get(title.len()..).unwrap_or_default();
-        detect::direction([sample(body, LANG_SAMPLE_BYTES)])
+        // The body as it follows the title in `start`: from the newline after it.
+        let body = joined_prefix([""].into_iter().chain(lines()), LANG_SAMPLE_BYTES);
+        detect::direction([sample(&body, LANG_SAMPLE_BYTES)])
     };
 
     let meta = Meta {

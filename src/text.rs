@@ -10,6 +10,7 @@
 
 pub mod bidi;
 mod cache;
+mod chunk;
 mod classes;
 mod clusters;
 mod line;
@@ -29,7 +30,7 @@ use std::str::FromStr;
 pub use cache::{LayoutCache, LayoutKey};
 pub use line::lay_out_line;
 pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};
-pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_line};
+pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
 pub use width::{grapheme_width, str_width};
 
 /// Who reorders right-to-left text: lectern, or the terminal.
@@ -195,18 +196,31 @@ impl Layout {
 /// `width == 0` gives no lines.
 pub fn lay_out(paragraphs: &[String], width: usize, options: &LayoutOptions) -> Layout {
     let mut lines = Vec::new();
-    if width > 0 {
-        for (index, paragraph) in paragraphs.iter().enumerate() {
-            if index > 0 {
-                lines.push(ScreenLine {
-                    paragraph: index - 1,
-                    dir: Dir::Ltr,
-                    indent: 0,
-                    glyphs: Vec::new(),
-                });
-            }
-            line::lay_out_paragraph(index, paragraph, width, *options, &mut lines);
-        }
-    }
+    lay_out_each(paragraphs, width, options, |line| lines.push(line));
     Layout { width, lines }
+}
+
+/// The lines of [`lay_out`], handed to `each` one at a time, top to bottom, without keeping
+/// them: for printing a long text (`lectern show`) in memory bounded by its longest
+/// paragraph rather than by all its glyphs (each glyph takes about 48 bytes).
+pub fn lay_out_each(
+    paragraphs: &[String],
+    width: usize,
+    options: &LayoutOptions,
+    mut each: impl FnMut(ScreenLine),
+) {
+    if width == 0 {
+        return;
+    }
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if index > 0 {
+            each(ScreenLine {
+                paragraph: index - 1,
+                dir: Dir::Ltr,
+                indent: 0,
+                glyphs: Vec::new(),
+            });
+        }
+        line::lay_out_paragraph(index, paragraph, width, *options, &mut each);
+    }
 }

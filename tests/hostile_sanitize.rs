@@ -1,13 +1,16 @@
 //! Sanitiser properties (issue 7, item 2) that `tests/layout_props.rs` leaves out: printable
 //! text of any script is kept as it is, a payload cannot eat the text around it, and the
-//! one-line form used for titles, sources and paths holds no forbidden character at all.
+//! one-line form used for titles, sources and paths holds no forbidden character at all; the
+//! borrowing form that decoding uses gives the same text, and borrows exactly when nothing
+//! changes.
 
 #[path = "support/escapes.rs"]
 mod escapes;
 
 use escapes::{PAYLOADS, is_dangerous};
-use lectern::text::{is_bidi_control, is_forbidden, sanitize, sanitize_line};
+use lectern::text::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
 use proptest::prelude::*;
+use std::borrow::Cow;
 
 /// Any text without controls, format characters (bidi controls among them) or line and
 /// paragraph separators: what `sanitize` must hand back unchanged.
@@ -38,6 +41,20 @@ proptest! {
         prop_assert!(out.ends_with(&tail), "{:?}", out);
         for c in out.chars() {
             prop_assert!(!is_forbidden(c) || c == '\n' || is_bidi_control(c), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn the_borrowing_form_is_the_same_and_copies_only_to_change(
+        text in any::<String>(),
+        kept in printable(),
+        which in 0..PAYLOADS.len(),
+    ) {
+        for text in [format!("{kept}{}{text}", PAYLOADS[which].1), text, kept] {
+            let full = sanitize(&text);
+            let borrowed = sanitize_if_needed(&text);
+            prop_assert_eq!(matches!(borrowed, Cow::Borrowed(_)), full == text);
+            prop_assert_eq!(borrowed.as_ref(), full.as_str());
         }
     }
 

@@ -8,9 +8,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use lectern::article::{Dir, Meta};
 use lectern::store::Store;
@@ -18,6 +17,10 @@ use tempfile::TempDir;
 
 const CHILD_ENV: &str = "LECTERN_TEST_CRASH_CHILD_DIR";
 const KILLS: usize = 200;
+/// Announcements to try per round before killing without a handshake.
+const HANDSHAKE_TRIES: usize = 20;
+/// How long to watch for the temp file after one announcement.
+const TEMP_FILE_BOUND: Duration = Duration::from_millis(20);
 const IDS: [&str; 6] = [
     "0000000000000001",
     "0000000000000002",
@@ -150,6 +153,7 @@ fn survives_sigkill_during_saves() {
     let mut random = Random(seed);
     let exe = std::env::current_exe().expect("test binary");
     let (mut kept_before, mut kept_after, mut temp_left) = (0, 0, 0);
+    let (mut handshakes, mut kills_mid_save) = (0, 0);
 
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
@@ -160,27 +164,17 @@ fn survives_sigkill_during_saves() {
             .spawn()
             .expect("spawn child");
         let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        let target = random.below(4);
         let mut last = None;
-        let mut announced = 0;
-        while announced <= target {
-            let line = lines
-                .next()
-                .and_then(Result::ok)
-                .unwrap_or_else(|| panic!("round {round}: child ended early after {last:?}"));
-            assert!(
-                !line.starts_with("notice") && !line.starts_with("error"),
-                "round {round}: {line}"
-            );
-            if line.starts_with("saving ") {
-                last = Some(line);
-                announced += 1;
-            }
+        // Skip a few saves so that rounds start from different states.
+        for _ in 0..=random.below(4) {
+            next_announcement(&mut lines, &mut last, round);
         }
-        // Let the save get under way: anywhere from a few microseconds to a millisecond.
-        thread::sleep(Duration::from_micros(2 + random.below(1_000)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
+        let handshake =
+            kill_during_a_save(&mut child, dir, &mut lines, &mut last, &mut random, round);
+        handshakes += usize::from(handshake);
+        // A dead child renames nothing: a temp file still there was there at the kill.
+        let temp_at_kill = temp_files(dir);
+        kills_mid_save += usize::from(temp_at_kill > 0);
         // The child may have finished that save and begun the next: the last announcement counts.
         for line in lines.map_while(Result::ok) {
             if line.starts_with("saving ") {
@@ -212,7 +206,7 @@ fn survives_sigkill_during_saves() {
         } else {
             kept_after += 1;
         }
-        temp_left += temp_files(dir);
+        temp_left += temp_at_kill;
 
         let (store, notices) = Store::open(dir);
         assert!(notices.is_empty(), "round {round}: {notices:?}");
@@ -227,9 +221,76 @@ fn survives_sigkill_during_saves() {
     eprintln!(
         "kills survived {KILLS}/{KILLS}, corrupt 0; file held the state before the change {kept_before} times, after {kept_after}; temp files left by kills and swept: {temp_left}"
     );
+    eprintln!(
+        "handshake (temp file seen) before {handshakes}/{KILLS} kills; kills that landed with a temp file present: {kills_mid_save}/{KILLS}"
+    );
     // Evidence the kills landed inside saves, not only between them.
     assert!(
-        temp_left > 0,
-        "no kill landed between temp file and rename; the test proved little"
+        kills_mid_save * 2 >= KILLS,
+        "only {kills_mid_save} of {KILLS} kills landed during a save; the test proved little"
     );
+}
+
+/// The child's output, line by line.
+type Lines = std::io::Lines<BufReader<ChildStdout>>;
+
+/// Reads the child's output up to its next save announcement, kept in `last`.
+fn next_announcement(lines: &mut Lines, last: &mut Option<String>, round: usize) {
+    loop {
+        let line = lines
+            .next()
+            .and_then(Result::ok)
+            .unwrap_or_else(|| panic!("round {round}: child ended early after {last:?}"));
+        assert!(
+            !line.starts_with("notice") && !line.starts_with("error"),
+            "round {round}: {line}"
+        );
+        if line.starts_with("saving ") {
+            *last = Some(line);
+            return;
+        }
+    }
+}
+
+/// Waits for proof that a save is under way, then kills the child at a random moment of it;
+/// returns whether the proof came.
+///
+/// The proof: after an announcement, the save's temp file appearing in the folder (it exists
+/// from its creation to the rename). When it does not show within the bound (the save may be
+/// over already), on to the next announcement; after [`HANDSHAKE_TRIES`], kill anyway.
+fn kill_during_a_save(
+    child: &mut Child,
+    dir: &Path,
+    lines: &mut Lines,
+    last: &mut Option<String>,
+    random: &mut Random,
+    round: usize,
+) -> bool {
+    let mut proven = false;
+    for _ in 0..HANDSHAKE_TRIES {
+        if appears(dir, TEMP_FILE_BOUND) {
+            proven = true;
+            break;
+        }
+        next_announcement(lines, last, round);
+    }
+    // 0 to 300 µs later, spinning: a sleep this short oversleeps by tens of microseconds.
+    let kill_at = Instant::now() + Duration::from_micros(random.below(301));
+    while Instant::now() < kill_at {
+        std::hint::spin_loop();
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    proven
+}
+
+/// Whether a save's temp file shows in `dir` within `bound`, polling as fast as possible.
+fn appears(dir: &Path, bound: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < bound {
+        if temp_files(dir) > 0 {
+            return true;
+        }
+    }
+    false
 }

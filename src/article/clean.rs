@@ -1,5 +1,7 @@
 //! Separates an article from the page furniture that scraping left around it.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use super::date::{Found, find_date};
@@ -81,32 +83,32 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
 }
 
 /// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped.
-fn paragraphs(body: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for block in body.split("\n\n") {
-        let lines: Vec<&str> = block
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        if is_hard_wrapped(&lines) {
-            out.push(lines.join(" "));
-        } else {
-            out.extend(lines.iter().map(|l| (*l).to_owned()));
-        }
-    }
-    out
+/// Lazily and borrowing the lines, so that a body of millions of lines is not copied twice.
+fn paragraphs(body: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    body.split("\n\n").flat_map(|block| {
+        let lines = || block.lines().map(str::trim).filter(|l| !l.is_empty());
+        let joined =
+            is_hard_wrapped(lines()).then(|| Cow::Owned(lines().collect::<Vec<_>>().join(" ")));
+        let separate = joined.is_none().then(lines);
+        joined
+            .into_iter()
+            .chain(separate.into_iter().flatten().map(Cow::Borrowed))
+    })
 }
 
-/// A block whose lines all break near one column, as text filled to 72 or 80 columns is.
-fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let Some((_, body)) = lines.split_last() else {
+/// A block whose lines all break near one column, as text filled to 72 or 80 columns is
+/// (the last line aside, which may be short).
+fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let mut widths = lines.map(|l| l.chars().count());
+    let Some(mut last) = widths.next() else {
         return false;
     };
-    let widths: Vec<usize> = body.iter().map(|l| l.chars().count()).collect();
-    let (Some(&min), Some(&max)) = (widths.iter().min(), widths.iter().max()) else {
-        return false;
-    };
+    let (mut min, mut max) = (usize::MAX, 0);
+    for width in widths {
+        (min, max) = (min.min(last), max.max(last));
+        last = width;
+    }
+    // `min` stays usize::MAX for a single line, which is out of range.
     (40..=100).contains(&min) && max <= 100 && max - min <= 25
 }
 

@@ -1,9 +1,11 @@
 //! Bytes to clean text: BOMs, UTF-16, lossy UTF-8, line endings, binary detection, NFC.
 
-use thiserror::Error;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
 
-use crate::text::sanitize::sanitize;
+use thiserror::Error;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::text::sanitize::sanitize_if_needed;
 
 /// Text decoded from a file, ready to parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +39,10 @@ pub enum DecodeError {
 
 /// Decodes a file's bytes into NFC text with LF line endings.
 ///
+/// Memory: every step borrows when it has nothing to change (valid UTF-8 without a BOM, no
+/// CR, nothing to sanitise, already NFC, as most files are), and a step that copies drops
+/// the text it copied from; the result is the only copy made of such a file.
+///
 /// # Errors
 /// [`DecodeError::Binary`] when the bytes hold a NUL and carry no UTF-16 BOM.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
@@ -49,21 +55,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         utf8(bytes)?
     };
-    let text = sanitize(&normalize_line_endings(&text));
+    let text = normalize_line_endings(text);
+    let sanitized = match sanitize_if_needed(&text) {
+        Cow::Owned(sanitized) => Some(sanitized),
+        Cow::Borrowed(_) => None,
+    };
+    let text = sanitized.map_or(text, Cow::Owned);
+    let text = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.into_owned()
+    } else {
+        let mut nfc = String::with_capacity(text.len());
+        nfc.extend(text.nfc());
+        nfc
+    };
     Ok(Decoded {
-        text: text.nfc().collect(),
+        text,
         encoding,
         replaced,
     })
 }
 
-fn utf8(bytes: &[u8]) -> Result<(String, Encoding, usize), DecodeError> {
+fn utf8(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding, usize), DecodeError> {
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    // Valid UTF-8 is one chunk; each invalid sequence becomes one U+FFFD, as from_utf8_lossy does.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), Encoding::Utf8, 0));
+    }
+    // Each invalid sequence becomes one U+FFFD, as from_utf8_lossy does (3 bytes for 1 to 3).
     let mut replaced = 0;
-    let mut text = String::with_capacity(bytes.len());
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {
@@ -71,32 +92,45 @@ fn utf8(bytes: &[u8]) -> Result<(String, Encoding, usize), DecodeError> {
             replaced += 1;
         }
     }
-    Ok((text, Encoding::Utf8, replaced))
+    Ok((Cow::Owned(text), Encoding::Utf8, replaced))
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, encoding: Encoding) -> (String, Encoding, usize) {
+fn utf16(
+    bytes: &[u8],
+    unit: fn([u8; 2]) -> u16,
+    encoding: Encoding,
+) -> (Cow<'static, str>, Encoding, usize) {
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
     let mut replaced = usize::from(bytes.len() % 2 == 1);
-    let mut text: String = char::decode_utf16(units)
-        .map(|c| {
-            c.unwrap_or_else(|_| {
-                replaced += 1;
-                char::REPLACEMENT_CHARACTER
-            })
+    // One UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+    let mut text = String::with_capacity(bytes.len() / 2 * 3 + 3);
+    text.extend(char::decode_utf16(units).map(|c| {
+        c.unwrap_or_else(|_| {
+            replaced += 1;
+            char::REPLACEMENT_CHARACTER
         })
-        .collect();
+    }));
     if bytes.len() % 2 == 1 {
         text.push(char::REPLACEMENT_CHARACTER);
     }
-    (text, encoding, replaced)
+    (Cow::Owned(text), encoding, replaced)
 }
 
-/// CRLF and lone CR become LF.
-fn normalize_line_endings(text: &str) -> String {
+/// CRLF and lone CR become LF, in one pass; borrows when there is no CR.
+fn normalize_line_endings(text: Cow<'_, str>) -> Cow<'_, str> {
     if !text.contains('\r') {
-        return text.to_owned();
+        return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        out.push('\n');
+        rest = &rest[at + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -148,6 +182,19 @@ mod tests {
     #[test]
     fn line_endings_become_lf() {
         assert_eq!(text(b"a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd");
+    }
+
+    #[test]
+    fn every_step_at_once() {
+        // A BOM, CRLF, a lone CR, an escape sequence, a tab and NFD in one file; expected by
+        // hand from the rules: BOM gone, both CRs LF, CSI removed, tab to column 4, NFC.
+        let bytes = "\u{feff}Vie\u{323}\u{302}t\r\n\x1b[2Ja\tb\rc".as_bytes();
+        assert_eq!(text(bytes), "Vi\u{1EC7}t\na   b\nc");
+        // Already clean: the same text back.
+        assert_eq!(
+            text("Việt Nam عربي 中文\n".as_bytes()),
+            "Việt Nam عربي 中文\n"
+        );
     }
 
     #[test]

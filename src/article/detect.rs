@@ -3,7 +3,7 @@
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_segmentation::UnicodeSegmentation;
 use whatlang::Lang;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::Dir;
 
@@ -67,14 +67,16 @@ pub fn direction<'a>(texts: impl IntoIterator<Item = &'a str>) -> Dir {
 /// A 16-hex-digit id from the content alone, with runs of white space folded, so that the same
 /// article keeps its id when it is moved, renamed or re-saved with other line endings.
 pub fn stable_id(text: &str) -> String {
-    let mut normalized = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !normalized.is_empty() {
-            normalized.push(' ');
+    // Hashed as a stream (the same hash as of the joined string): a copy of a 50 MB file
+    // was a sixth of the peak memory of loading it.
+    let mut hasher = Xxh3Default::new();
+    for (index, word) in text.split_whitespace().enumerate() {
+        if index > 0 {
+            hasher.update(b" ");
         }
-        normalized.push_str(word);
+        hasher.update(word.as_bytes());
     }
-    format!("{:016x}", xxh3_64(normalized.as_bytes()))
+    format!("{:016x}", hasher.digest())
 }
 
 /// Words as Unicode word segmentation counts them.
@@ -145,6 +147,11 @@ mod tests {
         assert_eq!(stable_id("a  b\nc\n"), stable_id(" a b c"));
         assert_ne!(stable_id("a b c"), stable_id("a b d"));
         assert_eq!(stable_id("x").len(), 16);
+        // The streamed hash is the one-shot hash of the words joined by single spaces.
+        let text = "  Việt\tNam\n\nعربي  中文 ".repeat(300);
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let one_shot = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(joined.as_bytes()));
+        assert_eq!(stable_id(&text), one_shot);
     }
 
     #[test]

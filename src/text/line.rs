@@ -2,6 +2,7 @@
 //! mirroring, alignment; and [`lay_out_line`] for one-line texts.
 
 use super::bidi::{paragraph_dir, paragraph_info, visual_order, visual_runs};
+use super::chunk::chunks;
 use super::classes::{may_be_rtl, may_mirror};
 use super::nesting::neutralize_nesting;
 use super::units::{Unit, units};
@@ -15,22 +16,51 @@ use unicode_bidi_mirroring::get_mirrored;
 
 const ELLIPSIS: &str = "\u{2026}";
 
-/// Lays out paragraph number `index` into `lines`.
+/// Lays out paragraph number `index`, handing each screen line to `emit`. A paragraph longer
+/// than [`CHUNK_BYTES`](super::chunk::CHUNK_BYTES) is laid out chunk by chunk (see
+/// [`super::chunk`] for why), with the direction of the whole paragraph and glyph sources
+/// offset back into it.
 pub(crate) fn lay_out_paragraph(
     index: usize,
     paragraph: &str,
     width: usize,
     options: LayoutOptions,
-    lines: &mut Vec<ScreenLine>,
+    emit: &mut impl FnMut(ScreenLine),
 ) {
     let text = neutralize_nesting(paragraph);
     let dir = paragraph_dir(&text, options.dir);
-    let units = units(&text, options.shaping, width);
-    let info = needs_bidi(&text, dir, options).then(|| paragraph_info(&text, dir));
-    for line in wrap(&units, width) {
-        let glyphs = glyphs(&text, trim_end(&units, line), info.as_ref());
-        lines.push(aligned(index, dir, width, glyphs));
+    for chunk in chunks(&text) {
+        let offset = chunk.start;
+        let part = &text[chunk];
+        let units = units(part, options.shaping, width);
+        let info = needs_bidi(part, dir, options).then(|| paragraph_info(part, dir));
+        for line in wrap(&units, width) {
+            let mut glyphs = glyphs(part, trim_end(&units, line), info.as_ref());
+            if offset > 0 {
+                for glyph in &mut glyphs {
+                    glyph.source = glyph.source.start + offset..glyph.source.end + offset;
+                }
+            }
+            emit(aligned(index, dir, width, glyphs));
+        }
     }
+}
+
+/// One-line texts longer than this many bytes (or 16 bytes a cell on wide screens) are cut
+/// before layout: a line shows at most a screen's width, and a megabyte-long title laid out
+/// whole on every frame made each frame take a second.
+const LINE_BYTES: usize = 4096;
+
+/// `text` cut to at most `max` bytes at a character boundary, and whether it was cut.
+fn bounded(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&text[..end], true)
 }
 
 /// Lays out a one-line text (a title, a header) in visual order, truncated
@@ -39,6 +69,8 @@ pub(crate) fn lay_out_paragraph(
 /// ellipsis glyph has an empty source range at the cut; right-to-left lines
 /// are right-aligned with `indent`.
 pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> ScreenLine {
+    // What is cut off would not fit anyway; `cut` makes sure the ellipsis shows.
+    let (text, cut_off) = bounded(text, LINE_BYTES.max(width.saturating_mul(16)));
     // Same length, so byte offsets still point into `text`.
     let text = if text.contains('\n') {
         Cow::Owned(text.replace('\n', " "))
@@ -53,7 +85,7 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
     let all = units(&text, options.shaping, width);
     let fitting = trim_end(&all, 0..all.len());
     let used: usize = fitting.iter().map(|unit| usize::from(unit.width)).sum();
-    if used <= width {
+    if used <= width && !cut_off {
         let info = needs_bidi(&text, dir, *options).then(|| paragraph_info(&text, dir));
         return aligned(0, dir, width, glyphs(&text, fitting, info.as_ref()));
     }

@@ -23,6 +23,7 @@
 
 use super::nesting::limit_nesting;
 use super::width::str_width;
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::Chars;
 
@@ -66,8 +67,21 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     match limit_nesting(&out, true, None) {
-        std::borrow::Cow::Borrowed(_) => out,
-        std::borrow::Cow::Owned(limited) => limited,
+        Cow::Borrowed(_) => out,
+        Cow::Owned(limited) => limited,
+    }
+}
+
+/// [`sanitize`], borrowing `text` when sanitising would not change it (the usual case), so
+/// that decoding a large file makes no copy here.
+pub fn sanitize_if_needed(text: &str) -> Cow<'_, str> {
+    let changes =
+        |c: char| c != '\n' && (is_c0_c1_or_del(c) || matches!(c, '\u{2028}' | '\u{2029}'));
+    if text.contains(changes) {
+        Cow::Owned(sanitize(text))
+    } else {
+        // The only rule left that can change it.
+        limit_nesting(text, true, None)
     }
 }
 
