@@ -7,7 +7,7 @@ mod detect;
 mod front_matter;
 mod furniture;
 
-pub use decode::{DecodeError, Decoded, Encoding, decode};
+pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
 pub use detect::stable_id;
 
 use std::time::SystemTime;

@@ -122,7 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let article = show::find(&args.article, paths, &config)?;
             let width = args.width.map_or_else(terminal_width, usize::from);
-            print(&show::render(&article, &args, &config, width))?;
+            print_with(|out| show::render(&article, &args, &config, width, out))?;
         }
         Some(Command::Compare(args)) => {
             let paths = if cli.paths.is_empty() {
@@ -217,11 +217,15 @@ fn terminal_width() -> usize {
 
 /// Writes to stdout; a reader that went away (`lectern list | head`) is not an error.
 fn print(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    print_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Lets `write` write to (buffered) stdout; a reader that went away is not an error.
+fn print_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(error).context("writing to stdout")
         }

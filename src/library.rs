@@ -110,7 +110,7 @@ impl Library {
         let mut loaded = Vec::new();
         for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
             let path = bundled::bundled_path(name);
-            loaded.push(match read::parse_bytes(bytes, path.clone(), None) {
+            loaded.push(match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
                 Ok((article, problems)) => {
                     let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
                     let entry = Entry {
@@ -267,7 +267,7 @@ impl Library {
                 read::read_bytes(path, self.options.max_file_size).map_err(warning)?
             }
         };
-        read::parse_bytes(&bytes, entry.meta.path.clone(), modified)
+        read::parse_bytes(bytes, entry.meta.path.clone(), modified)
             .map(|(article, _)| article)
             .map_err(warning)
     }

@@ -311,8 +311,6 @@ fn raise_the_cap(home: &Path) {
 }
 
 #[test]
-#[ignore = "TODO(issue 7): `lectern show big.txt` peaks at 2.8 GB: src/cli/show.rs keeps the whole \
-            Layout (48 bytes a glyph); printing through text::lay_out_each brings it to ~300 MB"]
 fn show_prints_the_hostile_files_with_bounded_memory() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("news");

@@ -55,6 +55,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     } else {
         utf8(bytes)?
     };
+    Ok(finish(text, encoding, replaced))
+}
+
+/// [`decode`] for bytes the caller gives up: valid UTF-8 without a BOM (most files) becomes
+/// the text without a copy, so a large file is never in memory twice.
+///
+/// # Errors
+/// As [`decode`].
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    // A UTF-16 BOM (FF FE or FE FF) is never valid UTF-8, so only the UTF-8 BOM needs a look.
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(finish(Cow::Owned(text), Encoding::Utf8, 0)),
+        Err(invalid) => decode(invalid.as_bytes()),
+    }
+}
+
+/// Line endings, sanitising and NFC, each copying only when it changes something.
+fn finish(text: Cow<'_, str>, encoding: Encoding, replaced: usize) -> Decoded {
     let text = normalize_line_endings(text);
     let sanitized = match sanitize_if_needed(&text) {
         Cow::Owned(sanitized) => Some(sanitized),
@@ -68,11 +89,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         nfc.extend(text.nfc());
         nfc
     };
-    Ok(Decoded {
+    Decoded {
         text,
         encoding,
         replaced,
-    })
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding, usize), DecodeError> {
@@ -136,6 +157,22 @@ fn normalize_line_endings(text: Cow<'_, str>) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let inputs: [&[u8]; 7] = [
+            "Đà Nẵng\r\nmưa".as_bytes(),
+            b"\xEF\xBB\xBFwith a BOM",
+            b"\xFF\xFEa\x00b\x00",
+            b"bad \xC3 byte",
+            b"nul\x00byte",
+            "e\u{301} to compose".as_bytes(),
+            b"\x1b[2Jclear",
+        ];
+        for input in inputs {
+            assert_eq!(decode_owned(input.to_vec()), decode(input), "{input:?}");
+        }
+    }
 
     fn text(bytes: &[u8]) -> String {
         decode(bytes).unwrap().text

@@ -1,6 +1,6 @@
 //! `lectern show`: an article laid out exactly as the reader shows it, as plain lines.
 
-use std::fmt::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use crate::article::{Article, Dir};
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
-use crate::text::{BidiMode, LayoutOptions, Shaping, lay_out};
+use crate::text::{BidiMode, LayoutOptions, ScreenLine, Shaping, lay_out_each};
 
 /// Arguments of `lectern show`.
 #[derive(Debug, clap::Args)]
@@ -71,8 +71,19 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         .map_err(|warning| anyhow::anyhow!("{warning}"))
 }
 
-/// The article as lines of text: header, blank line, body; RTL lines end at column `width`.
-pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize) -> String {
+/// Writes the article as lines of text to `out`: header, blank line, body; RTL lines end at
+/// column `width`. The body is laid out and written a line at a time, so a huge article never
+/// sits in memory as a whole layout.
+///
+/// # Errors
+/// Writing to `out` failed.
+pub fn render(
+    article: &Article,
+    args: &ShowArgs,
+    config: &Config,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let options = LayoutOptions {
         bidi: args.bidi.unwrap_or(config.bidi),
         shaping: args.shaping.unwrap_or(config.shaping),
@@ -85,18 +96,23 @@ pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize)
     } else {
         ("", "", "")
     };
-    let mut out = String::new();
-    for line in lay_out(std::slice::from_ref(&meta.title), width, &options).lines {
-        let _ = writeln!(out, "{bold}{}{reset}", line.to_plain());
-    }
+    let mut written = Ok(());
+    let mut write = |style: &str, line: ScreenLine| {
+        if written.is_ok() {
+            let reset = if style.is_empty() { "" } else { reset };
+            written = writeln!(out, "{style}{}{reset}", line.to_plain());
+        }
+    };
+    lay_out_each(std::slice::from_ref(&meta.title), width, &options, |line| {
+        write(bold, line);
+    });
     let details_options = LayoutOptions {
         dir: Dir::Ltr,
         ..options
     };
-    for line in lay_out(&[details], width, &details_options).lines {
-        let _ = writeln!(out, "{dim}{}{reset}", line.to_plain());
-    }
-    out.push('\n');
+    lay_out_each(&[details], width, &details_options, |line| write(dim, line));
+    written?;
+    writeln!(out)?;
     let raw_lines: Vec<String>;
     let paragraphs = if args.raw {
         raw_lines = article.raw.lines().map(str::to_owned).collect();
@@ -104,9 +120,11 @@ pub fn render(article: &Article, args: &ShowArgs, config: &Config, width: usize)
     } else {
         &article.paragraphs
     };
-    for line in lay_out(paragraphs, width, &options).lines {
-        out += &line.to_plain();
-        out.push('\n');
-    }
-    out
+    let mut written = Ok(());
+    lay_out_each(paragraphs, width, &options, |line| {
+        if written.is_ok() {
+            written = writeln!(out, "{}", line.to_plain());
+        }
+    });
+    written
 }

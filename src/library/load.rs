@@ -206,7 +206,7 @@ fn load_one(
         return (Loaded::Article(entry, key, problems), record);
     }
     let parsed = read::read_checked(&found.path, stat.size, options.max_file_size)
-        .and_then(|bytes| read::parse_bytes(&bytes, display.clone(), stat.modified));
+        .and_then(|bytes| read::parse_bytes(bytes, display.clone(), stat.modified));
     let (article, problems) = match parsed {
         Ok(parsed) => parsed,
         Err(problem) => return (skipped(display, problem), None),

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use thiserror::Error;
 
-use crate::article::{self, Article, DecodeError, decode};
+use crate::article::{self, Article, DecodeError, decode_owned};
 
 /// Why a file was skipped, or what was wrong with one that still loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -117,11 +117,11 @@ fn io(error: std::io::Error) -> Problem {
 
 /// Decodes and parses bytes into an article, with the problems that did not stop it.
 pub fn parse_bytes(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     path: String,
     modified: Option<SystemTime>,
 ) -> Result<(Article, Vec<Problem>), Problem> {
-    let decoded = decode(bytes).map_err(|DecodeError::Binary| Problem::Binary)?;
+    let decoded = decode_owned(bytes).map_err(|DecodeError::Binary| Problem::Binary)?;
     if decoded.text.trim().is_empty() {
         return Err(Problem::Empty);
     }
