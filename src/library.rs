@@ -6,7 +6,6 @@ mod load;
 mod read;
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry as Slot;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
@@ -18,6 +17,7 @@ use crate::article::{Article, Meta};
 use crate::filter::{Fields, SearchIndex, SearchKey};
 use crate::store::Store;
 use crate::text::sanitize::sanitize_line;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 /// Extensions read when walking folders; a file named on the command line is read whatever it is.
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -110,17 +110,20 @@ impl Library {
         let mut loaded = Vec::new();
         for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
             let path = bundled::bundled_path(name);
-            loaded.push(match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
-                Ok((article, problems)) => {
-                    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
-                    let entry = Entry {
-                        meta: article.meta,
-                        origin: Origin::Bundled(index),
-                    };
-                    Loaded::Article(entry, key, problems)
-                }
-                Err(problem) => Loaded::Skipped(Warning { path, problem }),
-            });
+            loaded.push(
+                match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
+                    Ok((article, problems)) => {
+                        let key =
+                            SearchKey::new(&article.meta.title, article.meta.source.as_deref());
+                        let entry = Entry {
+                            meta: article.meta,
+                            origin: Origin::Bundled(index),
+                        };
+                        Loaded::Article(entry, key, problems)
+                    }
+                    Err(problem) => Loaded::Skipped(Warning { path, problem }),
+                },
+            );
         }
         library.absorb(loaded);
         library.finish();
@@ -194,21 +197,23 @@ impl Library {
     /// name order stays) and puts the rows in list order.
     pub fn finish(&mut self) {
         let entries = &self.entries;
-        let mut by_path: Vec<usize> = (0..entries.len()).collect();
-        by_path.sort_unstable_by(|&a, &b| entries[a].meta.path.cmp(&entries[b].meta.path));
-        let mut first: HashMap<&str, &str> = HashMap::with_capacity(entries.len());
-        let mut order = Vec::with_capacity(entries.len());
-        for row in by_path {
-            let meta = &entries[row].meta;
-            match first.entry(&meta.id) {
-                Slot::Occupied(first) => self.warnings.push(Warning {
-                    path: meta.path.clone(),
-                    problem: Problem::Duplicate((*first.get()).to_owned()),
+        // The first path in name order holds each id; a hash map finds it without sorting.
+        let mut holder: HashMap<&str, usize, Xxh3DefaultBuilder> = HashMap::default();
+        holder.reserve(entries.len());
+        for (row, entry) in entries.iter().enumerate() {
+            let held = holder.entry(&entry.meta.id).or_insert(row);
+            if entry.meta.path < entries[*held].meta.path {
+                *held = row;
+            }
+        }
+        let mut order = Vec::with_capacity(holder.len());
+        for (row, entry) in entries.iter().enumerate() {
+            match holder.get(entry.meta.id.as_str()) {
+                Some(&held) if held != row => self.warnings.push(Warning {
+                    path: entry.meta.path.clone(),
+                    problem: Problem::Duplicate(entries[held].meta.path.clone()),
                 }),
-                Slot::Vacant(slot) => {
-                    slot.insert(&meta.path);
-                    order.push(row);
-                }
+                _ => order.push(row),
             }
         }
         order.sort_unstable_by(|&a, &b| list_order(&entries[a].meta, &entries[b].meta));

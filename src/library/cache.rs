@@ -80,17 +80,30 @@ pub struct Place {
 }
 
 impl Place {
-    /// Where `path` lies among `roots` (the first that holds it), if any.
+    /// Where `path` lies among `roots` (the first that holds it), if any. Walked paths
+    /// start with their root as given, so bytes are compared, not components (faster).
     pub fn of(path: &Path, roots: &[PathBuf]) -> Option<Self> {
+        let path = path.as_os_str().as_bytes();
         roots.iter().enumerate().find_map(|(root, folder)| {
-            let below = path.strip_prefix(folder).ok()?;
+            let folder = folder.as_os_str().as_bytes();
+            let folder = folder.strip_suffix(b"/").unwrap_or(folder);
+            let rest = path.strip_prefix(folder)?;
+            let below = match rest {
+                [] => rest,
+                [b'/', below @ ..] => below,
+                _ => return None,
+            };
             Some(Self {
                 root: u16::try_from(root).ok()?,
-                below: below.as_os_str().as_bytes().to_vec(),
+                below: below.to_vec(),
             })
         })
     }
 }
+
+/// The cached records by place (hashed with xxh3: the default `SipHash` was a visible part of
+/// a warm start).
+pub type Records = HashMap<Place, Record, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
 
 /// The cache file for a library made of `roots`, in the folder `dir`.
 pub fn file_for(dir: &Path, roots: &[PathBuf]) -> PathBuf {
@@ -114,9 +127,9 @@ fn header() -> Vec<u8> {
 }
 
 /// Every record of the cache file `file`, by place; empty when it is missing or unusable.
-pub fn read(file: &Path) -> HashMap<Place, Record> {
+pub fn read(file: &Path) -> Records {
     let Ok(file) = File::open(file) else {
-        return HashMap::new();
+        return Records::default();
     };
     let records = read_from(BufReader::with_capacity(1 << 20, &file)).unwrap_or_default();
     if !records.is_empty() {
@@ -153,14 +166,14 @@ fn corrupt(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_owned())
 }
 
-fn read_from(mut input: impl Read) -> io::Result<HashMap<Place, Record>> {
+fn read_from(mut input: impl Read) -> io::Result<Records> {
     let expected = header();
     let mut found = vec![0; expected.len()];
     input.read_exact(&mut found)?;
     if found != expected {
         return Err(corrupt("another format"));
     }
-    let mut records = HashMap::new();
+    let mut records = Records::default();
     let mut frame = Vec::new();
     loop {
         let mut head = [0; 12];
@@ -363,6 +376,13 @@ mod tests {
         assert_eq!(
             Place::of(Path::new("news"), &roots).map(|p| p.below),
             Some(Vec::new())
+        );
+        // A folder whose name merely starts like a root is not under it.
+        assert_eq!(Place::of(Path::new("newsroom/a.txt"), &roots), None);
+        let slash = [PathBuf::from("news/")];
+        assert_eq!(
+            Place::of(Path::new("news/a.txt"), &slash).map(|p| p.below),
+            Some(b"a.txt".to_vec())
         );
         assert_eq!(Place::of(Path::new("elsewhere/z.txt"), &roots), None);
     }

@@ -4,6 +4,7 @@
 //! The interface never waits for this: it draws its first frame at once and adds each
 //! batch as it arrives. `lectern list` simply waits for [`Progress::Done`].
 
+use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -288,7 +289,8 @@ fn walk(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<Warning>) {
     let (mut files, warnings) = found
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort_unstable();
+    // By bytes: comparing paths component by component cost a tenth of a warm load.
+    files.sort_unstable_by(|a, b| a.as_os_str().as_bytes().cmp(b.as_os_str().as_bytes()));
     (files, warnings)
 }
 
