@@ -114,19 +114,26 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(crate::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut drawn = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        let mut pending = false;
         if let Some(receiver) = &progress {
-            let (taken, done) = take_in(app, receiver);
-            dirty |= taken;
-            if done {
+            let taken = take_in(app, receiver);
+            dirty |= taken.any;
+            pending = taken.more;
+            if taken.done {
                 progress = None;
             }
         }
-        if dirty {
+        // While batches keep coming, draw about once a frame rather than after each one.
+        if dirty && (!pending || drawn.elapsed() >= LOADING_POLL) {
             draw(terminal, app)?;
+            drawn = Instant::now();
             dirty = false;
         }
-        let wait = if progress.is_some() {
+        let wait = if pending {
+            Duration::ZERO
+        } else if progress.is_some() {
             LOADING_POLL
         } else {
             POLL
@@ -155,30 +162,48 @@ fn event_loop(
     Ok(())
 }
 
-/// Takes in what the loader has sent, for at most [`LOADING_BUDGET`]; returns whether
-/// anything came and whether loading is over.
-fn take_in(app: &mut App, receiver: &Receiver<Progress>) -> (bool, bool) {
+/// What one look at the loader brought.
+struct Taken {
+    /// Something arrived.
+    any: bool,
+    /// The time budget ran out with more perhaps waiting.
+    more: bool,
+    /// Loading is over.
+    done: bool,
+}
+
+/// Takes in what the loader has sent, for at most [`LOADING_BUDGET`].
+fn take_in(app: &mut App, receiver: &Receiver<Progress>) -> Taken {
     let start = Instant::now();
-    let mut taken = false;
-    while start.elapsed() < LOADING_BUDGET {
+    let mut taken = Taken {
+        any: false,
+        more: false,
+        done: false,
+    };
+    loop {
+        if start.elapsed() >= LOADING_BUDGET {
+            taken.more = true;
+            return taken;
+        }
         match receiver.try_recv() {
             Ok(step) => {
-                let done = matches!(step, Progress::Done);
+                taken.done = matches!(step, Progress::Done);
                 app.receive(step);
-                taken = true;
-                if done {
-                    return (true, true);
+                taken.any = true;
+                if taken.done {
+                    return taken;
                 }
             }
-            Err(TryRecvError::Empty) => break,
+            Err(TryRecvError::Empty) => return taken,
             // The loader died without finishing: keep what came, and say loading is over.
             Err(TryRecvError::Disconnected) => {
                 app.receive(Progress::Done);
-                return (true, true);
+                taken.any = true;
+                taken.done = true;
+                return taken;
             }
         }
     }
-    (taken, false)
 }
 
 /// One frame, inside a synchronized update (mode 2026) so the terminal never shows half of it.

@@ -103,9 +103,7 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
         .into_iter()
         .map(|path| {
             let place = Place::of(&path, roots);
-            let cached = (place.as_ref())
-                .and_then(|place| cached.remove(place))
-                .map(Box::new);
+            let cached = place.as_ref().and_then(|place| cached.remove(place));
             Found {
                 path,
                 place,
@@ -195,7 +193,11 @@ fn load_one(
         let notes = record.front_matter.iter().cloned();
         problems.extend(notes.map(Problem::FrontMatter));
         let (mut meta, key, record) = if keep {
-            (record.meta.clone(), record.key.clone(), Some(record))
+            let meta = record.meta.clone();
+            let key = record.key.clone();
+            let mut record = record;
+            record.place = found.place.unwrap_or_default();
+            (meta, key, Some(record))
         } else {
             (record.meta, record.key, None)
         };
