@@ -170,19 +170,47 @@ impl App {
             return;
         }
         self.loading = None;
-        // Rows moved: filter from scratch and find the selected article again.
+        // Rows moved: filter from scratch, and find the selected and open articles again.
         self.filter.reset();
         self.refilter();
-        if let Some(id) = keep
-            && let Some(row) = self.library.entries.iter().position(|e| e.meta.id == id)
-        {
+        if let Some(row) = keep.and_then(|id| self.row_of(&id)) {
             self.selected = self.visible.iter().position(|&r| r == row).unwrap_or(0);
+        }
+        if let Some(reader) = &self.reader {
+            let row = self.row_of(&reader.article.meta.id);
+            match (row, &mut self.reader) {
+                (Some(row), Some(reader)) => reader.entry = row,
+                _ => self.reader = None,
+            }
+        }
+        if let Some(compare) = &self.compare {
+            let rows = compare
+                .panes
+                .each_ref()
+                .map(|p| self.row_of(&p.article.meta.id));
+            match (rows, &mut self.compare) {
+                ([Some(left), Some(right)], Some(compare)) => {
+                    compare.panes[0].entry = left;
+                    compare.panes[1].entry = right;
+                }
+                _ => self.compare = None,
+            }
+        }
+        if self.screen == Screen::Reader && self.reader.is_none()
+            || self.screen == Screen::Compare && self.compare.is_none()
+        {
+            self.screen = Screen::List;
         }
         self.counts = Counts::default();
         self.count(0);
         if self.message.is_none() {
             self.report_skipped();
         }
+    }
+
+    /// The row of the article `id`, if the library holds it.
+    fn row_of(&self, id: &str) -> Option<usize> {
+        self.library.entries.iter().position(|e| e.meta.id == id)
     }
 
     fn report_skipped(&mut self) {

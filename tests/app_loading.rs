@@ -121,3 +121,48 @@ fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
     assert_eq!(order, ["Tin số 29", "Tin số 28", "Tin số 27"]);
     assert_eq!(app.counts.unread, 30);
 }
+
+#[test]
+fn articles_opened_while_loading_stay_themselves_when_the_list_is_ordered() {
+    let tmp = tempfile::tempdir().expect("temp");
+    folder(tmp.path());
+    let (library, steps) = steps(tmp.path(), 10);
+    let (store, _) = Store::open(&tmp.path().join("data"));
+    let mut app = App::new(library, store, &[], Config::default(), (120, 30));
+    app.start_loading();
+    let mut steps = steps.into_iter();
+    app.receive(steps.next().expect("found"));
+    app.receive(steps.next().expect("batch 1"));
+    // Mark one article for comparison, and read another beside it.
+    app.update(Action::MarkCompare);
+    let marked = app.selected_entry().expect("row").meta.id.clone();
+    app.update(Action::Down);
+    app.update(Action::Open);
+    let open = app.reader.as_ref().expect("reader").article.meta.id.clone();
+    app.update(Action::Compare);
+    for step in steps {
+        app.receive(step);
+    }
+    assert!(app.loading.is_none());
+    // The rows were reordered (newest first): every pane still points at its own article.
+    let compare = app.compare.as_ref().expect("comparison");
+    for pane in &compare.panes {
+        assert_eq!(
+            app.library.entries[pane.entry].meta.id,
+            pane.article.meta.id
+        );
+    }
+    let ids: Vec<&str> = compare
+        .panes
+        .iter()
+        .map(|p| p.article.meta.id.as_str())
+        .collect();
+    assert_eq!(ids, [marked.as_str(), open.as_str()]);
+    app.update(Action::Back);
+    let reader = app.reader.as_ref().expect("reader");
+    assert_eq!(app.library.entries[reader.entry].meta.id, open);
+    // So a bookmark made now lands on the article on screen.
+    app.update(Action::ToggleBookmark);
+    assert!(app.store.is_bookmarked(&open));
+    assert_eq!(app.counts.bookmarked, 1);
+}
