@@ -1,18 +1,20 @@
 //! `App`: the whole state of the interactive reader, changed only by `App::update(Action)`.
 
 mod compare;
+mod loading;
 mod reader;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 pub use compare::{Compare, HEADER_ROWS as COMPARE_HEADER_ROWS, Pane};
+pub use loading::{Counts, Loading};
 pub use reader::Reader;
 
 use crate::action::Action;
 use crate::config::Config;
 use crate::filter::Filter;
 use crate::keymap::Key;
-use crate::library::{Entry, Library, Progress};
+use crate::library::{Entry, Library};
 use crate::store::Store;
 use crate::text::{LayoutCache, LayoutOptions};
 
@@ -45,24 +47,6 @@ pub struct Message {
     pub text: String,
     /// Whether it reports a failure.
     pub error: bool,
-}
-
-/// How far background loading has got.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Loading {
-    /// Files to read, once the walk has counted them.
-    pub files: Option<usize>,
-    /// Files read so far.
-    pub read: usize,
-}
-
-/// What the list's heading counts, kept up to date rather than counted every frame.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Articles bookmarked.
-    pub bookmarked: usize,
-    /// Articles not read yet.
-    pub unread: usize,
 }
 
 /// Everything the interface shows; drawing is a pure function of it.
@@ -146,116 +130,6 @@ impl App {
             app.report_skipped();
         }
         app
-    }
-
-    /// Marks the library as still loading: [`App::receive`] takes in what the loader sends.
-    pub fn start_loading(&mut self) {
-        self.loading = Some(Loading::default());
-    }
-
-    /// Takes in one step of background loading: new rows join the list (and the filter),
-    /// and when loading is done the list is put in order, keeping the selection.
-    pub fn receive(&mut self, progress: Progress) {
-        let loading = self.loading.get_or_insert_default();
-        match &progress {
-            Progress::Found { files, .. } => loading.files = Some(*files),
-            Progress::Batch(batch) => loading.read += batch.len(),
-            Progress::Done => {}
-        }
-        let rows = self.library.entries.len();
-        let keep = self.selected_entry().map(|e| e.meta.id.clone());
-        if !self.library.apply(progress) {
-            self.refilter();
-            self.count(rows);
-            return;
-        }
-        self.loading = None;
-        // Rows moved: filter from scratch, and find the selected and open articles again.
-        self.filter.reset();
-        self.refilter();
-        if let Some(row) = keep.and_then(|id| self.row_of(&id)) {
-            self.selected = self.visible.iter().position(|&r| r == row).unwrap_or(0);
-        }
-        if let Some(reader) = &self.reader {
-            let row = self.row_of(&reader.article.meta.id);
-            match (row, &mut self.reader) {
-                (Some(row), Some(reader)) => reader.entry = row,
-                _ => self.reader = None,
-            }
-        }
-        if let Some(compare) = &self.compare {
-            let rows = compare
-                .panes
-                .each_ref()
-                .map(|p| self.row_of(&p.article.meta.id));
-            match (rows, &mut self.compare) {
-                ([Some(left), Some(right)], Some(compare)) => {
-                    compare.panes[0].entry = left;
-                    compare.panes[1].entry = right;
-                }
-                _ => self.compare = None,
-            }
-        }
-        if self.screen == Screen::Reader && self.reader.is_none()
-            || self.screen == Screen::Compare && self.compare.is_none()
-        {
-            self.screen = Screen::List;
-        }
-        self.counts = Counts::default();
-        self.count(0);
-        if self.message.is_none() {
-            self.report_skipped();
-        }
-    }
-
-    /// The row of the article `id`, if the library holds it.
-    fn row_of(&self, id: &str) -> Option<usize> {
-        self.library.entries.iter().position(|e| e.meta.id == id)
-    }
-
-    fn report_skipped(&mut self) {
-        let skipped = (self.library.warnings.iter())
-            .filter(|w| w.problem.skipped())
-            .count();
-        if skipped > 0 {
-            self.info(format!(
-                "{skipped} file(s) skipped: `lectern list` prints why"
-            ));
-        }
-    }
-
-    /// Adds the rows from `from` on to the heading's counts.
-    fn count(&mut self, from: usize) {
-        for entry in self.library.entries.get(from..).unwrap_or_default() {
-            let (bookmarked, read) = self.marks(&entry.meta.id);
-            self.counts.bookmarked += usize::from(bookmarked);
-            self.counts.unread += usize::from(!read);
-        }
-    }
-
-    /// Whether the article `id` is bookmarked, and whether it is read.
-    fn marks(&self, id: &str) -> (bool, bool) {
-        (self.store.is_bookmarked(id), self.store.is_read(id))
-    }
-
-    /// Changes the store for the article `id` with `change`, keeping the counts and the
-    /// filter (when it looks at bookmarks or read state) in step.
-    fn change_marks<T>(&mut self, id: &str, change: impl FnOnce(&mut Store) -> T) -> T {
-        let before = self.marks(id);
-        let result = change(&mut self.store);
-        let after = self.marks(id);
-        if before != after {
-            let counts = &mut self.counts;
-            counts.bookmarked =
-                (counts.bookmarked + usize::from(after.0)).saturating_sub(usize::from(before.0));
-            counts.unread =
-                (counts.unread + usize::from(!after.1)).saturating_sub(usize::from(!before.1));
-            if self.filter.query().has_fields() {
-                self.filter.reset();
-                self.refilter();
-            }
-        }
-        result
     }
 
     /// The layout settings for an article of direction `dir`.

@@ -4,6 +4,7 @@ mod bundled;
 mod cache;
 mod load;
 mod read;
+mod walk;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
