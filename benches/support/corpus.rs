@@ -206,23 +206,10 @@ fn toml_string(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// `YYYY-MM-DD` of a Unix time (days-to-civil from Howard Hinnant's date algorithms).
+/// `YYYY-MM-DD` of a Unix time, by the same calendar code lectern dates files with.
 pub fn civil_date(unix_seconds: u64) -> String {
-    let days = i64::try_from(unix_seconds / 86_400).unwrap_or(0) + 719_468;
-    let era = days.div_euclid(146_097);
-    let day_of_era = days.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    let time = SystemTime::UNIX_EPOCH + Duration::from_secs(unix_seconds);
+    lectern::article::date::Date::from_system_time(time).map_or_else(String::new, |d| d.to_string())
 }
 
 /// Writes `total` articles under `dir` (`DIR/TT/LL/NNNNNNN.txt`, [`PER_FOLDER`] per leaf), in

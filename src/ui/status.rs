@@ -32,23 +32,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             "/",
             bar.patch(style(app, Part::Accent)),
         );
-        let query = lay_out_line(
-            &app.query,
-            usize::from(left.right().saturating_sub(x)),
-            &app.layout_options(crate::article::Dir::Ltr),
-        );
-        put_line(
-            buf,
-            Rect {
-                x,
-                width: left.right().saturating_sub(x),
-                ..left
-            },
-            area.y,
-            &query,
-            |_| bar,
-        );
-        x += u16::try_from(query.width()).unwrap_or(0);
+        x = put_laid_out(app, buf, left, x, &app.query, bar);
         if app.overlay == Overlay::Prompt {
             x = put_text(buf, left, x, area.y, "█", bar);
         }
@@ -69,25 +53,37 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             Part::Status
         };
-        let text = lay_out_line(
-            &message.text,
-            usize::from(left.right().saturating_sub(x)),
-            &app.layout_options(crate::article::Dir::Ltr),
-        );
-        put_line(
+        put_laid_out(
+            app,
             buf,
-            Rect {
-                x,
-                width: left.right().saturating_sub(x),
-                ..left
-            },
-            area.y,
-            &text,
-            |_| bar.patch(style(app, part)),
+            left,
+            x,
+            &message.text,
+            bar.patch(style(app, part)),
         );
     }
     let x = area.right().saturating_sub(right - 1);
     put_text(buf, area, x, area.y, &position, bar);
+}
+
+/// Lays `text` out as one line (its own direction, cut to fit) from column `x` of `area`,
+/// in `style`; returns the column after it.
+fn put_laid_out(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    text: &str,
+    style: ratatui::style::Style,
+) -> u16 {
+    let width = area.right().saturating_sub(x);
+    let line = lay_out_line(
+        text,
+        usize::from(width),
+        &app.layout_options(crate::article::Dir::Ltr),
+    );
+    put_line(buf, Rect { x, width, ..area }, area.y, &line, |_| style);
+    x + u16::try_from(line.width()).unwrap_or(0)
 }
 
 /// "loaded 41,200 / 100,000", or what loading is doing before it knows the total.
