@@ -30,7 +30,7 @@ pub enum Dir {
 /// Everything the list needs about an article; the body is read on demand.
 ///
 /// Serialised only into the index cache, which stores where the file is on its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
     /// Stable id derived from the normalized content (16 hex digits).
     pub id: String,

@@ -113,6 +113,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 None => (0..library.entries.len()).collect(),
             };
             print(&list::render(&library, &order, args.format))?;
+            // The process ends here: freeing 10^5 entries one by one would only add a
+            // twentieth to the command's time.
+            std::mem::forget(library);
         }
         Some(Command::Show(args)) => {
             let paths = if cli.paths.is_empty() {

@@ -217,7 +217,16 @@ impl Library {
                 _ => order.push(row),
             }
         }
-        order.sort_unstable_by(|&a, &b| list_order(&entries[a].meta, &entries[b].meta));
+        // Dates decide most comparisons: sorting on a packed copy of them, beside the row,
+        // spares a visit to two scattered entries for each (a tenth of a warm start).
+        let mut keyed: Vec<(DateKey, usize)> = (order.into_iter())
+            .map(|row| (DateKey::of(&entries[row].meta), row))
+            .collect();
+        keyed.sort_unstable_by(|(x, a), (y, b)| {
+            x.cmp(y)
+                .then_with(|| list_order(&entries[*a].meta, &entries[*b].meta))
+        });
+        let mut order: Vec<usize> = keyed.into_iter().map(|(_, row)| row).collect();
         self.index.reorder(&order);
         self.index.shrink_to_fit();
         // Rearrange in place (a second list would double the peak memory at the end of a
@@ -297,6 +306,24 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
     }
 }
 
+/// A key that orders entries as [`list_order`] does whenever two keys differ: dated first,
+/// newest first, by the first 16 bytes of the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct DateKey(bool, std::cmp::Reverse<u128>);
+
+impl DateKey {
+    fn of(meta: &Meta) -> Self {
+        let Some(date) = &meta.date else {
+            return Self(true, std::cmp::Reverse(0));
+        };
+        // Zero-padded: a date that is a prefix of another sorts first, as strings do.
+        let mut bytes = [0; 16];
+        let prefix = &date.as_bytes()[..date.len().min(16)];
+        bytes[..prefix.len()].copy_from_slice(prefix);
+        Self(false, std::cmp::Reverse(u128::from_be_bytes(bytes)))
+    }
+}
+
 /// Newest first, then by title; undated articles (only bundled ones have no file date) last, in
 /// file-name order, which for numbered files is their own order. Ties end on the path.
 pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
@@ -314,7 +341,41 @@ pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
 
 #[cfg(test)]
 mod tests {
-    use super::permute;
+    use super::{DateKey, list_order, permute};
+    use crate::article::Meta;
+
+    #[test]
+    fn date_keys_never_disagree_with_the_list_order() {
+        // Hand-picked: equal dates, a date that is a prefix of another, dates differing only
+        // past 16 bytes, and undated entries.
+        let dates = [
+            Some("2024-05-01"),
+            Some("2024-05-01"),
+            Some("2024-05"),
+            Some("2023-12-31"),
+            Some("2024-05-01T00:00:00Z"),
+            Some("2024-05-01T00:00:01Z"),
+            Some(""),
+            None,
+            None,
+        ];
+        let metas: Vec<Meta> = (dates.iter().enumerate())
+            .map(|(n, date)| Meta {
+                date: date.map(str::to_owned),
+                title: format!("{}", 9 - n),
+                path: format!("{n}"),
+                ..Meta::default()
+            })
+            .collect();
+        for a in &metas {
+            for b in &metas {
+                let (x, y) = (DateKey::of(a), DateKey::of(b));
+                if x != y {
+                    assert_eq!(x.cmp(&y), list_order(a, b), "{:?} {:?}", a.date, b.date);
+                }
+            }
+        }
+    }
 
     #[test]
     fn permute_follows_the_order_in_place() {

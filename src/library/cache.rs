@@ -3,18 +3,23 @@
 //!
 //! One file per set of library folders, in `$XDG_CACHE_HOME/lectern/`. It is derived
 //! data: anything wrong with it (missing, truncated, corrupt, another version) means it is
-//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, then frames of
-//! records (`u32` length, `u64` xxh3 of the bytes, postcard bytes), then a zero length.
+//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, then frames
+//! (`u32` length, `u64` xxh3 of the bytes, the bytes), then a zero length. A frame holds
+//! records, each a `u32` length and the postcard bytes of a [`Record`].
+//!
+//! A start keeps the file's bytes as read and decodes a record only when its file is
+//! loaded: decoding all of them up front, one allocation per field, was a third of a warm
+//! start, and kept a second copy of every title in memory while the list filled.
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::article::Meta;
 use crate::filter::{FOLD_VERSION, SearchKey};
@@ -22,12 +27,10 @@ use crate::text::{is_forbidden, sanitize_line};
 
 /// Bump when `Meta`, `SearchKey`, [`Record`] or what parsing extracts from a file changes:
 /// a cache of another format is rebuilt, never misread.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"LECTERN\x01";
-/// A frame larger than this is corruption (a frame holds [`FRAME_RECORDS`] records).
+/// A frame larger than this is corruption (a frame holds one batch of records).
 const MAX_FRAME: usize = 256 << 20;
-/// Records per frame: big enough to amortise the framing, small enough to stream.
-pub const FRAME_RECORDS: usize = 2048;
 
 /// When a file was last seen: a cached record is used only while both still hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,14 +56,35 @@ impl Stamp {
     }
 }
 
-/// One file as parsed when it was last read.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Which of the library's folders it is under, and its path below it (raw bytes).
-    pub place: Place,
+/// One file as parsed when it was last read, borrowed for writing.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    /// Which of the library's folders it is under, and its path below it.
+    pub place: &'a Place,
     /// Size and modification time when it was read.
     pub stamp: Stamp,
-    /// What the list shows (its `path` is rebuilt from `place` when read back).
+    /// What the list shows (its `path` is rebuilt from the walk when read back).
+    pub meta: &'a Meta,
+    /// The folded title and source.
+    pub key: &'a SearchKey,
+    /// Invalid UTF-8 sequences replaced when it was decoded.
+    pub replaced: usize,
+    /// Front matter warnings.
+    pub front_matter: &'a [String],
+}
+
+/// The start of a record's bytes: enough to find and check it without decoding the rest.
+#[derive(Deserialize)]
+struct Head<'a> {
+    root: u16,
+    below: &'a [u8],
+    stamp: Stamp,
+}
+
+/// The rest of a record, decoded when its file is loaded.
+#[derive(Debug, Deserialize)]
+pub struct Cached {
+    /// What the list shows; its `path` is empty.
     pub meta: Meta,
     /// The folded title and source.
     pub key: SearchKey,
@@ -101,10 +125,63 @@ impl Place {
     }
 }
 
-/// The cached records by place (their own `place` left empty), hashed with xxh3 (the default
-/// `SipHash` was a visible part of a warm start) and boxed, so that the table stays small
-/// while its records move one by one into the library.
-pub type Records = HashMap<Place, Box<Record>, xxhash_rust::xxh3::Xxh3DefaultBuilder>;
+/// Where a record lies in a cache file's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// The records of a cache file, as the bytes read and where each place's record lies.
+#[derive(Debug, Default)]
+pub struct Stored {
+    bytes: Vec<u8>,
+    /// By a hash of the place (checked against the record's own when it is taken); xxh3,
+    /// because the default `SipHash` was a visible part of a warm start.
+    spans: HashMap<u64, Span, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
+}
+
+fn place_hash(root: u16, below: &[u8]) -> u64 {
+    xxh3_64_with_seed(below, u64::from(root))
+}
+
+impl Stored {
+    /// Takes the record of `place` out of the table: its span and the stamp it was read with.
+    pub fn take(&mut self, place: &Place) -> Option<(Span, Stamp)> {
+        let span = self.spans.remove(&place_hash(place.root, &place.below))?;
+        let head = self.head(span)?;
+        (head.root == place.root && head.below == place.below).then_some((span, head.stamp))
+    }
+
+    /// Whether records were left untaken (their files went away), emptying the table.
+    pub fn any_left(&mut self) -> bool {
+        let left = !self.spans.is_empty();
+        self.spans = HashMap::default();
+        left
+    }
+
+    /// The encoded record at `span`, to copy into a new cache unchanged.
+    pub fn bytes(&self, span: Span) -> &[u8] {
+        let start = span.start as usize;
+        self.bytes
+            .get(start..start + span.len as usize)
+            .unwrap_or(&[])
+    }
+
+    fn head(&self, span: Span) -> Option<Head<'_>> {
+        postcard::take_from_bytes(self.bytes(span))
+            .ok()
+            .map(|(head, _)| head)
+    }
+
+    /// Decodes the record at `span`, its text sanitised again.
+    pub fn record(&self, span: Span) -> Option<Cached> {
+        let (_, rest) = postcard::take_from_bytes::<Head<'_>>(self.bytes(span)).ok()?;
+        let mut cached: Cached = postcard::from_bytes(rest).ok()?;
+        clean(&mut cached.meta);
+        Some(cached)
+    }
+}
 
 /// The cache file for a library made of `roots`, in the folder `dir`.
 pub fn file_for(dir: &Path, roots: &[PathBuf]) -> PathBuf {
@@ -127,17 +204,17 @@ fn header() -> Vec<u8> {
     header
 }
 
-/// Every record of the cache file `file`, by place; empty when it is missing or unusable.
-pub fn read(file: &Path) -> Records {
-    let Ok(file) = File::open(file) else {
-        return Records::default();
+/// The records of the cache file `file`; none when it is missing or unusable.
+pub fn read(file: &Path) -> Stored {
+    let Ok(bytes) = std::fs::read(file) else {
+        return Stored::default();
     };
-    let records = read_from(BufReader::with_capacity(1 << 20, &file)).unwrap_or_default();
-    if !records.is_empty() {
+    let stored = index(bytes).unwrap_or_default();
+    if !stored.spans.is_empty() {
         // Its time says when it was last used, for `sweep`.
-        let _ = file.set_modified(SystemTime::now());
+        let _ = File::open(file).and_then(|f| f.set_modified(SystemTime::now()));
     }
-    records
+    stored
 }
 
 /// Cache files unused this long are removed when another is written, so that a folder
@@ -167,41 +244,75 @@ fn corrupt(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_owned())
 }
 
-fn read_from(mut input: impl Read) -> io::Result<Records> {
+/// Checks a cache file's bytes and finds where each record lies.
+fn index(bytes: Vec<u8>) -> io::Result<Stored> {
     let expected = header();
-    let mut found = vec![0; expected.len()];
-    input.read_exact(&mut found)?;
-    if found != expected {
+    if bytes.get(..expected.len()) != Some(&expected[..]) {
         return Err(corrupt("another format"));
     }
-    let mut records = Records::default();
-    let mut frame = Vec::new();
+    // Spans are 32-bit: a cache past 4 GiB (some 10^7 files) is simply not used.
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(corrupt("too large"));
+    }
+    let mut spans = HashMap::default();
+    let mut at = expected.len();
     loop {
-        let mut head = [0; 12];
-        input.read_exact(&mut head[..4])?;
-        let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let len = read_u32(&bytes, at)? as usize;
         if len == 0 {
-            return Ok(records);
+            return Ok(Stored { bytes, spans });
         }
         if len > MAX_FRAME {
             return Err(corrupt("frame too large"));
         }
-        input.read_exact(&mut head[4..])?;
-        frame.resize(len, 0);
-        input.read_exact(&mut frame)?;
-        let mut sum = [0; 8];
-        sum.copy_from_slice(&head[4..]);
-        if xxh3_64(&frame) != u64::from_le_bytes(sum) {
+        let sum = bytes
+            .get(at + 4..at + 12)
+            .ok_or_else(|| corrupt("truncated"))?;
+        let frame = (bytes.get(at + 12..at + 12 + len)).ok_or_else(|| corrupt("truncated"))?;
+        if xxh3_64(frame).to_le_bytes() != sum {
             return Err(corrupt("checksum"));
         }
-        let batch: Vec<Record> =
-            postcard::from_bytes(&frame).map_err(|_| corrupt("undecodable frame"))?;
-        records.extend(batch.into_iter().map(|mut r| {
-            clean(&mut r.meta);
-            // The place is the key; the record keeps an empty one until it is written again.
-            (std::mem::take(&mut r.place), Box::new(r))
-        }));
+        let mut inner = 0;
+        while inner < len {
+            let record_len = read_u32(frame, inner)? as usize;
+            let start = at + 12 + inner + 4;
+            let record = (bytes.get(start..start + record_len)).ok_or_else(|| corrupt("record"))?;
+            let (head, _) = postcard::take_from_bytes::<Head<'_>>(record)
+                .map_err(|_| corrupt("undecodable record"))?;
+            // Both fit: the whole file is under 4 GiB.
+            let span = Span {
+                start: u32::try_from(start).unwrap_or(0),
+                len: u32::try_from(record_len).unwrap_or(0),
+            };
+            spans.insert(place_hash(head.root, head.below), span);
+            inner += 4 + record_len;
+        }
+        at += 12 + len;
     }
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
+    let four = bytes.get(at..at + 4).ok_or_else(|| corrupt("truncated"))?;
+    Ok(u32::from_le_bytes([four[0], four[1], four[2], four[3]]))
+}
+
+/// Appends a record to a frame under construction.
+///
+/// # Errors
+/// The record cannot be encoded.
+pub fn encode_into(frame: &mut Vec<u8>, record: &Record<'_>) -> io::Result<()> {
+    let bytes = postcard::to_stdvec(record).map_err(|_| corrupt("unencodable record"))?;
+    copy_into(frame, &bytes)
+}
+
+/// Appends a record's encoded bytes (as [`Stored::bytes`] gives them) to a frame.
+///
+/// # Errors
+/// The record is too large for a frame.
+pub fn copy_into(frame: &mut Vec<u8>, record: &[u8]) -> io::Result<()> {
+    let len = u32::try_from(record.len()).map_err(|_| corrupt("record too large"))?;
+    frame.extend_from_slice(&len.to_le_bytes());
+    frame.extend_from_slice(record);
+    Ok(())
 }
 
 /// Cached text is as untrusted as the files it came from (anyone may write the cache):
@@ -242,22 +353,21 @@ impl Writer {
         Ok(Self { file, target })
     }
 
-    /// Appends one frame of records.
+    /// Appends one frame of records (built with [`encode_into`] and [`copy_into`]).
     ///
     /// # Errors
-    /// The records cannot be encoded or written.
-    pub fn frame(&mut self, records: &[Record]) -> io::Result<()> {
-        if records.is_empty() {
+    /// The frame is too large, or cannot be written.
+    pub fn frame(&mut self, frame: &[u8]) -> io::Result<()> {
+        if frame.is_empty() {
             return Ok(());
         }
-        let bytes = postcard::to_stdvec(records).map_err(|_| corrupt("unencodable record"))?;
-        let len = u32::try_from(bytes.len())
+        let len = u32::try_from(frame.len())
             .ok()
             .filter(|&len| len as usize <= MAX_FRAME)
             .ok_or_else(|| corrupt("frame too large"))?;
         self.file.write_all(&len.to_le_bytes())?;
-        self.file.write_all(&xxh3_64(&bytes).to_le_bytes())?;
-        self.file.write_all(&bytes)
+        self.file.write_all(&xxh3_64(frame).to_le_bytes())?;
+        self.file.write_all(frame)
     }
 
     /// Ends the file and renames it over the old cache.
@@ -283,14 +393,37 @@ mod tests {
     use super::*;
     use crate::article::Dir;
 
-    fn record(n: u8) -> Record {
-        Record {
+    /// A record's parts, owned (what [`Record`] borrows).
+    struct Parts {
+        place: Place,
+        stamp: Stamp,
+        meta: Meta,
+        key: SearchKey,
+        replaced: usize,
+        front_matter: Vec<String>,
+    }
+
+    impl Parts {
+        fn record(&self) -> Record<'_> {
+            Record {
+                place: &self.place,
+                stamp: self.stamp,
+                meta: &self.meta,
+                key: &self.key,
+                replaced: self.replaced,
+                front_matter: &self.front_matter,
+            }
+        }
+    }
+
+    fn parts(n: u8) -> Parts {
+        Parts {
             place: Place {
-                root: 0,
+                root: u16::from(n % 2),
                 below: vec![b'a' + n, 0xff],
             },
             stamp: Stamp {
-                size: 10,
+                size: 10 + u64::from(n),
                 modified: -5,
             },
             meta: Meta {
@@ -310,11 +443,15 @@ mod tests {
         }
     }
 
-    fn write(dir: &Path, frames: &[&[Record]]) -> PathBuf {
+    fn write(dir: &Path, frames: &[&[Parts]]) -> PathBuf {
         let target = dir.join("index.bin");
         let mut writer = Writer::create(target.clone()).expect("create");
-        for frame in frames {
-            writer.frame(frame).expect("frame");
+        for parts in frames {
+            let mut frame = Vec::new();
+            for part in *parts {
+                encode_into(&mut frame, &part.record()).expect("encode");
+            }
+            writer.frame(&frame).expect("frame");
         }
         writer.commit().expect("commit");
         target
@@ -323,22 +460,52 @@ mod tests {
     #[test]
     fn records_come_back_as_written() {
         let dir = tempfile::tempdir().expect("dir");
-        let records: Vec<Record> = (0..5).map(record).collect();
-        let file = write(dir.path(), &[&records[..2], &records[2..]]);
-        let read = read(&file);
-        assert_eq!(read.len(), 5);
-        for r in &records {
-            let mut back = (**read.get(&r.place).expect("record")).clone();
-            back.place = r.place.clone();
-            assert_eq!(&back, r);
+        let parts: Vec<Parts> = (0..5).map(parts).collect();
+        let file = write(dir.path(), &[&parts[..2], &parts[2..]]);
+        let mut stored = read(&file);
+        for part in &parts {
+            let (span, stamp) = stored.take(&part.place).expect("record");
+            assert_eq!(stamp, part.stamp);
+            let cached = stored.record(span).expect("decoded");
+            assert_eq!(cached.meta, part.meta);
+            assert_eq!(cached.key, part.key);
+            assert_eq!(cached.replaced, part.replaced);
+            assert_eq!(cached.front_matter, part.front_matter);
+            // Copied bytes are the record as encoded afresh.
+            let mut copied = Vec::new();
+            copy_into(&mut copied, stored.bytes(span)).expect("copy");
+            let mut encoded = Vec::new();
+            encode_into(&mut encoded, &part.record()).expect("encode");
+            assert_eq!(copied, encoded);
+            // Taken once: a second take finds nothing.
+            assert_eq!(stored.take(&part.place), None);
         }
+        assert!(!stored.any_left());
+    }
+
+    #[test]
+    fn only_the_exact_place_takes_a_record() {
+        let dir = tempfile::tempdir().expect("dir");
+        let parts: Vec<Parts> = (0..3).map(parts).collect();
+        let file = write(dir.path(), &[&parts]);
+        let mut stored = read(&file);
+        let mut other_root = parts[0].place.clone();
+        other_root.root += 1;
+        assert_eq!(stored.take(&other_root), None);
+        let mut other_path = parts[1].place.clone();
+        other_path.below.push(b'x');
+        assert_eq!(stored.take(&other_path), None);
+        assert!(stored.take(&parts[2].place).is_some());
+        // Records 0 and 1 were never taken: their files went away.
+        assert!(stored.any_left());
+        assert!(!stored.any_left(), "the table is emptied");
     }
 
     #[test]
     fn any_damage_means_an_empty_cache() {
         let dir = tempfile::tempdir().expect("dir");
-        let records: Vec<Record> = (0..3).map(record).collect();
-        let file = write(dir.path(), &[&records]);
+        let parts: Vec<Parts> = (0..3).map(parts).collect();
+        let file = write(dir.path(), &[&parts]);
         let good = std::fs::read(&file).expect("read");
         let header = header().len();
         let mut cases = vec![
@@ -355,19 +522,22 @@ mod tests {
         cases.push(("another format", version));
         for (what, bytes) in cases {
             std::fs::write(&file, bytes).expect("write");
-            assert!(read(&file).is_empty(), "{what}");
+            let mut stored = read(&file);
+            assert!(!stored.any_left(), "{what}");
         }
-        assert!(read(&dir.path().join("missing")).is_empty());
+        assert!(!read(&dir.path().join("missing")).any_left());
     }
 
     #[test]
     fn hostile_text_in_a_cache_is_sanitised_again() {
         let dir = tempfile::tempdir().expect("dir");
-        let mut hostile = record(0);
+        let mut hostile = parts(0);
         hostile.meta.title = "a\u{1b}]0;owned\u{7}b\u{202e}c".into();
         hostile.meta.source = Some("\u{9b}2Jx".into());
-        let file = write(dir.path(), &[&[hostile.clone()]]);
-        let meta = &read(&file)[&hostile.place].meta;
+        let file = write(dir.path(), &[&[hostile]]);
+        let mut stored = read(&file);
+        let (span, _) = stored.take(&parts(0).place).expect("record");
+        let meta = stored.record(span).expect("decoded").meta;
         assert_eq!(meta.title, "abc");
         assert_eq!(meta.source.as_deref(), Some("x"));
     }
@@ -407,7 +577,7 @@ mod tests {
                     .expect("age");
             }
         }
-        write(dir.path(), &[&[record(1)]]);
+        write(dir.path(), &[&[parts(1)]]);
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("list")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 
 use rayon::prelude::*;
 
-use super::cache::{self, FRAME_RECORDS, Place, Record, Stamp};
+use super::cache::{self, Place, Record, Span, Stamp, Stored};
 use super::read::{self, Problem};
 use super::walk::walk;
 use super::{Entry, LoadOptions, Origin, Warning, display_path};
@@ -81,19 +81,18 @@ struct Stat {
 /// A file's metadata, or why it cannot be read.
 type Checked = Result<Stat, Problem>;
 
-/// A file the walk found, with its cached record if the cache has one for its place.
+/// A file the walk found, with where its cached record lies if the cache has one for its
+/// place, and the stamp that record was made with.
 struct Found {
     path: PathBuf,
     place: Option<Place>,
-    /// Boxed: most files have none on a first start, and an inline record would triple
-    /// the size of the list of files in flight.
-    cached: Option<Box<Record>>,
+    cached: Option<(Span, Stamp)>,
 }
 
 fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
     let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
     // Read the cache while the walk runs: both mostly wait on the disk.
-    let (mut cached, (files, warnings)) = std::thread::scope(|scope| {
+    let (mut stored, (files, warnings)) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| cache_file.as_deref().map(cache::read).unwrap_or_default());
         let walked = walk(roots);
         (reading.join().unwrap_or_default(), walked)
@@ -102,7 +101,7 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
         .into_iter()
         .map(|path| {
             let place = Place::of(&path, roots);
-            let cached = place.as_ref().and_then(|place| cached.remove(place));
+            let cached = place.as_ref().and_then(|place| stored.take(place));
             Found {
                 path,
                 place,
@@ -111,8 +110,7 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
         })
         .collect();
     // Records left over are files that went away: the cache must be rewritten without them.
-    let stale = !cached.is_empty();
-    drop(cached);
+    let stale = stored.any_left();
     let _ = sender.send(Progress::Found {
         files: files.len(),
         warnings,
@@ -130,29 +128,31 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
         .collect();
     let changed = stale
         || stamped.iter().any(|(found, checked)| match checked {
-            Ok(stat) => found.cached.as_ref().map(|r| r.stamp) != stat.stamp,
+            Ok(stat) => found.cached.map(|(_, stamp)| stamp) != stat.stamp,
             Err(_) => found.cached.is_some(),
         });
     let writer = (cache_file.filter(|_| changed))
         .and_then(|file| cache::Writer::create(file).ok())
         .map(Mutex::new);
     let failed = std::sync::atomic::AtomicBool::new(false);
+    let keep = writer.is_some();
     stamped.into_par_iter().chunks(BATCH).for_each(|chunk| {
         let mut batch = Vec::with_capacity(chunk.len());
-        let mut records = Vec::new();
+        let mut frame = Vec::new();
         for (found, checked) in chunk {
-            let (loaded, record) = load_one(found, checked, options, writer.is_some());
+            let frame = keep.then_some(&mut frame);
+            let (loaded, fine) = load_one(found, checked, &stored, options, frame);
+            if !fine {
+                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
             batch.push(loaded);
-            records.extend(record);
         }
         if let Some(writer) = &writer {
-            for frame in records.chunks(FRAME_RECORDS) {
-                let mut writer = writer
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                if writer.frame(frame).is_err() {
-                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
+            let mut writer = writer
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if writer.frame(&frame).is_err() {
+                failed.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         }
         let _ = sender.send(Progress::Batch(batch));
@@ -170,76 +170,74 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
 }
 
 /// Reads one file, or takes it from its cached record when size and time still match.
-/// Returns what to send, and (when `keep`) the record to cache.
+/// Returns what to send, and whether its record (when `frame` is given) went into `frame`
+/// for the new cache: a file that cannot be cached (no stamp) makes that `false`.
 fn load_one(
     found: Found,
     checked: Checked,
+    stored: &Stored,
     options: &LoadOptions,
-    keep: bool,
-) -> (Loaded, Option<Record>) {
+    frame: Option<&mut Vec<u8>>,
+) -> (Loaded, bool) {
     let display = display_path(&found.path);
     let stat = match checked {
         Ok(checked) => checked,
-        Err(problem) => return (skipped(display, problem), None),
+        Err(problem) => return (skipped(display, problem), true),
     };
     let stamp = stat.stamp;
-    if let Some(record) = found.cached.filter(|r| Some(r.stamp) == stamp) {
-        let record = *record;
+    let hit = (found.cached).filter(|&(_, cached)| Some(cached) == stamp);
+    if let Some(cached) = hit.and_then(|(span, _)| Some((span, stored.record(span)?))) {
+        let (span, cached) = cached;
         let mut problems = Vec::new();
-        if record.replaced > 0 {
-            problems.push(Problem::Replaced(record.replaced));
+        if cached.replaced > 0 {
+            problems.push(Problem::Replaced(cached.replaced));
         }
-        let notes = record.front_matter.iter().cloned();
-        problems.extend(notes.map(Problem::FrontMatter));
-        let (mut meta, key, record) = if keep {
-            let meta = record.meta.clone();
-            let key = record.key.clone();
-            let mut record = record;
-            record.place = found.place.unwrap_or_default();
-            (meta, key, Some(record))
-        } else {
-            (record.meta, record.key, None)
-        };
+        problems.extend(cached.front_matter.into_iter().map(Problem::FrontMatter));
+        // Unchanged: its bytes go into the new cache as they are.
+        let fine = frame.is_none_or(|frame| cache::copy_into(frame, stored.bytes(span)).is_ok());
+        let mut meta = cached.meta;
         meta.path = display;
         let entry = Entry {
             origin: origin(found.path, &meta.path),
             meta,
         };
-        return (Loaded::Article(entry, key, problems), record);
+        return (Loaded::Article(entry, cached.key, problems), fine);
     }
     let parsed = read::read_checked(&found.path, stat.size, options.max_file_size)
         .and_then(|bytes| read::parse_bytes(bytes, display.clone(), stat.modified));
     let (article, problems) = match parsed {
         Ok(parsed) => parsed,
-        Err(problem) => return (skipped(display, problem), None),
+        Err(problem) => return (skipped(display, problem), true),
     };
     let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
-    let record = match (found.place, stamp) {
-        (Some(place), Some(stamp)) if keep => Some(Record {
+    let mut fine = true;
+    if let (Some(frame), Some(place), Some(stamp)) = (frame, &found.place, stamp) {
+        let front_matter: Vec<String> = (problems.iter())
+            .filter_map(|p| match p {
+                Problem::FrontMatter(text) => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        let record = Record {
             place,
             stamp,
-            meta: article.meta.clone(),
-            key: key.clone(),
+            meta: &article.meta,
+            key: &key,
             replaced: (problems.iter())
                 .find_map(|p| match p {
                     Problem::Replaced(n) => Some(*n),
                     _ => None,
                 })
                 .unwrap_or(0),
-            front_matter: (problems.iter())
-                .filter_map(|p| match p {
-                    Problem::FrontMatter(text) => Some(text.clone()),
-                    _ => None,
-                })
-                .collect(),
-        }),
-        _ => None,
-    };
+            front_matter: &front_matter,
+        };
+        fine = cache::encode_into(frame, &record).is_ok();
+    }
     let entry = Entry {
         origin: origin(found.path, &article.meta.path),
         meta: article.meta,
     };
-    (Loaded::Article(entry, key, problems), record)
+    (Loaded::Article(entry, key, problems), fine)
 }
 
 /// The origin of a file shown as `shown`: no second copy of the path when they agree.

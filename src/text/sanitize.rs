@@ -90,6 +90,11 @@ pub fn sanitize_if_needed(text: &str) -> Cow<'_, str> {
 /// spaces and bidi controls dropped, since on a terminal line an unclosed override or
 /// embedding would reorder whatever is printed after it.
 pub fn sanitize_line(text: &str) -> String {
+    // Nearly every title and path has nothing to change: one scan and one copy (a tenth of
+    // a warm start of 10^5 files went to sanitising paths the long way).
+    if !text.contains(is_forbidden) {
+        return text.to_owned();
+    }
     sanitize(text)
         .chars()
         .filter(|&c| !is_bidi_control(c))
