@@ -1,5 +1,6 @@
 //! The comparison screen's state: two panes, focus, synchronised scrolling over aligned rows.
 
+use super::{App, Screen};
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -156,5 +157,101 @@ impl Compare {
             let line = self.panes[side].scroll + row;
             (line < self.panes[side].layout.lines.len()).then_some(line)
         }
+    }
+}
+
+impl App {
+    pub(super) fn mark_compare(&mut self) {
+        let Some(index) = self.target() else { return };
+        let id = self.library.entries[index].meta.id.clone();
+        if let Some(at) = self.compare_marks.iter().position(|m| *m == id) {
+            self.compare_marks.remove(at);
+            self.info("comparison mark removed".to_owned());
+        } else {
+            if self.compare_marks.len() == 2 {
+                self.compare_marks.remove(0);
+            }
+            self.compare_marks.push(id);
+            self.info(
+                "marked for comparison: press c on another article, or mark a second one"
+                    .to_owned(),
+            );
+        }
+    }
+
+    /// Opens the comparison of the two marked articles, or of the marked one and this one.
+    pub(super) fn open_compare(&mut self) {
+        let here = self
+            .target()
+            .map(|i| self.library.entries[i].meta.id.clone());
+        let mut ids: Vec<String> = self.compare_marks.clone();
+        if ids.len() < 2 {
+            ids.retain(|id| Some(id) != here.as_ref());
+            ids.extend(here);
+        }
+        if ids.len() < 2 {
+            return self
+                .info("mark an article with v first, then press c on another one".to_owned());
+        }
+        let mut sides = Vec::new();
+        for id in &ids[..2] {
+            let Some(index) = self.library.entries.iter().position(|e| e.meta.id == *id) else {
+                return self.error("the marked article is no longer in the library".to_owned());
+            };
+            match self.library.read(&self.library.entries[index]) {
+                Ok(article) => sides.push((index, article)),
+                Err(warning) => return self.error(format!("cannot open {warning}")),
+            }
+        }
+        let right = sides.pop();
+        let (Some(left), Some(right)) = (sides.pop(), right) else {
+            return;
+        };
+        self.compare = Some(Compare::new(left, right));
+        if self.screen != Screen::Compare {
+            self.compare_from = self.screen;
+        }
+        self.screen = Screen::Compare;
+        self.relayout();
+    }
+
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let rows = self.compare_rows();
+        let Some(compare) = &mut self.compare else {
+            return;
+        };
+        match action {
+            Action::Back => {
+                self.screen = self.compare_from;
+                self.compare = None;
+            }
+            Action::FocusOther => compare.focus = 1 - compare.focus,
+            Action::ToggleSync => {
+                compare.toggle_sync();
+                let text = if compare.sync {
+                    "scrolling together"
+                } else {
+                    "scrolling each pane on its own"
+                };
+                self.info(text.to_owned());
+            }
+            Action::ToggleAnchors => {
+                compare.show_anchors = !compare.show_anchors;
+                let count = compare.shared.len();
+                let text = if compare.show_anchors {
+                    format!("{count} shared anchors highlighted")
+                } else {
+                    "anchors hidden".to_owned()
+                };
+                self.info(text);
+            }
+            Action::Swap => compare.swap(),
+            _ => compare.scroll_by(action, rows),
+        }
+    }
+
+    /// Rows of text each comparison pane shows.
+    pub fn compare_rows(&self) -> usize {
+        crate::ui::compare_geometry(self.size).text_rows
     }
 }

@@ -1,5 +1,6 @@
 //! The reader's state: the open article, its cached layout and the scroll position.
 
+use super::{App, Screen};
 use std::sync::Arc;
 
 use crate::action::Action;
@@ -81,4 +82,74 @@ pub fn moved(position: usize, action: Action, rows: usize, max: usize) -> usize 
         _ => position,
     }
     .min(max)
+}
+
+impl App {
+    pub(super) fn update_reader(&mut self, action: Action) {
+        match action {
+            Action::Back => {
+                self.screen = Screen::List;
+                self.reader = None;
+            }
+            Action::NextArticle | Action::PreviousArticle => {
+                let next = action == Action::NextArticle;
+                let target = if next {
+                    self.selected + 1
+                } else {
+                    self.selected.wrapping_sub(1)
+                };
+                if target < self.visible.len() {
+                    self.selected = target;
+                    self.open_selected();
+                } else {
+                    self.info(
+                        if next {
+                            "this is the last article"
+                        } else {
+                            "this is the first article"
+                        }
+                        .to_owned(),
+                    );
+                }
+            }
+            Action::ToggleRaw => {
+                if let Some(reader) = &mut self.reader {
+                    reader.raw = !reader.raw;
+                    reader.scroll = 0;
+                }
+                self.relayout();
+            }
+            _ => {
+                let rows = self.reader_rows();
+                if let Some(reader) = &mut self.reader {
+                    reader.scroll_by(action, rows);
+                }
+            }
+        }
+    }
+
+    /// Rows of text the reader shows (the header and the status bar take the rest).
+    pub fn reader_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(HEADER_ROWS + 1)).max(1)
+    }
+
+    pub(super) fn open_selected(&mut self) {
+        let Some(&index) = self.visible.get(self.selected) else {
+            return;
+        };
+        let entry = &self.library.entries[index];
+        match self.library.read(entry) {
+            Ok(article) => {
+                self.reader = Some(Reader::new(index, article));
+                self.screen = Screen::Reader;
+                let id = entry.meta.id.clone();
+                if let Err(error) = self.change_marks(&id, |store| store.set_read(&id, true)) {
+                    self.error(format!("could not save read state: {error}"));
+                }
+                self.relayout();
+            }
+            Err(warning) => self.error(format!("cannot open {warning}")),
+        }
+        self.drain_store_notices();
+    }
 }
