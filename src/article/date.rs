@@ -39,20 +39,36 @@ impl Date {
         })
     }
 
-    /// The UTC calendar date of a file time (Howard Hinnant's `civil_from_days`).
+    /// The UTC calendar date of a file time.
     pub fn from_system_time(time: SystemTime) -> Option<Self> {
         let secs = time.duration_since(UNIX_EPOCH).ok()?.as_secs();
-        let days = i64::try_from(secs / 86_400).ok()? + 719_468;
-        let era = days.div_euclid(146_097);
-        let doe = days.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
-        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
-        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        let (year, month, day) = civil_from_days(secs / 86_400);
+        let year = i32::try_from(year).ok()?;
         Self::new(year, month, day)
     }
+}
+
+/// The proleptic Gregorian (year, month, day) of a count of days since 1970-01-01, after
+/// Howard Hinnant's `civil_from_days`, shifted so that every intermediate stays unsigned.
+pub(crate) fn civil_from_days(days: u64) -> (u64, u32, u32) {
+    // Count from 0000-03-01 so that the leap day ends each 400-year era.
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let day_of_era = z % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    // Both fit: a day is at most 31 and a month at most 12.
+    let day = u32::try_from(day_of_year - (153 * month_from_march + 2) / 5 + 1).unwrap_or(1);
+    let month = u32::try_from(if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    })
+    .unwrap_or(1);
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// A date as the text gives it: with its year, or only day and month.

@@ -2,12 +2,14 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::article::date::civil_from_days;
+
 /// A moment broken into UTC calendar fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Civil {
     year: u64,
-    month: u64,
-    day: u64,
+    month: u32,
+    day: u32,
     hour: u64,
     minute: u64,
     second: u64,
@@ -36,26 +38,10 @@ fn seconds_since_epoch(time: SystemTime) -> u64 {
         .map_or(0, |elapsed| elapsed.as_secs())
 }
 
-/// Splits seconds since the epoch into calendar fields (proleptic Gregorian), after
-/// Howard Hinnant's `civil_from_days`, shifted so that every intermediate stays unsigned.
+/// Splits seconds since the epoch into calendar fields (proleptic Gregorian).
 fn civil(seconds: u64) -> Civil {
-    let days = seconds / 86_400;
+    let (year, month, day) = civil_from_days(seconds / 86_400);
     let in_day = seconds % 86_400;
-    // Count from 0000-03-01 so that the leap day ends each 400-year era.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let day_of_era = z % 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_from_march = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
-    let month = if month_from_march < 10 {
-        month_from_march + 3
-    } else {
-        month_from_march - 9
-    };
-    let year = year_of_era + era * 400 + u64::from(month <= 2);
     Civil {
         year,
         month,
@@ -121,7 +107,7 @@ mod tests {
                 30,
                 31,
             ];
-            for (month, length) in (1u64..).zip(lengths) {
+            for (month, length) in (1u32..).zip(lengths) {
                 for day in 1..=length {
                     let c = civil(days * 86_400 + 3_661);
                     assert_eq!((c.year, c.month, c.day), (year, month, day));
