@@ -1,54 +1,17 @@
 //! The store against real files: atomic saves, round trips, merging two windows, sweeping leftover temp files.
 
+#[path = "support/store.rs"]
+mod store_support;
+
 use std::fs;
-use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use lectern::article::{Dir, Meta};
 use lectern::store::Store;
 use tempfile::TempDir;
 
-fn meta(id: &str) -> Meta {
-    Meta {
-        id: id.to_owned(),
-        path: format!("/news/{id}.txt"),
-        title: format!("Tin tức {id}"),
-        source: Some("Tuổi Trẻ".to_owned()),
-        url: None,
-        date: Some("2026-04-20".to_owned()),
-        lang: "vi".to_owned(),
-        dir: Dir::Ltr,
-        words: 120,
-    }
-}
-
-const A: &str = "00000000000000aa";
-const B: &str = "00000000000000bb";
-const C: &str = "00000000000000cc";
-
-/// Names in the folder other than the state and lock files, sorted.
-fn other_files(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .filter(|name| name != "state.json" && name != "state.lock")
-        .collect();
-    names.sort();
-    names
-}
-
-fn state_json(dir: &Path) -> serde_json::Value {
-    let bytes = fs::read(dir.join("state.json")).expect("state file exists");
-    serde_json::from_slice(&bytes).expect("state file is valid JSON")
-}
+use store_support::{A, B, C, meta, other_files, state_json};
 
 #[test]
 fn a_save_leaves_one_valid_file_and_no_temp_file() {
