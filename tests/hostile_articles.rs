@@ -2,6 +2,10 @@
 //! list, the reader at every size down to 0×0, `lectern list` and `lectern show`. No panic, no
 //! hang (every wait is bounded), the first frame quickly, memory bounded.
 
+#[path = "support/utf16.rs"]
+mod utf16_support;
+use utf16_support::utf16;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -41,22 +45,6 @@ const SKIPPED: &[&str] = &[
     "loop-a.txt",
     "big.txt",
 ];
-
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xFE, 0xFF]
-    } else {
-        vec![0xFF, 0xFE]
-    };
-    for unit in text.encode_utf16() {
-        bytes.extend(if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        });
-    }
-    bytes
-}
 
 /// The hostile folder. The 10 MB line and the 50 MB file are what make memory and time matter.
 fn hostile_library(dir: &Path) {

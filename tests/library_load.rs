@@ -1,5 +1,9 @@
 //! Loading a folder of good and bad files: every readable article listed, one warning per other file.
 
+#[path = "support/utf16.rs"]
+mod utf16_support;
+use utf16_support::utf16;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -43,22 +47,6 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
     let path = dir.join(name);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, bytes).unwrap();
-}
-
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xFE, 0xFF]
-    } else {
-        vec![0xFF, 0xFE]
-    };
-    for unit in text.encode_utf16() {
-        bytes.extend(if big_endian {
-            unit.to_be_bytes()
-        } else {
-            unit.to_le_bytes()
-        });
-    }
-    bytes
 }
 
 #[test]
