@@ -3,7 +3,7 @@
 
 use std::cmp::Reverse;
 
-use super::scan::{Rows, Scorer, hit, scan, scan_listed};
+use super::scan::{Matches, Rows, Scorer, hit, scan, scan_listed};
 use super::{Query, SearchIndex};
 
 /// Lists this short fit in the cache, where visiting rows out of order costs nothing.
@@ -40,8 +40,8 @@ pub struct Filter {
     query: Query,
     /// Rows seen by the last update.
     seen: usize,
-    /// The matches in row order.
-    matched: Vec<Hit>,
+    /// The matches in row order, with their scores per term.
+    matched: Matches,
     /// The matches by score, ties in row order.
     ranked: Vec<Hit>,
     /// Whether `matched` describes `query` over the first `seen` rows.
@@ -85,20 +85,22 @@ impl Filter {
             if count == self.seen {
                 return &self.ranked;
             }
-            let scorer = Scorer::new(&query);
-            let appended = scan(&scorer, &rows, self.seen..count);
-            self.matched.extend(appended);
+            let appended = scan(&Scorer::new(&query), &rows, self.seen..count);
+            self.matched.append(appended);
         } else if query.matches_nothing() {
-            self.matched.clear();
+            self.matched = Matches::default();
         } else if query.is_empty() {
-            self.matched.clear();
-            self.matched.extend((0..count).map(|index| hit(index, 0)));
-        } else if grown && query.narrows(&self.query) && worth_narrowing(self.matched.len(), count)
+            self.matched = Matches::default();
+            (self.matched.hits).extend((0..count).map(|index| hit(index, 0)));
+        } else if grown
+            && query.narrows(&self.query)
+            && worth_narrowing(self.matched.hits.len(), count)
         {
-            let scorer = Scorer::new(&query);
+            // Terms left unchanged keep their scores; rows appended since are new.
+            let scorer = Scorer::narrowing(&query, Some(&self.query));
             let previous = std::mem::take(&mut self.matched);
-            let mut matched = scan_listed(&scorer, &rows, &previous);
-            matched.extend(scan(&scorer, &rows, self.seen..count));
+            let mut matched = scan_listed(&scorer, &rows, &previous, self.query.terms().len());
+            matched.append(scan(&Scorer::new(&query), &rows, self.seen..count));
             self.matched = matched;
         } else {
             self.matched = scan(&Scorer::new(&query), &rows, 0..count);
@@ -106,7 +108,7 @@ impl Filter {
         self.query = query;
         self.seen = count;
         self.primed = true;
-        rank_into(&self.matched, &mut self.ranked);
+        rank_into(&self.matched.hits, &mut self.ranked);
         &self.ranked
     }
 }
