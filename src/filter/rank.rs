@@ -94,7 +94,11 @@ impl Filter {
             (self.matched.hits).extend((0..count).map(|index| hit(index, 0)));
         } else if grown
             && query.narrows(&self.query)
-            && worth_narrowing(self.matched.hits.len(), count)
+            && worth_narrowing(
+                self.matched.hits.len(),
+                count,
+                keeps_a_term(&query, &self.query),
+            )
         {
             // Terms left unchanged keep their scores; rows appended since are new.
             let scorer = Scorer::narrowing(&query, Some(&self.query));
@@ -116,9 +120,19 @@ impl Filter {
 /// Whether re-matching the previous hits beats scanning all rows. Scanning streams the
 /// keys from memory in order while previous hits are visited sparsely, a cache miss
 /// each; measured at 10^5 and 10^6 rows, narrowing won when the previous hits were under
-/// a tenth of the rows and lost at a fifth. Small lists stay in cache: always narrow.
-fn worth_narrowing(previous_hits: usize, rows: usize) -> bool {
-    rows < SMALL_LIST || previous_hits <= rows / 8
+/// a tenth of the rows and lost at a fifth. When a term is unchanged (`keeps_term`), its
+/// scores are copied rather than computed, which halves the scoring for two terms; then
+/// narrowing won even at two fifths ("da nan" → "da nang" over 10^6 rows, 41% of them
+/// previous hits: 29 ms against 41 ms from scratch). Small lists stay in cache: always
+/// narrow.
+fn worth_narrowing(previous_hits: usize, rows: usize, keeps_term: bool) -> bool {
+    let share = if keeps_term { rows / 2 } else { rows / 8 };
+    rows < SMALL_LIST || previous_hits <= share
+}
+
+/// Whether `query` has a term unchanged at the same place in `previous`.
+fn keeps_a_term(query: &Query, previous: &Query) -> bool {
+    (query.terms().iter().zip(previous.terms())).any(|(new, old)| new == old)
 }
 
 /// Orders `matched` (in row order) by score, best first, keeping row order

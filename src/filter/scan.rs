@@ -5,7 +5,6 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::prefilter::is_subsequence;
 use super::{Fields, Hit, Query, SearchIndex};
 
 /// Lists shorter than this are matched on the calling thread: below it, handing work to
@@ -29,8 +28,9 @@ pub(super) struct Rows<'i, F> {
 }
 
 /// The matches of a scan, in row order: the hits, and each hit's score for every text
-/// term of the query (in the order typed), `terms` scores per hit, so that a narrower
-/// query can reuse the scores of the terms it did not change.
+/// term of the query (in the order typed), so that a narrower query can reuse the scores
+/// of the terms it did not change. Kept only for two terms or more: a single term's
+/// score is the hit's.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Matches {
     pub(super) hits: Vec<Hit>,
@@ -46,11 +46,12 @@ impl Matches {
 
 /// One text term, compiled.
 #[derive(Clone)]
-struct TermMatcher<'q> {
+struct TermMatcher {
     matcher: frizbee::Matcher,
-    needle: &'q [u8],
     /// Whether it matches the light keys.
     light: bool,
+    /// Its place in the query (and in a hit's scores).
+    slot: usize,
 }
 
 /// The compiled text terms of a query, each with the key it matches.
@@ -59,18 +60,16 @@ pub(super) struct Scorer<'q> {
     query: &'q Query,
     /// Whether rows must be asked for their fields (the query has field terms).
     check_fields: bool,
-    /// In the order typed.
-    terms: Vec<TermMatcher<'q>>,
     /// The terms to match, longest (usually rarest) first: a row failing it skips the
     /// other terms, and scoring a match costs far more than rejecting a row.
-    order: Vec<usize>,
+    terms: Vec<TermMatcher>,
     /// `(term, previous term)`: terms the previous query had unchanged at the same
     /// place, whose scores are copied when re-matching its hits.
     reused: Vec<(usize, usize)>,
-    /// Whether to run the exact prefilter (off only to test it).
-    prefilter: bool,
     /// One row's scores, by term.
     scores: Vec<u16>,
+    /// Whether hits keep their scores per term (there are two terms or more).
+    keep_scores: bool,
 }
 
 impl<'q> Scorer<'q> {
@@ -83,42 +82,43 @@ impl<'q> Scorer<'q> {
     /// re-matched) already had unchanged at the same place.
     pub(super) fn narrowing(query: &'q Query, previous: Option<&Query>) -> Self {
         let config = matcher_config();
-        let terms: Vec<TermMatcher<'q>> = (query.terms().iter())
-            .map(|term| TermMatcher {
-                matcher: frizbee::Matcher::new(term.needle(), &config),
-                needle: term.needle().as_bytes(),
-                light: term.keeps_diacritics(),
-            })
-            .collect();
         let previous_terms = previous.map_or(&[][..], Query::terms);
         let reused: Vec<(usize, usize)> = (query.terms().iter().zip(previous_terms))
             .enumerate()
             .filter(|(_, (new, old))| new == old)
             .map(|(at, _)| (at, at))
             .collect();
-        let mut order: Vec<usize> = (0..terms.len())
-            .filter(|at| !reused.iter().any(|&(term, _)| term == *at))
+        let mut terms: Vec<TermMatcher> = (query.terms().iter().enumerate())
+            .filter(|(slot, _)| !reused.iter().any(|&(term, _)| term == *slot))
+            .map(|(slot, term)| TermMatcher {
+                matcher: frizbee::Matcher::new(term.needle(), &config),
+                light: term.keeps_diacritics(),
+                slot,
+            })
             .collect();
-        order.sort_by_key(|&at| std::cmp::Reverse(query.terms()[at].needle().chars().count()));
+        terms.sort_by_key(|term| {
+            std::cmp::Reverse(query.terms()[term.slot].needle().chars().count())
+        });
         Self {
             query,
             check_fields: query.has_fields(),
-            scores: vec![0; terms.len()],
+            scores: vec![0; query.terms().len()],
+            keep_scores: query.terms().len() > 1,
             terms,
-            order,
             reused,
-            prefilter: true,
         }
     }
 
     /// Scores row `row` into `out` (one score per term) and returns their sum, or `None`
     /// when it does not match. `previous` holds the row's scores from the previous
-    /// query (for the terms in `reused`).
+    /// query (for the terms in `reused`), or is empty when that had one term, whose score
+    /// is `previous_total`.
     fn score<'a, F>(
         &mut self,
         rows: &Rows<'_, F>,
         row: usize,
         previous: &[u16],
+        previous_total: u32,
         out: &mut Vec<u16>,
     ) -> Option<u32>
     where
@@ -127,32 +127,29 @@ impl<'q> Scorer<'q> {
         if self.check_fields && !self.query.matches_fields(&(rows.fields)(row)) {
             return None;
         }
-        let key = |term: &TermMatcher<'_>| {
+        let key = |term: &TermMatcher| {
             if term.light {
                 rows.index.light(row)
             } else {
                 rows.index.full(row)
             }
         };
-        // The first term's own prefilter runs inside frizbee; check the others before
-        // scoring the first.
-        if self.prefilter {
-            for &at in self.order.iter().skip(1) {
-                let term = &self.terms[at];
-                if !is_subsequence(term.needle, key(term).as_bytes()) {
-                    return None;
-                }
+        for term in &mut self.terms {
+            let key = key(term);
+            let score = term.matcher.match_one(key, 0)?.score;
+            if let Some(slot) = self.scores.get_mut(term.slot) {
+                *slot = score;
             }
         }
-        for &at in &self.order {
-            let term = &mut self.terms[at];
-            let key = key(term);
-            self.scores[at] = term.matcher.match_one(key, 0)?.score;
-        }
         for &(at, before) in &self.reused {
-            self.scores[at] = previous.get(before).copied().unwrap_or(0);
+            if let Some(slot) = self.scores.get_mut(at) {
+                *slot = (previous.get(before).copied())
+                    .unwrap_or_else(|| u16::try_from(previous_total).unwrap_or(u16::MAX));
+            }
         }
-        out.extend_from_slice(&self.scores);
+        if self.keep_scores {
+            out.extend_from_slice(&self.scores);
+        }
         Some(
             (self.scores.iter()).fold(0u32, |total, &score| total.saturating_add(u32::from(score))),
         )
@@ -174,12 +171,12 @@ where
 {
     let start = range.start;
     scan_by(scorer, rows, range.len(), |offset| {
-        (start + offset, &[][..])
+        (start + offset, &[][..], 0)
     })
 }
 
 /// Matches again the rows of the previous matches, in order, reusing the scores of the
-/// terms the scorer was told are unchanged (`previous_terms` scores per hit).
+/// terms the scorer was told are unchanged (`previous_terms`: the previous query's).
 pub(super) fn scan_listed<'a, F>(
     scorer: &Scorer<'_>,
     rows: &Rows<'_, F>,
@@ -189,12 +186,16 @@ pub(super) fn scan_listed<'a, F>(
 where
     F: Fn(usize) -> Fields<'a> + Sync,
 {
+    let kept = if previous_terms > 1 {
+        previous_terms
+    } else {
+        0
+    };
     scan_by(scorer, rows, previous.hits.len(), |at| {
-        let start = at * previous_terms;
-        let scores = (previous.term_scores)
-            .get(start..start + previous_terms)
-            .unwrap_or_default();
-        (previous.hits[at].index as usize, scores)
+        let start = at * kept;
+        let scores = (previous.term_scores.get(start..start + kept)).unwrap_or_default();
+        let hit = previous.hits[at];
+        (hit.index as usize, scores, hit.score)
     })
 }
 
@@ -203,12 +204,12 @@ where
 fn scan_by<'a, 'p, F, R>(scorer: &Scorer<'_>, rows: &Rows<'_, F>, len: usize, row_at: R) -> Matches
 where
     F: Fn(usize) -> Fields<'a> + Sync,
-    R: Fn(usize) -> (usize, &'p [u16]) + Sync,
+    R: Fn(usize) -> (usize, &'p [u16], u32) + Sync,
 {
     let run = |scorer: &mut Scorer<'_>, range: Range<usize>, out: &mut Matches| {
         for at in range {
-            let (row, previous) = row_at(at);
-            if let Some(score) = scorer.score(rows, row, previous, &mut out.term_scores) {
+            let (row, previous, total) = row_at(at);
+            if let Some(score) = scorer.score(rows, row, previous, total, &mut out.term_scores) {
                 out.hits.push(hit(row, score));
             }
         }
@@ -243,62 +244,22 @@ where
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::*;
     use crate::filter::SearchKey;
 
-    /// Words sharing letters and lead bytes, with and without diacritics.
-    const WORDS: &[&str] = &[
-        "kinh",
-        "tế",
-        "te",
-        "đà",
-        "nẵng",
-        "da",
-        "nang",
-        "việt",
-        "viet",
-        "ana",
-        "طالبان",
-        "طلب",
-        "الحُكُومَة",
-        "2021",
-    ];
+    fn rows(keys: &[SearchKey]) -> SearchIndex {
+        keys.iter().collect()
+    }
 
-    /// Matches every row of `keys` with the prefilter on or off.
-    fn matched(keys: &[SearchKey], input: &str, prefilter: bool) -> (Vec<Hit>, Vec<u16>) {
+    /// The hits and per-term scores of `input` over every row of `keys`.
+    fn matched(keys: &[SearchKey], input: &str) -> Matches {
+        let index = rows(keys);
         let rows = Rows {
-            index: &keys.iter().collect(),
+            index: &index,
             fields: |_| Fields::default(),
         };
         let query = Query::parse(input);
-        let mut scorer = Scorer::new(&query);
-        scorer.prefilter = prefilter;
-        let matches = scan(&scorer, &rows, 0..keys.len());
-        (matches.hits, matches.term_scores)
-    }
-
-    fn words(range: Range<usize>) -> impl Strategy<Value = String> {
-        prop::collection::vec(prop::sample::select(WORDS), range).prop_map(|words| words.join(" "))
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
-
-        /// The prefilter changes nothing: the same rows match with the same scores.
-        #[test]
-        fn prefilter_changes_no_result(
-            titles in prop::collection::vec(words(1..5), 0..40),
-            input in words(1..4),
-            cut in 0usize..12,
-        ) {
-            // Cut the query short (at a character boundary) to get partial words too.
-            let cut = input.char_indices().nth(cut).map_or(input.len(), |(at, _)| at);
-            let input = &input[..cut];
-            let keys: Vec<SearchKey> = titles.iter().map(|title| SearchKey::new(title, None)).collect();
-            prop_assert_eq!(matched(&keys, input, true), matched(&keys, input, false));
-        }
+        scan(&Scorer::new(&query), &rows, 0..keys.len())
     }
 
     #[test]
@@ -307,11 +268,53 @@ mod tests {
             SearchKey::new("kinh tế", None),
             SearchKey::new("tế kinh", None),
         ];
-        let (hits, scores) = matched(&keys, "te kinh", true);
-        let alone = |input| matched(&keys, input, true).1;
+        let both = matched(&keys, "te kinh");
+        // A single term keeps no scores per term: its score is the hit's.
+        let alone = |input| -> Vec<u16> {
+            let found = matched(&keys, input);
+            assert!(found.term_scores.is_empty());
+            (found.hits.iter())
+                .map(|hit| u16::try_from(hit.score).unwrap())
+                .collect()
+        };
         let (te, kinh) = (alone("te"), alone("kinh"));
-        assert_eq!(scores, [te[0], kinh[0], te[1], kinh[1]]);
-        assert_eq!(hits[1].score, u32::from(te[1]) + u32::from(kinh[1]));
+        let expected = [te[0], kinh[0], te[1], kinh[1]];
+        assert_eq!(both.term_scores, expected);
+        let sum = |row: usize| u32::from(expected[2 * row]) + u32::from(expected[2 * row + 1]);
+        assert_eq!(both.hits, [hit(0, sum(0)), hit(1, sum(1))]);
+    }
+
+    #[test]
+    fn narrowing_copies_unchanged_terms_and_rescores_the_others() {
+        let keys = [
+            SearchKey::new("kinh tế", None),
+            SearchKey::new("kinh thành", None),
+        ];
+        let index = rows(&keys);
+        let rows = Rows {
+            index: &index,
+            fields: |_| Fields::default(),
+        };
+        let (before, after) = (Query::parse("kinh t"), Query::parse("kinh te"));
+        // Marked scores for "kinh" (7) and "t" (9): a copied score keeps its mark.
+        let previous = Matches {
+            hits: vec![hit(0, 16), hit(1, 16)],
+            term_scores: vec![7, 9, 7, 9],
+        };
+        let scorer = Scorer::narrowing(&after, Some(&before));
+        let narrowed = scan_listed(&scorer, &rows, &previous, 2);
+        let te = u16::try_from(matched(&keys[..1], "te").hits[0].score).unwrap();
+        assert_eq!(narrowed.term_scores, [7, te]);
+        assert_eq!(narrowed.hits, [hit(0, 7 + u32::from(te))]);
+        // From one term: its score is the hit's ("kinh" marked 5, then "kinh te").
+        let previous = Matches {
+            hits: vec![hit(0, 5), hit(1, 5)],
+            term_scores: Vec::new(),
+        };
+        let before = Query::parse("kinh");
+        let scorer = Scorer::narrowing(&after, Some(&before));
+        let narrowed = scan_listed(&scorer, &rows, &previous, 1);
+        assert_eq!(narrowed.term_scores, [5, te]);
     }
 
     #[test]
@@ -319,13 +322,7 @@ mod tests {
         let keys: Vec<SearchKey> = (0..PARALLEL_MIN + 3 * CHUNK + 5)
             .map(|n| SearchKey::new(if n % 3 == 0 { "kinh te" } else { "xa hoi" }, None))
             .collect();
-        let rows = Rows {
-            index: &keys.iter().collect(),
-            fields: |_| Fields::default(),
-        };
-        let query = Query::parse("kinh");
-        let found: Vec<u32> = (scan(&Scorer::new(&query), &rows, 0..keys.len()).hits)
-            .iter()
+        let found: Vec<u32> = (matched(&keys, "kinh").hits.iter())
             .map(|hit| hit.index)
             .collect();
         let expected: Vec<u32> = (0..u32::try_from(keys.len()).unwrap()).step_by(3).collect();
