@@ -3,7 +3,8 @@
 
 use std::cmp::Reverse;
 
-use super::scan::{Matches, Rows, Scorer, hit, scan, scan_listed};
+use super::scan::{Matches, hit, scan, scan_listed};
+use super::score::{Rows, Scorer};
 use super::{Query, SearchIndex};
 
 /// Lists this short fit in the cache, where visiting rows out of order costs nothing.
