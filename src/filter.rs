@@ -28,6 +28,7 @@ mod key;
 mod query;
 mod rank;
 mod scan;
+mod score;
 
 pub use fold::FOLD_VERSION;
 pub use highlight::highlight;
@@ -35,7 +36,7 @@ pub use index::SearchIndex;
 pub use key::SearchKey;
 pub use query::{Query, States, Term};
 pub use rank::{Fields, Filter, Hit};
-pub(crate) use scan::matcher_config;
+pub(crate) use score::matcher_config;
 
 /// Filters the rows of `index` once with `input` (for `lectern list --filter`): the same
 /// matching and ranking as the interactive [`Filter`].

@@ -1,11 +1,12 @@
-//! Matching candidates against a query's terms with frizbee, spread over rayon's
-//! threads when the list is long.
+//! Matching the rows (all, or the previous matches) against a query, spread over
+//! rayon's threads when the list is long.
 
 use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::{Fields, Hit, Query, SearchIndex};
+use super::score::{Rows, Scorer};
+use super::{Fields, Hit};
 
 /// Lists shorter than this are matched on the calling thread: below it, handing work to
 /// the pool costs more than it saves.
@@ -13,66 +14,20 @@ const PARALLEL_MIN: usize = 16 * 1024;
 /// Candidates per rayon task: large enough that cloning the matchers per task is noise.
 const CHUNK: usize = 4096;
 
-/// The frizbee settings: exact subsequences (no typos), case already folded away.
-pub(crate) fn matcher_config() -> frizbee::Config {
-    frizbee::Config::default()
-        .max_typos(Some(0))
-        .casing(frizbee::CaseMatching::Respect)
-        .sort(frizbee::SortStrategy::IndexAsc)
+/// The matches of a scan, in row order: the hits, and each hit's score for every text
+/// term of the query (in the order typed), so that a narrower query can reuse the scores
+/// of the terms it did not change. Kept only for two terms or more: a single term's
+/// score is the hit's.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Matches {
+    pub(super) hits: Vec<Hit>,
+    pub(super) term_scores: Vec<u16>,
 }
 
-/// The rows being filtered: their keys, and their fields on demand.
-pub(super) struct Rows<'i, F> {
-    pub(super) index: &'i SearchIndex,
-    pub(super) fields: F,
-}
-
-/// The compiled text terms of a query, each with the key it matches.
-#[derive(Clone)]
-pub(super) struct Scorer<'q> {
-    query: &'q Query,
-    /// Whether rows must be asked for their fields (the query has field terms).
-    check_fields: bool,
-    terms: Vec<(frizbee::Matcher, bool)>,
-}
-
-impl<'q> Scorer<'q> {
-    pub(super) fn new(query: &'q Query) -> Self {
-        let config = matcher_config();
-        // Longest (usually rarest) needle first: a row failing it skips the other terms,
-        // and scoring a match costs far more than rejecting a row. Sums do not care.
-        let mut terms: Vec<_> = query.terms().iter().collect();
-        terms.sort_by_key(|term| std::cmp::Reverse(term.needle().chars().count()));
-        let terms = (terms.into_iter())
-            .map(|term| {
-                let matcher = frizbee::Matcher::new(term.needle(), &config);
-                (matcher, term.keeps_diacritics())
-            })
-            .collect();
-        Self {
-            query,
-            check_fields: query.has_fields(),
-            terms,
-        }
-    }
-
-    fn score<'a, F>(&mut self, rows: &Rows<'_, F>, row: usize) -> Option<u32>
-    where
-        F: Fn(usize) -> Fields<'a>,
-    {
-        if self.check_fields && !self.query.matches_fields(&(rows.fields)(row)) {
-            return None;
-        }
-        let mut total = 0u32;
-        for (matcher, light) in &mut self.terms {
-            let key = if *light {
-                rows.index.light(row)
-            } else {
-                rows.index.full(row)
-            };
-            total = total.saturating_add(u32::from(matcher.match_one(key, 0)?.score));
-        }
-        Some(total)
+impl Matches {
+    pub(super) fn append(&mut self, other: Matches) {
+        self.hits.extend(other.hits);
+        self.term_scores.extend(other.term_scores);
     }
 }
 
@@ -85,53 +40,66 @@ pub(super) fn hit(row: usize, score: u32) -> Hit {
 }
 
 /// Matches the rows in `range`, in order.
-pub(super) fn scan<'a, F>(scorer: &Scorer<'_>, rows: &Rows<'_, F>, range: Range<usize>) -> Vec<Hit>
+pub(super) fn scan<'a, F>(scorer: &Scorer<'_>, rows: &Rows<'_, F>, range: Range<usize>) -> Matches
 where
     F: Fn(usize) -> Fields<'a> + Sync,
 {
     let start = range.start;
-    scan_by(scorer, rows, range.len(), |offset| start + offset)
-}
-
-/// Matches again the rows of previous hits, in order.
-pub(super) fn scan_listed<'a, F>(
-    scorer: &Scorer<'_>,
-    rows: &Rows<'_, F>,
-    previous: &[Hit],
-) -> Vec<Hit>
-where
-    F: Fn(usize) -> Fields<'a> + Sync,
-{
-    scan_by(scorer, rows, previous.len(), |at| {
-        previous[at].index as usize
+    scan_by(scorer, rows, range.len(), |offset| {
+        (start + offset, &[][..], 0)
     })
 }
 
-/// Matches the rows `row_at(0..len)`, in that order, in parallel when there are many.
-fn scan_by<'a, F, R>(scorer: &Scorer<'_>, rows: &Rows<'_, F>, len: usize, row_at: R) -> Vec<Hit>
+/// Matches again the rows of the previous matches, in order, reusing the scores of the
+/// terms the scorer was told are unchanged (`previous_terms`: the previous query's).
+pub(super) fn scan_listed<'a, F>(
+    scorer: &Scorer<'_>,
+    rows: &Rows<'_, F>,
+    previous: &Matches,
+    previous_terms: usize,
+) -> Matches
 where
     F: Fn(usize) -> Fields<'a> + Sync,
-    R: Fn(usize) -> usize + Sync,
 {
-    let run = |scorer: &mut Scorer<'_>, range: Range<usize>, out: &mut Vec<Hit>| {
+    let kept = if previous_terms > 1 {
+        previous_terms
+    } else {
+        0
+    };
+    scan_by(scorer, rows, previous.hits.len(), |at| {
+        let start = at * kept;
+        let kept_scores = (previous.term_scores.get(start..start + kept)).unwrap_or_default();
+        let hit = previous.hits[at];
+        (hit.index as usize, kept_scores, hit.score)
+    })
+}
+
+/// Matches the rows `row_at(0..len)` (each with its previous scores), in that order, in
+/// parallel when there are many.
+fn scan_by<'a, 'p, F, R>(scorer: &Scorer<'_>, rows: &Rows<'_, F>, len: usize, row_at: R) -> Matches
+where
+    F: Fn(usize) -> Fields<'a> + Sync,
+    R: Fn(usize) -> (usize, &'p [u16], u32) + Sync,
+{
+    let run = |scorer: &mut Scorer<'_>, range: Range<usize>, out: &mut Matches| {
         for at in range {
-            let row = row_at(at);
-            if let Some(score) = scorer.score(rows, row) {
-                out.push(hit(row, score));
+            let (row, previous, total) = row_at(at);
+            if let Some(score) = scorer.score(rows, row, previous, total, &mut out.term_scores) {
+                out.hits.push(hit(row, score));
             }
         }
     };
-    let mut hits = Vec::new();
+    let mut matches = Matches::default();
     if len < PARALLEL_MIN {
-        run(&mut scorer.clone(), 0..len, &mut hits);
-        return hits;
+        run(&mut scorer.clone(), 0..len, &mut matches);
+        return matches;
     }
-    let chunks: Vec<Vec<Hit>> = (0..len.div_ceil(CHUNK))
+    let chunks: Vec<Matches> = (0..len.div_ceil(CHUNK))
         .into_par_iter()
         .map_init(
             || scorer.clone(),
             |scorer, chunk| {
-                let mut out = Vec::new();
+                let mut out = Matches::default();
                 run(
                     scorer,
                     chunk * CHUNK..((chunk + 1) * CHUNK).min(len),
@@ -141,28 +109,97 @@ where
             },
         )
         .collect();
-    hits.reserve_exact(chunks.iter().map(Vec::len).sum());
-    hits.extend(chunks.into_iter().flatten());
-    hits
+    matches
+        .hits
+        .reserve_exact(chunks.iter().map(|c| c.hits.len()).sum());
+    (matches.term_scores).reserve_exact(chunks.iter().map(|c| c.term_scores.len()).sum());
+    for chunk in chunks {
+        matches.append(chunk);
+    }
+    matches
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::filter::SearchKey;
+    use crate::filter::{Query, SearchIndex, SearchKey};
+
+    fn rows(keys: &[SearchKey]) -> SearchIndex {
+        keys.iter().collect()
+    }
+
+    /// The hits and per-term scores of `input` over every row of `keys`.
+    fn matched(keys: &[SearchKey], input: &str) -> Matches {
+        let index = rows(keys);
+        let rows = Rows {
+            index: &index,
+            fields: |_| Fields::default(),
+        };
+        let query = Query::parse(input);
+        scan(&Scorer::new(&query), &rows, 0..keys.len())
+    }
+
+    #[test]
+    fn scores_are_kept_per_term_in_the_order_typed() {
+        let keys = [
+            SearchKey::new("kinh tế", None),
+            SearchKey::new("tế kinh", None),
+        ];
+        let both = matched(&keys, "te kinh");
+        // A single term keeps no scores per term: its score is the hit's.
+        let alone = |input| -> Vec<u16> {
+            let found = matched(&keys, input);
+            assert!(found.term_scores.is_empty());
+            (found.hits.iter())
+                .map(|hit| u16::try_from(hit.score).unwrap())
+                .collect()
+        };
+        let (te, kinh) = (alone("te"), alone("kinh"));
+        let expected = [te[0], kinh[0], te[1], kinh[1]];
+        assert_eq!(both.term_scores, expected);
+        let sum = |row: usize| u32::from(expected[2 * row]) + u32::from(expected[2 * row + 1]);
+        assert_eq!(both.hits, [hit(0, sum(0)), hit(1, sum(1))]);
+    }
+
+    #[test]
+    fn narrowing_copies_unchanged_terms_and_rescores_the_others() {
+        let keys = [
+            SearchKey::new("kinh tế", None),
+            SearchKey::new("kinh thành", None),
+        ];
+        let index = rows(&keys);
+        let rows = Rows {
+            index: &index,
+            fields: |_| Fields::default(),
+        };
+        let (before, after) = (Query::parse("kinh t"), Query::parse("kinh te"));
+        // Marked scores for "kinh" (7) and "t" (9): a copied score keeps its mark.
+        let previous = Matches {
+            hits: vec![hit(0, 16), hit(1, 16)],
+            term_scores: vec![7, 9, 7, 9],
+        };
+        let scorer = Scorer::narrowing(&after, Some(&before));
+        let narrowed = scan_listed(&scorer, &rows, &previous, 2);
+        let te = u16::try_from(matched(&keys[..1], "te").hits[0].score).unwrap();
+        assert_eq!(narrowed.term_scores, [7, te]);
+        assert_eq!(narrowed.hits, [hit(0, 7 + u32::from(te))]);
+        // From one term: its score is the hit's ("kinh" marked 5, then "kinh te").
+        let previous = Matches {
+            hits: vec![hit(0, 5), hit(1, 5)],
+            term_scores: Vec::new(),
+        };
+        let before = Query::parse("kinh");
+        let scorer = Scorer::narrowing(&after, Some(&before));
+        let narrowed = scan_listed(&scorer, &rows, &previous, 1);
+        assert_eq!(narrowed.term_scores, [5, te]);
+    }
 
     #[test]
     fn parallel_scan_keeps_row_order() {
         let keys: Vec<SearchKey> = (0..PARALLEL_MIN + 3 * CHUNK + 5)
             .map(|n| SearchKey::new(if n % 3 == 0 { "kinh te" } else { "xa hoi" }, None))
             .collect();
-        let rows = Rows {
-            index: &keys.iter().collect(),
-            fields: |_| Fields::default(),
-        };
-        let query = Query::parse("kinh");
-        let found: Vec<u32> = scan(&Scorer::new(&query), &rows, 0..keys.len())
-            .iter()
+        let found: Vec<u32> = (matched(&keys, "kinh").hits.iter())
             .map(|hit| hit.index)
             .collect();
         let expected: Vec<u32> = (0..u32::try_from(keys.len()).unwrap()).step_by(3).collect();
