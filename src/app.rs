@@ -244,6 +244,16 @@ impl App {
     }
 
     fn update_list(&mut self, action: Action) {
+        let before = self.selected;
+        self.move_selection(action);
+        if self.selected != before
+            && let Some(loading) = &mut self.loading
+        {
+            loading.moved = true;
+        }
+    }
+
+    fn move_selection(&mut self, action: Action) {
         let page = self.list_rows();
         let last = self.visible.len().saturating_sub(1);
         self.selected = match action {

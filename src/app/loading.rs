@@ -12,6 +12,9 @@ pub struct Loading {
     pub files: Option<usize>,
     /// Files read so far.
     pub read: usize,
+    /// Whether the person moved the selection while the list filled: if not, the list opens
+    /// at its top once it is in order, rather than wherever the first article loaded lands.
+    pub moved: bool,
 }
 
 /// What the list's heading counts, kept up to date rather than counted every frame.
@@ -39,7 +42,9 @@ impl App {
             Progress::Done => {}
         }
         let rows = self.library.entries.len();
-        let keep = self.selected_entry().map(|e| e.meta.id.clone());
+        let keep = (loading.moved)
+            .then(|| self.selected_entry().map(|e| e.meta.id.clone()))
+            .flatten();
         if !self.library.apply(progress) {
             self.refilter();
             self.count(rows);
@@ -49,9 +54,10 @@ impl App {
         // Rows moved: filter from scratch, and find the selected and open articles again.
         self.filter.reset();
         self.refilter();
-        if let Some(row) = keep.and_then(|id| self.row_of(&id)) {
-            self.selected = self.visible.iter().position(|&r| r == row).unwrap_or(0);
-        }
+        self.selected = keep
+            .and_then(|id| self.row_of(&id))
+            .and_then(|row| self.visible.iter().position(|&r| r == row))
+            .unwrap_or(0);
         if let Some(reader) = &self.reader {
             let row = self.row_of(&reader.article.meta.id);
             match (row, &mut self.reader) {

@@ -161,6 +161,7 @@ mod tests {
         let loading = crate::app::Loading {
             files: Some(100_000),
             read: 41_200,
+            moved: false,
         };
         assert_eq!(progress(loading), "loaded 41,200 / 100,000");
         assert_eq!(
