@@ -170,8 +170,9 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
 }
 
 /// Reads one file, or takes it from its cached record when size and time still match.
-/// Returns what to send, and whether its record (when `frame` is given) went into `frame`
-/// for the new cache: a file that cannot be cached (no stamp) makes that `false`.
+/// Returns what to send, and `false` only when its record, due in `frame` for the new cache,
+/// could not be encoded (the new cache is then not committed). A file with no place or no
+/// stamp is simply left out of the cache.
 fn load_one(
     found: Found,
     checked: Checked,
