@@ -48,6 +48,17 @@ fn steps(dir: &std::path::Path, size: usize) -> (Library, Vec<Progress>) {
     (library, steps)
 }
 
+/// An app over the 30-article folder, loading, with the loader's steps still to receive.
+fn loading_app(size: (u16, u16)) -> (tempfile::TempDir, App, Vec<Progress>) {
+    let tmp = tempfile::tempdir().expect("temp");
+    folder(tmp.path());
+    let (library, steps) = steps(tmp.path(), 10);
+    let (store, _) = Store::open(&tmp.path().join("data"));
+    let mut app = App::new(library, store, &[], Config::default(), size);
+    app.start_loading();
+    (tmp, app, steps)
+}
+
 fn status_line(app: &App) -> String {
     let (width, height) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -66,13 +77,8 @@ fn title(app: &App, position: usize) -> &str {
 
 #[test]
 fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
-    let tmp = tempfile::tempdir().expect("temp");
-    folder(tmp.path());
-    let (library, steps) = steps(tmp.path(), 10);
+    let (_tmp, mut app, steps) = loading_app((100, 20));
     assert_eq!(steps.len(), 5, "found, three batches of ten, done");
-    let (store, _) = Store::open(&tmp.path().join("data"));
-    let mut app = App::new(library, store, &[], Config::default(), (100, 20));
-    app.start_loading();
     assert!(status_line(&app).contains("looking for articles…"));
 
     let mut steps = steps.into_iter();
@@ -124,12 +130,7 @@ fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
 
 #[test]
 fn an_untouched_list_opens_at_its_newest_article_once_in_order() {
-    let tmp = tempfile::tempdir().expect("temp");
-    folder(tmp.path());
-    let (library, steps) = steps(tmp.path(), 10);
-    let (store, _) = Store::open(&tmp.path().join("data"));
-    let mut app = App::new(library, store, &[], Config::default(), (100, 20));
-    app.start_loading();
+    let (_tmp, mut app, steps) = loading_app((100, 20));
     let mut steps = steps.into_iter();
     app.receive(steps.next().expect("found"));
     app.receive(steps.next().expect("batch 1"));
@@ -152,12 +153,7 @@ fn an_untouched_list_opens_at_its_newest_article_once_in_order() {
 
 #[test]
 fn articles_opened_while_loading_stay_themselves_when_the_list_is_ordered() {
-    let tmp = tempfile::tempdir().expect("temp");
-    folder(tmp.path());
-    let (library, steps) = steps(tmp.path(), 10);
-    let (store, _) = Store::open(&tmp.path().join("data"));
-    let mut app = App::new(library, store, &[], Config::default(), (120, 30));
-    app.start_loading();
+    let (_tmp, mut app, steps) = loading_app((120, 30));
     let mut steps = steps.into_iter();
     app.receive(steps.next().expect("found"));
     app.receive(steps.next().expect("batch 1"));

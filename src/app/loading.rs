@@ -42,7 +42,9 @@ impl App {
             Progress::Done => {}
         }
         let rows = self.library.entries.len();
-        let keep = (loading.moved)
+        // Only the end reorders rows: the selection to find again is wanted only then.
+        let done = matches!(progress, Progress::Done);
+        let keep = (done && loading.moved)
             .then(|| self.selected_entry().map(|e| e.meta.id.clone()))
             .flatten();
         if !self.library.apply(progress) {
