@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 /// One thing to do. The unit variants are what keys are bound to in `config.toml`
 /// (`j = "down"`); the others come from the terminal and the library, never from a keymap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Next article in the list; scroll down one line in the reader.
@@ -74,6 +74,9 @@ pub enum Action {
     /// The mouse wheel turned: positive is down.
     #[serde(skip)]
     Scroll(i16),
+    /// Text pasted into the terminal (bracketed paste): goes into a prompt as text.
+    #[serde(skip)]
+    Paste(String),
 }
 
 impl Action {

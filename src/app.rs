@@ -182,7 +182,7 @@ impl App {
             Screen::Reader => &keys.reader,
             Screen::Compare => &keys.compare,
         };
-        Key::from_event(event).and_then(|key| map.get(&key).copied())
+        Key::from_event(event).and_then(|key| map.get(&key).cloned())
     }
 
     /// What a mouse event does: the wheel scrolls.
