@@ -2,6 +2,15 @@
 
 use serde::Deserialize;
 
+/// A place on the screen, for the mouse: column and row from the top left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pointer {
+    /// Column, 0 at the left.
+    pub column: u16,
+    /// Row, 0 at the top.
+    pub row: u16,
+}
+
 /// One thing to do. The unit variants are what keys are bound to in `config.toml`
 /// (`j = "down"`); the others come from the terminal and the library, never from a keymap.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -19,31 +28,47 @@ pub enum Action {
     PageDown,
     /// A page up.
     PageUp,
+    /// A page down; at the end of the article, the next unread one.
+    PageDownOrNextUnread,
     /// First article; top of the text.
     Top,
     /// Last article; bottom of the text.
     Bottom,
     /// Open the selected article in the reader.
     Open,
-    /// Leave the reader or the help for the list; in the list, clear the filter.
+    /// Leave the reader or the comparison for where you came from.
     Back,
     /// Type a filter (in the reader: back to the list first).
     Filter,
-    /// Clear the filter.
+    /// Clear the comparison mark, else the filter.
     ClearFilter,
     /// Bookmark the article, or remove its bookmark.
     ToggleBookmark,
     /// Mark the article read, or unread.
     ToggleRead,
+    /// The next unread article: selected in the list, opened in the reader.
+    NextUnread,
+    /// The previous unread article.
+    PreviousUnread,
+    /// Mark every article the list shows (under the filter) read.
+    MarkAllRead,
+    /// Undo the last "mark all read".
+    Undo,
+    /// Open the article's web address in the browser.
+    OpenUrl,
+    /// Copy the article's web address to the clipboard (OSC 52).
+    CopyUrl,
+    /// Read the library folders again: new, changed and removed files.
+    Rescan,
     /// Open the next article without going back to the list.
     NextArticle,
     /// Open the previous article without going back to the list.
     PreviousArticle,
     /// Show the clean article or the raw text.
     ToggleRaw,
-    /// Mark the article for comparison.
+    /// Mark the article for comparison; marking a second one compares the two.
     MarkCompare,
-    /// Compare the marked article with this one (or the two marked ones).
+    /// Compare the marked article with this one.
     Compare,
     /// In a comparison, move the focus to the other pane.
     FocusOther,
@@ -53,6 +78,30 @@ pub enum Action {
     ToggleAnchors,
     /// In a comparison, swap the panes.
     Swap,
+    /// In the prompt: keep the filter and return to the list.
+    Accept,
+    /// In the prompt: cursor one character left.
+    CursorLeft,
+    /// In the prompt: cursor one character right.
+    CursorRight,
+    /// In the prompt: cursor one word left.
+    WordLeft,
+    /// In the prompt: cursor one word right.
+    WordRight,
+    /// In the prompt: cursor to the start.
+    LineStart,
+    /// In the prompt: cursor to the end.
+    LineEnd,
+    /// In the prompt: delete the character before the cursor (on an empty prompt, close it).
+    DeleteBack,
+    /// In the prompt: delete the character under the cursor.
+    DeleteForward,
+    /// In the prompt: delete the word before the cursor.
+    DeleteWordBack,
+    /// In the prompt: delete from the start to the cursor.
+    DeleteToStart,
+    /// In the prompt: delete from the cursor to the end.
+    DeleteToEnd,
     /// Show or hide the keys.
     Help,
     /// Leave lectern.
@@ -62,21 +111,21 @@ pub enum Action {
     /// A character typed into the filter prompt.
     #[serde(skip)]
     Type(char),
-    /// Delete the last character of the filter.
-    #[serde(skip)]
-    Backspace,
-    /// Accept the filter and return to the list.
-    #[serde(skip)]
-    Accept,
-    /// The terminal changed size (columns, rows).
-    #[serde(skip)]
-    Resize(u16, u16),
-    /// The mouse wheel turned: positive is down.
-    #[serde(skip)]
-    Scroll(i16),
     /// Text pasted into the terminal (bracketed paste): goes into a prompt as text.
     #[serde(skip)]
     Paste(String),
+    /// The terminal changed size (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// The mouse wheel turned over a place: positive is down.
+    #[serde(skip)]
+    Wheel(Pointer, i16),
+    /// A mouse click; `true` for the second click of a double click.
+    #[serde(skip)]
+    Click(Pointer, bool),
+    /// Time passed: look for changes made by other lectern windows.
+    #[serde(skip)]
+    Tick,
 }
 
 impl Action {
@@ -96,6 +145,22 @@ impl Action {
         }
         name
     }
+
+    /// Whether the action moves a selection or a scroll position.
+    pub fn is_movement(&self) -> bool {
+        matches!(
+            self,
+            Self::Down
+                | Self::Up
+                | Self::HalfPageDown
+                | Self::HalfPageUp
+                | Self::PageDown
+                | Self::PageUp
+                | Self::Top
+                | Self::Bottom
+                | Self::Wheel(..)
+        )
+    }
 }
 
 #[cfg(test)]
@@ -109,6 +174,8 @@ mod tests {
             "half_page_down",
             "toggle_bookmark",
             "clear_filter",
+            "delete_word_back",
+            "page_down_or_next_unread",
             "none",
         ] {
             let action: Action =
@@ -120,7 +187,8 @@ mod tests {
 
     #[test]
     fn data_variants_cannot_be_bound() {
-        assert!(serde_json::from_str::<Action>("\"type\"").is_err());
-        assert!(serde_json::from_str::<Action>("\"resize\"").is_err());
+        for name in ["type", "resize", "paste", "wheel", "click", "tick"] {
+            assert!(serde_json::from_str::<Action>(&format!("\"{name}\"")).is_err());
+        }
     }
 }

@@ -1,43 +1,37 @@
 //! `App`: the whole state of the interactive reader, changed only by `App::update(Action)`.
+//! It knows nothing of the terminal: keys arrive as [`Action`]s (see [`crate::keymap`]) and
+//! what must happen outside (a browser, the clipboard) leaves as [`Effect`]s.
 
 mod compare;
+pub mod geometry;
+mod list;
 mod loading;
+pub mod prompt;
 mod reader;
+mod triage;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
-
-pub use compare::{Compare, HEADER_ROWS as COMPARE_HEADER_ROWS, Pane};
+pub use compare::Compare;
+pub use list::ListState;
 pub use loading::{Counts, Loading};
 pub use reader::Reader;
+pub use triage::{Effect, Rescan};
 
 use crate::action::Action;
+use crate::article::Dir;
 use crate::config::Config;
-use crate::filter::Filter;
-use crate::keymap::Key;
+use crate::keymap::Mode;
 use crate::library::{Entry, Library};
 use crate::store::Store;
 use crate::text::{LayoutCache, LayoutOptions};
 
-/// The screen in front of the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
+/// The screen in front of the user; each holds exactly the state it needs.
+pub enum View {
     /// The article list.
     List,
     /// One article.
-    Reader,
+    Reader(Box<Reader>),
     /// Two articles side by side.
-    Compare,
-}
-
-/// What sits on top of the screen and takes the keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// Nothing: keys go through the screen's keymap.
-    None,
-    /// The filter prompt: typed characters go to the query.
-    Prompt,
-    /// The help box.
-    Help,
+    Compare(Box<Compare>),
 }
 
 /// A line for the status bar.
@@ -61,25 +55,14 @@ pub struct App {
     pub color: bool,
     /// Terminal size: columns, rows.
     pub size: (u16, u16),
-    /// The main screen.
-    pub screen: Screen,
-    /// What has the keyboard on top of the screen.
-    pub overlay: Overlay,
-    /// The filter as typed.
-    pub query: String,
-    filter: Filter,
-    /// Entries shown in the list (indices into `library.entries`), best match first.
-    pub visible: Vec<usize>,
-    /// Position of the selection in `visible`.
-    pub selected: usize,
-    /// The article being read.
-    pub reader: Option<Reader>,
-    /// The ids of the articles marked for comparison (two at most, oldest first).
-    pub compare_marks: Vec<String>,
-    /// The comparison on screen.
-    pub compare: Option<Compare>,
-    /// Where `Back` leaves the comparison for.
-    compare_from: Screen,
+    /// The screen.
+    pub view: View,
+    /// The list, which lives on under the reader and the comparison.
+    pub list: ListState,
+    /// The help box is open over the screen.
+    pub help: bool,
+    /// The id of the article marked for comparison.
+    pub compare_mark: Option<String>,
     /// The last thing to tell the user.
     pub message: Option<Message>,
     /// Set when the user asked to leave.
@@ -88,6 +71,11 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The heading's counts over the whole library.
     pub counts: Counts,
+    /// What the terminal side must do for the last actions.
+    pub effects: Vec<Effect>,
+    /// Where the library comes from, for `rescan`.
+    pub rescan: triage::Rescan,
+    undo: Option<triage::Undo>,
     layouts: LayoutCache,
 }
 
@@ -106,23 +94,20 @@ impl App {
             config,
             color: crate::theme::color_enabled(),
             size,
-            screen: Screen::List,
-            overlay: Overlay::None,
-            query: String::new(),
-            filter: Filter::new(),
-            visible: Vec::new(),
-            selected: 0,
-            reader: None,
-            compare_marks: Vec::new(),
-            compare: None,
-            compare_from: Screen::List,
+            view: View::List,
+            list: ListState::default(),
+            help: false,
+            compare_mark: None,
             message: None,
             quit: false,
             loading: None,
             counts: Counts::default(),
+            effects: Vec::new(),
+            rescan: triage::Rescan::default(),
+            undo: None,
             layouts: LayoutCache::default(),
         };
-        app.refilter();
+        app.refilter(false);
         app.count(0);
         if let Some(notice) = notices.first() {
             app.error(notice.clone());
@@ -132,8 +117,19 @@ impl App {
         app
     }
 
-    /// The layout settings for an article of direction `dir`.
-    pub fn layout_options(&self, dir: crate::article::Dir) -> LayoutOptions {
+    /// What has the keyboard, for [`crate::keymap::Keymap::resolve`].
+    pub fn mode(&self) -> Mode {
+        match &self.view {
+            _ if self.help => Mode::Help,
+            View::List if self.list.editing => Mode::Prompt,
+            View::List => Mode::List,
+            View::Reader(_) => Mode::Reader,
+            View::Compare(_) => Mode::Compare,
+        }
+    }
+
+    /// The layout settings for a text of direction `dir`.
+    pub fn layout_options(&self, dir: Dir) -> LayoutOptions {
         LayoutOptions {
             bidi: self.config.bidi,
             shaping: self.config.shaping,
@@ -141,144 +137,73 @@ impl App {
         }
     }
 
-    /// The entry under the selection, if the list is not empty.
+    /// The entry under the list's selection, if the list is not empty.
     pub fn selected_entry(&self) -> Option<&Entry> {
-        self.visible
-            .get(self.selected)
-            .and_then(|&i| self.library.entries.get(i))
-    }
-
-    /// Rows of the list that fit on screen.
-    pub fn list_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(2)).max(1)
-    }
-
-    /// What a key does here, or `None` when it does nothing.
-    pub fn key_action(&self, event: KeyEvent) -> Option<Action> {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        if ctrl && matches!(event.code, KeyCode::Char('c' | 'C')) {
-            return Some(Action::Quit);
-        }
-        if self.overlay == Overlay::Help {
-            return matches!(event.code, KeyCode::Esc | KeyCode::Char('q' | '?'))
-                .then_some(Action::Help);
-        }
-        if self.overlay == Overlay::Prompt {
-            return match event.code {
-                KeyCode::Enter => Some(Action::Accept),
-                KeyCode::Esc => Some(Action::ClearFilter),
-                KeyCode::Backspace => Some(Action::Backspace),
-                KeyCode::Down => Some(Action::Down),
-                KeyCode::Up => Some(Action::Up),
-                KeyCode::Char('n') if ctrl => Some(Action::Down),
-                KeyCode::Char('p') if ctrl => Some(Action::Up),
-                KeyCode::Char(c) if !ctrl => Some(Action::Type(c)),
-                _ => None,
-            };
-        }
-        let keys = &self.config.keys.0;
-        let map = match self.screen {
-            Screen::List => &keys.list,
-            Screen::Reader => &keys.reader,
-            Screen::Compare => &keys.compare,
-        };
-        Key::from_event(event).and_then(|key| map.get(&key).cloned())
-    }
-
-    /// What a mouse event does: the wheel scrolls.
-    pub fn mouse_action(event: MouseEvent) -> Option<Action> {
-        match event.kind {
-            MouseEventKind::ScrollDown => Some(Action::Scroll(1)),
-            MouseEventKind::ScrollUp => Some(Action::Scroll(-1)),
-            _ => None,
-        }
+        (self.list.selected_index()).and_then(|i| self.library.entries.get(i))
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::Scroll(_)) {
+        let quiet = matches!(action, Action::Resize(..) | Action::Tick) || action.is_movement();
+        if !quiet {
             self.message = None;
         }
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => {
-                self.overlay = if self.overlay == Overlay::Help {
-                    Overlay::None
-                } else {
-                    Overlay::Help
-                };
-            }
+            Action::None => {}
+            Action::Help => self.help = !self.help,
+            _ if self.help => {}
             Action::Resize(columns, rows) => {
                 self.size = (columns, rows);
                 self.relayout();
             }
+            Action::Tick => self.tick(),
+            Action::Paste(_) if self.mode() != Mode::Prompt => {}
             Action::Filter => {
-                self.screen = Screen::List;
-                self.overlay = Overlay::Prompt;
-            }
-            Action::Type(c) => {
-                self.query.push(c);
-                self.refilter();
-            }
-            Action::Backspace => {
-                self.query.pop();
-                self.refilter();
-            }
-            Action::Accept => self.overlay = Overlay::None,
-            Action::ClearFilter => {
-                self.overlay = Overlay::None;
-                self.query.clear();
-                self.refilter();
+                self.view = View::List;
+                self.list.editing = true;
             }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleRead => self.toggle_read(),
+            Action::NextUnread => self.next_unread(true),
+            Action::PreviousUnread => self.next_unread(false),
             Action::MarkCompare => self.mark_compare(),
-            Action::Compare => self.open_compare(),
-            Action::None => {}
-            _ => match self.screen {
-                Screen::List => self.update_list(action),
-                Screen::Reader => self.update_reader(action),
-                Screen::Compare => self.update_compare(action),
+            Action::Compare => self.compare_with_mark(),
+            Action::OpenUrl | Action::CopyUrl => self.url_effect(&action),
+            Action::Rescan => self.rescan(),
+            action => match self.mode() {
+                Mode::Prompt => self.update_prompt(action),
+                Mode::List => self.update_list(&action),
+                Mode::Reader => self.update_reader(action),
+                Mode::Compare => self.update_compare(action),
+                Mode::Help => {}
             },
         }
     }
 
-    fn update_list(&mut self, action: Action) {
-        let before = self.selected;
-        self.move_selection(action);
-        if self.selected != before
-            && let Some(loading) = &mut self.loading
-        {
-            loading.moved = true;
+    /// Lays the open article or comparison out again for the current size (cached), and
+    /// keeps the list's selection in view.
+    fn relayout(&mut self) {
+        let rows = self.list_rows();
+        self.list.scroll_into_view(rows);
+        if matches!(self.view, View::Compare(_)) {
+            return self.relayout_compare();
         }
-    }
-
-    fn move_selection(&mut self, action: Action) {
-        let page = self.list_rows();
-        let last = self.visible.len().saturating_sub(1);
-        self.selected = match action {
-            Action::Down => self.selected + 1,
-            Action::Up => self.selected.saturating_sub(1),
-            Action::HalfPageDown => self.selected + page / 2,
-            Action::HalfPageUp => self.selected.saturating_sub(page / 2),
-            Action::PageDown => self.selected + page,
-            Action::PageUp => self.selected.saturating_sub(page),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::Scroll(n) => self.selected.saturating_add_signed(isize::from(n) * 3),
-            Action::Open => return self.open_selected(),
-            Action::Back => return self.update(Action::ClearFilter),
-            _ => self.selected,
-        }
-        .min(last);
-    }
-
-    /// The entry the keys act on: the open article in the reader, else the selection.
-    fn target(&self) -> Option<usize> {
-        match (self.screen, &self.reader, &self.compare) {
-            (Screen::Reader, Some(reader), _) => Some(reader.entry),
-            (Screen::Compare, _, Some(compare)) => Some(compare.panes[compare.focus].entry),
-            _ => self.visible.get(self.selected).copied(),
+        match &mut self.view {
+            View::List | View::Compare(_) => {}
+            View::Reader(reader) => {
+                let width = usize::from(geometry::text_width(self.size.0));
+                let options = LayoutOptions {
+                    bidi: self.config.bidi,
+                    shaping: self.config.shaping,
+                    dir: reader.article.meta.dir,
+                };
+                reader.lay_out(&mut self.layouts, width, options);
+                let rows = self.reader_rows();
+                if let View::Reader(reader) = &mut self.view {
+                    reader.scroll = reader.scroll.min(reader.max_scroll(rows));
+                }
+            }
         }
     }
 
@@ -307,46 +232,6 @@ impl App {
         if let Some(notice) = self.store.take_notices().into_iter().next() {
             self.error(notice.to_string());
         }
-    }
-
-    /// Filters the library with the query, keeping the selected row selected if it still
-    /// shows. Rows only move when loading ends, which [`App::receive`] handles.
-    fn refilter(&mut self) {
-        let keep = self.visible.get(self.selected).copied();
-        let fields = self.library.fields(&self.store);
-        let hits = self.filter.update(&self.query, &self.library.index, fields);
-        self.visible.clear();
-        self.visible.extend(hits.iter().map(|h| h.index as usize));
-        self.selected = keep
-            .and_then(|row| self.visible.iter().position(|&r| r == row))
-            .unwrap_or(0);
-    }
-
-    /// Lays the open article (and comparison) out again for the current size and mode (cached).
-    fn relayout(&mut self) {
-        if let Some(compare) = &mut self.compare {
-            let geometry = crate::ui::compare_geometry(self.size);
-            let options = compare.panes.each_ref().map(|p| LayoutOptions {
-                bidi: self.config.bidi,
-                shaping: self.config.shaping,
-                dir: p.article.meta.dir,
-            });
-            compare.lay_out(&mut self.layouts, geometry.text_widths, options);
-            let rows = geometry.text_rows;
-            compare.scroll_by(Action::None, rows);
-        }
-        let width = crate::ui::text_width(self.size.0);
-        let Some(reader) = &mut self.reader else {
-            return;
-        };
-        let options = LayoutOptions {
-            bidi: self.config.bidi,
-            shaping: self.config.shaping,
-            dir: reader.article.meta.dir,
-        };
-        reader.lay_out(&mut self.layouts, width, options);
-        let rows = usize::from(self.size.1.saturating_sub(reader::HEADER_ROWS + 1)).max(1);
-        reader.scroll = reader.scroll.min(reader.max_scroll(rows));
     }
 
     fn info(&mut self, text: String) {

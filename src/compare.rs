@@ -3,9 +3,11 @@
 
 mod align;
 mod anchors;
+mod pair;
 
 pub use align::{Bead, align};
 pub use anchors::{Anchors, anchors_in, occurrences, shared_anchors};
+pub use pair::{Pair, Side, split};
 
 use crate::text::Layout;
 

@@ -234,6 +234,17 @@ mod tests {
     }
 
     #[test]
+    fn an_action_bound_on_a_screen_where_it_does_nothing_names_line_and_column() {
+        let message = Config::parse("[keys.list]\nj = \"down\"\nr = \"toggle_raw\"\n", "c")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("c:3:5: `toggle_raw` does nothing in [keys.list]"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn the_example_file_lists_every_default() {
         assert!(DEFAULT_KEYS.list.len() > 20 && DEFAULT_KEYS.reader.len() > 20);
         let example = include_str!("../config.example.toml");

@@ -1,194 +1,93 @@
-//! Keys as written in `config.toml` (`"ctrl-d"`, `"enter"`, `"/"`) and the per-screen maps.
+//! Key bindings per mode, and the one place where a terminal key becomes an [`Action`].
+
+mod key;
+mod mouse;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::str::FromStr;
+use std::marker::PhantomData;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use serde::{Deserialize, Deserializer};
 
 use crate::action::Action;
+pub use key::{Key, UnknownKey};
+pub use mouse::Clicks;
 
-/// A key with its modifiers, as matched against terminal key events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Key {
-    code: KeyCodeOrd,
-    ctrl: bool,
-    alt: bool,
+/// What has the keyboard: decides which bindings apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The article list.
+    List,
+    /// The filter prompt: unbound characters are typed into it.
+    Prompt,
+    /// One article.
+    Reader,
+    /// Two articles side by side.
+    Compare,
+    /// The help box: its closing keys only.
+    Help,
 }
 
-/// `KeyCode` has no `Ord`; this is the subset lectern binds, ordered for stable help screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum KeyCodeOrd {
-    Char(char),
-    F(u8),
-    Named(Named),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Named {
-    Enter,
-    Esc,
-    Tab,
-    BackTab,
-    Backspace,
-    Delete,
-    Insert,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-}
-
-const NAMES: &[(&str, Named)] = &[
-    ("enter", Named::Enter),
-    ("esc", Named::Esc),
-    ("tab", Named::Tab),
-    ("backtab", Named::BackTab),
-    ("backspace", Named::Backspace),
-    ("delete", Named::Delete),
-    ("insert", Named::Insert),
-    ("up", Named::Up),
-    ("down", Named::Down),
-    ("left", Named::Left),
-    ("right", Named::Right),
-    ("home", Named::Home),
-    ("end", Named::End),
-    ("pgup", Named::PageUp),
-    ("pgdn", Named::PageDown),
-];
-
-/// Other spellings people write.
-const ALIASES: &[(&str, &str)] = &[
-    ("return", "enter"),
-    ("escape", "esc"),
-    ("shift-tab", "backtab"),
-    ("del", "delete"),
-    ("pageup", "pgup"),
-    ("pagedown", "pgdn"),
-    ("space", " "),
-];
-
-/// A key name that is not understood.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key {0:?} (try \"j\", \"ctrl-d\", \"enter\", \"pgdn\", \"f1\")")]
-pub struct UnknownKey(pub String);
-
-impl FromStr for Key {
-    type Err = UnknownKey;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let unknown = || UnknownKey(text.to_owned());
-        let (mut ctrl, mut alt, mut rest) = (false, false, text);
-        loop {
-            let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
-                (ctrl, rest) = (true, &rest[5..]);
-            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
-                (alt, rest) = (true, &rest[4..]);
-            } else {
-                break;
-            }
-        }
-        let lower = rest.to_ascii_lowercase();
-        let name = ALIASES
-            .iter()
-            .find(|(a, _)| *a == lower)
-            .map_or(lower.as_str(), |(_, n)| n);
-        let mut chars = rest.chars();
-        let code = match (chars.next(), chars.next()) {
-            (Some(c), None) => KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
-            _ if name == " " => KeyCodeOrd::Char(' '),
-            _ => {
-                let named = NAMES
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|&(_, n)| KeyCodeOrd::Named(n));
-                let function = || {
-                    let number = name.strip_prefix('f').and_then(|n| n.parse::<u8>().ok());
-                    number.filter(|n| (1..=24).contains(n)).map(KeyCodeOrd::F)
-                };
-                named.or_else(function).ok_or_else(unknown)?
-            }
-        };
-        Ok(Self { code, ctrl, alt })
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("alt-")?;
-        }
-        match self.code {
-            KeyCodeOrd::Char(' ') => f.write_str("space"),
-            KeyCodeOrd::Char(c) => write!(f, "{c}"),
-            KeyCodeOrd::F(n) => write!(f, "f{n}"),
-            KeyCodeOrd::Named(named) => f.write_str(
-                NAMES
-                    .iter()
-                    .find(|(_, n)| *n == named)
-                    .map_or("?", |(name, _)| name),
-            ),
+impl Mode {
+    /// The table of `config.toml` that binds this mode's keys.
+    pub fn table(self) -> &'static str {
+        match self {
+            Self::List => "list",
+            Self::Prompt => "prompt",
+            Self::Reader => "reader",
+            Self::Compare => "compare",
+            Self::Help => "help",
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Key {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+/// Whether `action` does something in `mode`: binding it elsewhere is a configuration error.
+pub fn allowed(mode: Mode, action: &Action) -> bool {
+    use Action as A;
+    use Mode as M;
+    match action {
+        A::Down | A::Up => mode != M::Help,
+        A::HalfPageDown | A::HalfPageUp | A::PageDown | A::PageUp | A::Top | A::Bottom => {
+            matches!(mode, M::List | M::Reader | M::Compare)
+        }
+        A::ToggleBookmark | A::ToggleRead | A::OpenUrl | A::CopyUrl => {
+            matches!(mode, M::List | M::Reader | M::Compare)
+        }
+        A::Filter | A::NextUnread | A::PreviousUnread | A::MarkCompare | A::Compare => {
+            matches!(mode, M::List | M::Reader)
+        }
+        A::Open | A::MarkAllRead | A::Undo | A::Rescan => mode == M::List,
+        A::ClearFilter => matches!(mode, M::List | M::Prompt),
+        A::Back => matches!(mode, M::Reader | M::Compare),
+        A::PageDownOrNextUnread | A::NextArticle | A::PreviousArticle | A::ToggleRaw => {
+            mode == M::Reader
+        }
+        A::FocusOther | A::ToggleSync | A::ToggleAnchors | A::Swap => mode == M::Compare,
+        A::Accept
+        | A::CursorLeft
+        | A::CursorRight
+        | A::WordLeft
+        | A::WordRight
+        | A::LineStart
+        | A::LineEnd
+        | A::DeleteBack
+        | A::DeleteForward
+        | A::DeleteWordBack
+        | A::DeleteToStart
+        | A::DeleteToEnd => mode == M::Prompt,
+        A::Help | A::Quit | A::None => true,
+        A::Type(_) | A::Paste(_) | A::Resize(..) | A::Wheel(..) | A::Click(..) | A::Tick => false,
     }
 }
 
-impl Key {
-    /// The key of a terminal event, or `None` for keys lectern never binds.
-    pub fn from_event(event: KeyEvent) -> Option<Self> {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = event.modifiers.contains(KeyModifiers::ALT);
-        let named = |n| Some(KeyCodeOrd::Named(n));
-        let code = match event.code {
-            // Shift is already in the character's case.
-            KeyCode::Char(c) => Some(KeyCodeOrd::Char(if ctrl {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            })),
-            KeyCode::F(n) => Some(KeyCodeOrd::F(n)),
-            KeyCode::Enter => named(Named::Enter),
-            KeyCode::Esc => named(Named::Esc),
-            KeyCode::Tab => named(Named::Tab),
-            KeyCode::BackTab => named(Named::BackTab),
-            KeyCode::Backspace => named(Named::Backspace),
-            KeyCode::Delete => named(Named::Delete),
-            KeyCode::Insert => named(Named::Insert),
-            KeyCode::Up => named(Named::Up),
-            KeyCode::Down => named(Named::Down),
-            KeyCode::Left => named(Named::Left),
-            KeyCode::Right => named(Named::Right),
-            KeyCode::Home => named(Named::Home),
-            KeyCode::End => named(Named::End),
-            KeyCode::PageUp => named(Named::PageUp),
-            KeyCode::PageDown => named(Named::PageDown),
-            _ => None,
-        }?;
-        Some(Self { code, ctrl, alt })
-    }
-}
-
-/// Key bindings per screen; `[keys.list]`, `[keys.reader]`, `[keys.compare]` in `config.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Key bindings per mode; `[keys.list]`, `[keys.prompt]`, `[keys.reader]`, `[keys.compare]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
     /// The article list.
     pub list: BTreeMap<Key, Action>,
+    /// The filter prompt.
+    pub prompt: BTreeMap<Key, Action>,
     /// The reader.
     pub reader: BTreeMap<Key, Action>,
     /// The comparison of two articles.
@@ -201,6 +100,7 @@ impl Keymap {
     pub fn merged(mut self, user: Self) -> Self {
         for (mine, theirs) in [
             (&mut self.list, user.list),
+            (&mut self.prompt, user.prompt),
             (&mut self.reader, user.reader),
             (&mut self.compare, user.compare),
         ] {
@@ -214,54 +114,154 @@ impl Keymap {
         }
         self
     }
+
+    /// The bindings of `mode` (the help box has none of its own).
+    pub fn of(&self, mode: Mode) -> Option<&BTreeMap<Key, Action>> {
+        match mode {
+            Mode::List => Some(&self.list),
+            Mode::Prompt => Some(&self.prompt),
+            Mode::Reader => Some(&self.reader),
+            Mode::Compare => Some(&self.compare),
+            Mode::Help => None,
+        }
+    }
+
+    /// What `event` does in `mode`: ctrl-c always quits; in the help box, `esc`, `q` and
+    /// any key bound to `help` close it; in the prompt, an unbound character is typed.
+    pub fn resolve(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event)?;
+        self.resolve_key(mode, key)
+    }
+
+    /// [`Keymap::resolve`] for a key already read.
+    pub fn resolve_key(&self, mode: Mode, key: Key) -> Option<Action> {
+        if key == Key::CTRL_C {
+            return Some(Action::Quit);
+        }
+        let Some(map) = self.of(mode) else {
+            let closes = key == Key::ESC
+                || key.typed() == Some('q')
+                || [&self.list, &self.reader, &self.compare]
+                    .iter()
+                    .any(|map| map.get(&key) == Some(&Action::Help));
+            return closes.then_some(Action::Help);
+        };
+        match map.get(&key) {
+            Some(action) => Some(action.clone()),
+            None if mode == Mode::Prompt => key.typed().map(Action::Type),
+            None => None,
+        }
+    }
+
+    /// The keys bound to `action` in `mode`, `preferred` first when it is one of them.
+    pub fn keys_for(&self, mode: Mode, action: &Action, preferred: Option<Key>) -> Vec<Key> {
+        let mut keys: Vec<Key> = self
+            .of(mode)
+            .into_iter()
+            .flatten()
+            .filter(|(_, bound)| *bound == action)
+            .map(|(key, _)| *key)
+            .collect();
+        if let Some(at) = preferred.and_then(|p| keys.iter().position(|k| *k == p)) {
+            keys[..=at].rotate_right(1);
+        }
+        keys
+    }
+}
+
+impl<'de> Deserialize<'de> for Keymap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize, Default)]
+        #[serde(default, deny_unknown_fields)]
+        struct Tables {
+            list: BTreeMap<Key, Bound<ListMode>>,
+            prompt: BTreeMap<Key, Bound<PromptMode>>,
+            reader: BTreeMap<Key, Bound<ReaderMode>>,
+            compare: BTreeMap<Key, Bound<CompareMode>>,
+        }
+        fn plain<M>(map: BTreeMap<Key, Bound<M>>) -> BTreeMap<Key, Action> {
+            map.into_iter().map(|(k, b)| (k, b.action)).collect()
+        }
+        let tables = Tables::deserialize(deserializer)?;
+        Ok(Self {
+            list: plain(tables.list),
+            prompt: plain(tables.prompt),
+            reader: plain(tables.reader),
+            compare: plain(tables.compare),
+        })
+    }
+}
+
+/// A mode known when deserializing, so that a binding is checked where it is written (and
+/// the error carries its line and column).
+trait ModeOf {
+    const MODE: Mode;
+}
+
+struct ListMode;
+struct PromptMode;
+struct ReaderMode;
+struct CompareMode;
+
+impl ModeOf for ListMode {
+    const MODE: Mode = Mode::List;
+}
+impl ModeOf for PromptMode {
+    const MODE: Mode = Mode::Prompt;
+}
+impl ModeOf for ReaderMode {
+    const MODE: Mode = Mode::Reader;
+}
+impl ModeOf for CompareMode {
+    const MODE: Mode = Mode::Compare;
+}
+
+/// An action bound in the table of mode `M`, checked to do something there.
+struct Bound<M> {
+    action: Action,
+    mode: PhantomData<M>,
+}
+
+impl<'de, M: ModeOf> Deserialize<'de> for Bound<M> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let action = Action::deserialize(deserializer)?;
+        if !allowed(M::MODE, &action) {
+            return Err(serde::de::Error::custom(NotHere {
+                action: action.name(),
+                mode: M::MODE,
+            }));
+        }
+        Ok(Self {
+            action,
+            mode: PhantomData,
+        })
+    }
+}
+
+/// An action bound in a table where it does nothing.
+struct NotHere {
+    action: String,
+    mode: Mode,
+}
+
+impl fmt::Display for NotHere {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` does nothing in [keys.{}]",
+            self.action,
+            self.mode.table()
+        )
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
     fn key(text: &str) -> Key {
         text.parse().unwrap()
-    }
-
-    #[test]
-    fn names_round_trip() {
-        for name in [
-            "j", "G", "/", "?", "[", "ctrl-d", "alt-x", "enter", "esc", "pgdn", "pgup", "home",
-            "f5", "space", "backtab",
-        ] {
-            assert_eq!(key(name).to_string(), name);
-        }
-        assert_eq!(key("Ctrl-D"), key("ctrl-d"));
-        assert_eq!(key("PageDown"), key("pgdn"));
-        assert_eq!(key("shift-tab"), key("backtab"));
-        assert_eq!(
-            key("-"),
-            Key {
-                code: KeyCodeOrd::Char('-'),
-                ctrl: false,
-                alt: false
-            }
-        );
-    }
-
-    #[test]
-    fn unknown_keys_are_errors() {
-        for bad in ["ctrl-", "enterr", "f99", "ctrl-pgdnx", ""] {
-            assert!(bad.parse::<Key>().is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn events_match_their_names() {
-        let event = |code, modifiers| Key::from_event(KeyEvent::new(code, modifiers)).unwrap();
-        assert_eq!(
-            event(KeyCode::Char('d'), KeyModifiers::CONTROL),
-            key("ctrl-d")
-        );
-        assert_eq!(event(KeyCode::Char('G'), KeyModifiers::SHIFT), key("G"));
-        assert_eq!(event(KeyCode::PageDown, KeyModifiers::NONE), key("pgdn"));
-        assert_eq!(event(KeyCode::Char('?'), KeyModifiers::SHIFT), key("?"));
     }
 
     #[test]
@@ -281,5 +281,68 @@ mod tests {
         assert!(error.to_string().contains("scroll_dwn"), "{error}");
         let error = toml::from_str::<Keymap>("[reader]\n\"ctrl-dd\" = \"down\"").unwrap_err();
         assert!(error.to_string().contains("ctrl-dd"), "{error}");
+    }
+
+    #[test]
+    fn an_action_of_another_screen_is_an_error() {
+        let error = toml::from_str::<Keymap>("[list]\nr = \"toggle_raw\"").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("`toggle_raw` does nothing in [keys.list]"),
+            "{error}"
+        );
+        assert!(toml::from_str::<Keymap>("[prompt]\nj = \"open\"").is_err());
+        assert!(toml::from_str::<Keymap>("[reader]\nr = \"toggle_raw\"").is_ok());
+    }
+
+    #[test]
+    fn the_prompt_types_unbound_characters_and_never_alt_chords() {
+        let map: Keymap = toml::from_str("[prompt]\nenter = \"accept\"").unwrap();
+        let resolve = |code, modifiers| map.resolve(Mode::Prompt, KeyEvent::new(code, modifiers));
+        assert_eq!(
+            resolve(KeyCode::Char('j'), KeyModifiers::NONE),
+            Some(Action::Type('j'))
+        );
+        assert_eq!(
+            resolve(KeyCode::Char('J'), KeyModifiers::SHIFT),
+            Some(Action::Type('J'))
+        );
+        assert_eq!(resolve(KeyCode::Char('b'), KeyModifiers::ALT), None);
+        assert_eq!(resolve(KeyCode::Char('w'), KeyModifiers::CONTROL), None);
+        assert_eq!(
+            resolve(KeyCode::Enter, KeyModifiers::NONE),
+            Some(Action::Accept)
+        );
+        assert_eq!(
+            resolve(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
+        );
+        // Outside the prompt an unbound letter does nothing.
+        let list = map.resolve(
+            Mode::List,
+            KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE),
+        );
+        assert_eq!(list, None);
+    }
+
+    #[test]
+    fn the_help_box_closes_on_its_keys_only() {
+        let map: Keymap = toml::from_str("[list]\nf1 = \"help\"\nj = \"down\"").unwrap();
+        let resolve = |k: &str| map.resolve_key(Mode::Help, key(k));
+        assert_eq!(resolve("esc"), Some(Action::Help));
+        assert_eq!(resolve("q"), Some(Action::Help));
+        assert_eq!(resolve("f1"), Some(Action::Help));
+        assert_eq!(resolve("j"), None);
+    }
+
+    #[test]
+    fn keys_for_puts_the_preferred_key_first() {
+        let map: Keymap =
+            toml::from_str("[list]\nl = \"open\"\nenter = \"open\"\nright = \"open\"").unwrap();
+        let keys = map.keys_for(Mode::List, &Action::Open, Some(key("enter")));
+        assert_eq!(keys[0], key("enter"));
+        assert_eq!(keys.len(), 3);
+        assert!(map.keys_for(Mode::List, &Action::Help, None).is_empty());
     }
 }

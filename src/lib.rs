@@ -11,6 +11,7 @@ pub mod compare;
 pub mod config;
 pub mod filter;
 pub mod keymap;
+pub mod launch;
 pub mod library;
 pub mod store;
 pub mod text;

@@ -221,6 +221,41 @@ impl Store {
         Ok(read)
     }
 
+    /// Marks every article of `ids` read (or unread) with one save; returns how many changed.
+    ///
+    /// # Errors
+    /// When the changes could not be saved; they still hold in memory and are retried with
+    /// the next save.
+    pub fn set_read_many(&mut self, ids: &[String], read: bool) -> Result<usize, StoreError> {
+        let at = time::rfc3339_utc(SystemTime::now());
+        let mut changed = 0;
+        for id in ids {
+            if self.is_read(id) == read {
+                continue;
+            }
+            let change = if read {
+                Change::Read {
+                    id: id.clone(),
+                    at: at.clone(),
+                }
+            } else {
+                Change::Unread(id.clone())
+            };
+            self.state.apply(&change);
+            self.pending.push(change);
+            changed += 1;
+        }
+        if changed > 0 {
+            self.save()?;
+        }
+        Ok(changed)
+    }
+
+    /// TEMPORARY until the live-state work lands: whether another window changed the marks.
+    pub fn refresh(&mut self) -> bool {
+        false
+    }
+
     /// Notices raised by saves since the last call (a state file found corrupt and moved
     /// aside, or found to be from a newer lectern); the UI shows them in the status bar.
     pub fn take_notices(&mut self) -> Vec<Notice> {

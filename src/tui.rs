@@ -33,6 +33,9 @@ const LOADING_POLL: Duration = Duration::from_millis(16);
 /// stays responsive while a large library streams in.
 const LOADING_BUDGET: Duration = Duration::from_millis(8);
 
+/// How often the app looks for changes from outside (another window's marks, a rescan).
+const TICK: Duration = Duration::from_millis(250);
+
 /// How long the event loop gets to notice a SIGTERM/SIGHUP before the process is ended anyway.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -115,6 +118,8 @@ fn event_loop(
     app.update(crate::action::Action::Resize(size.width, size.height));
     let mut dirty = true;
     let mut drawn = Instant::now();
+    let mut clicks = crate::keymap::Clicks::default();
+    let mut ticked = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         let mut pending = false;
         if let Some(receiver) = &progress {
@@ -138,7 +143,12 @@ fn event_loop(
         } else {
             POLL
         };
-        if !event::poll(wait)? {
+        if !event::poll(wait.min(TICK))? {
+            if ticked.elapsed() >= TICK {
+                app.update(crate::action::Action::Tick);
+                ticked = Instant::now();
+                dirty = true;
+            }
             continue;
         }
         let action = match event::read()? {
@@ -148,9 +158,10 @@ fn event_loop(
                     dirty = true;
                     continue;
                 }
-                app.key_action(key)
+                app.config.keys.0.resolve(app.mode(), key)
             }
-            Event::Mouse(mouse) => App::mouse_action(mouse),
+            Event::Mouse(mouse) => clicks.resolve(mouse, Instant::now()),
+            Event::Paste(text) => Some(crate::action::Action::Paste(text)),
             Event::Resize(columns, rows) => Some(crate::action::Action::Resize(columns, rows)),
             _ => None,
         };
@@ -158,8 +169,30 @@ fn event_loop(
             app.update(action);
             dirty = true;
         }
+        dirty |= do_effects(app);
+        if ticked.elapsed() >= TICK {
+            app.update(crate::action::Action::Tick);
+            ticked = Instant::now();
+            dirty = true;
+        }
     }
     Ok(())
+}
+
+/// Does what the app asked of the world outside; returns whether anything was done.
+fn do_effects(app: &mut App) -> bool {
+    let effects = std::mem::take(&mut app.effects);
+    let any = !effects.is_empty();
+    for effect in effects {
+        if let Err(error) = crate::launch::perform(&effect) {
+            app.update(crate::action::Action::None);
+            app.message = Some(crate::app::Message {
+                text: error.to_string(),
+                error: true,
+            });
+        }
+    }
+    any
 }
 
 /// What one look at the loader brought.

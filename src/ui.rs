@@ -1,8 +1,9 @@
 //! Drawing: a pure function of `&App` that writes pre-laid-out lines cell by cell.
 
-pub mod compare;
+mod compare;
 mod help;
 mod list;
+mod prompt;
 mod reader;
 mod status;
 
@@ -11,44 +12,30 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-pub use compare::{CompareGeometry, SIDE_BY_SIDE_MIN, compare_geometry};
-
-use crate::app::{App, Overlay, Screen};
+use crate::app::{App, View, geometry};
 use crate::text::{Glyph, ScreenLine};
 use crate::theme::Part;
 
-/// The widest the reader's text gets: longer lines are hard to read.
-const MAX_TEXT_WIDTH: u16 = 100;
-
-/// Cells of text per reader line for a terminal `columns` wide (one cell of margin each side).
-pub fn text_width(columns: u16) -> usize {
-    usize::from(columns.saturating_sub(2).clamp(1, MAX_TEXT_WIDTH))
-}
-
-/// Draws the whole screen.
+/// Draws the whole screen: the view, the status bar, and the help box over them.
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
     let area = frame.area();
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
+    let size = (area.width, area.height);
     let buf = frame.buffer_mut();
-    let body = Rect {
-        height: area.height.saturating_sub(1),
-        ..area
-    };
-    match (app.screen, &app.reader, &app.compare) {
-        (Screen::Reader, Some(reader), _) => reader::draw(app, reader, body, buf),
-        (Screen::Compare, _, Some(compare)) => compare::draw(app, compare, body, buf),
-        _ => list::draw(app, body, buf),
+    match &app.view {
+        View::List => list::draw(app, geometry::list(size), buf),
+        View::Reader(reader) => reader::draw(
+            app,
+            reader,
+            geometry::reader(size, reader.headline.len()),
+            buf,
+        ),
+        View::Compare(compare) => compare::draw(app, compare, geometry::compare(size), buf),
     }
-    let status_row = Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1,
-        ..area
-    };
-    status::draw(app, status_row, buf);
-    if app.overlay == Overlay::Help {
+    let cursor = status::draw(app, geometry::status(size), buf);
+    if app.help {
         help::draw(app, area, buf);
+    } else if let Some(cursor) = cursor {
+        frame.set_cursor_position(cursor);
     }
 }
 
@@ -91,7 +78,7 @@ fn put_line(
 
 /// Writes plain text (already sanitised, left to right) on row `y`, cut at the area's edge.
 fn put_text(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) -> u16 {
-    if y >= area.bottom() || x >= area.right() {
+    if y < area.y || y >= area.bottom() || x < area.x || x >= area.right() {
         return x;
     }
     let (end, _) = buf.set_stringn(x, y, text, usize::from(area.right() - x), style);

@@ -1,201 +1,160 @@
-//! The comparison screen's state: two panes, focus, synchronised scrolling over aligned rows.
+//! The comparison screen's state: the aligned pair, focus, synchronised or free scrolling,
+//! and the marks that open a comparison.
 
-use super::{App, Screen};
-use std::collections::BTreeSet;
-use std::ops::Range;
-use std::sync::Arc;
-
-use super::reader::moved;
+use super::reader::{Reader, moved};
+use super::{App, View, geometry};
 use crate::action::Action;
-use crate::article::Article;
-use crate::compare::{Bead, Row, align, aligned_rows, anchors_in, shared_anchors};
-use crate::text::{Layout, LayoutCache, LayoutKey, LayoutOptions, lay_out};
-
-/// Rows above each pane's text: title, details, rule.
-pub const HEADER_ROWS: u16 = 3;
-
-/// One side of the comparison.
-pub struct Pane {
-    /// Index of its entry in the library.
-    pub entry: usize,
-    /// The article.
-    pub article: Article,
-    /// Its lines at the pane's width.
-    pub layout: Arc<Layout>,
-    /// First line shown when scrolling on its own.
-    pub scroll: usize,
-    /// Byte ranges of the shared anchors, per paragraph.
-    pub anchors: Vec<Vec<Range<usize>>>,
-}
+use crate::compare::{Pair, Side};
+use crate::keymap::Mode;
+use crate::text::LayoutOptions;
 
 /// Two articles side by side (or stacked on narrow terminals).
 pub struct Compare {
-    /// Left (or top) and right (or bottom).
-    pub panes: [Pane; 2],
+    /// The two articles and their aligned rows.
+    pub pair: Pair,
     /// The pane the keys act on.
     pub focus: usize,
-    /// Both panes scroll together over `rows`.
+    /// Both panes scroll together over the aligned rows.
     pub sync: bool,
     /// Shared anchors are highlighted.
     pub show_anchors: bool,
-    /// Anchors both articles have.
-    pub shared: BTreeSet<String>,
-    beads: Vec<Bead>,
-    /// The aligned rows for the current layouts.
-    pub rows: Vec<Row>,
     /// First aligned row shown when scrolling together.
     pub scroll: usize,
+    /// First line of each pane when scrolling on their own.
+    pub pane_scroll: [usize; 2],
+    /// The reader to go back to, when the comparison was opened from one.
+    pub back_to: Option<Box<Reader>>,
 }
 
 impl Compare {
-    /// A comparison of two articles (`entry` indices into the library), not laid out yet.
-    pub fn new(left: (usize, Article), right: (usize, Article)) -> Self {
-        let anchors_a = anchors_in(left.1.paragraphs.iter().map(String::as_str));
-        let anchors_b = anchors_in(right.1.paragraphs.iter().map(String::as_str));
-        let shared = shared_anchors(&anchors_a, &anchors_b);
-        let beads = align(&left.1.paragraphs, &right.1.paragraphs, &shared);
-        let pane = |(entry, article): (usize, Article)| {
-            let anchors = article
-                .paragraphs
-                .iter()
-                .map(|p| crate::compare::occurrences(p, &shared))
-                .collect();
-            Pane {
-                entry,
-                article,
-                layout: Arc::default(),
-                scroll: 0,
-                anchors,
-            }
-        };
+    /// A comparison of `pair`, synchronised, at the top.
+    pub fn new(pair: Pair, back_to: Option<Box<Reader>>) -> Self {
         Self {
-            panes: [pane(left), pane(right)],
+            pair,
             focus: 0,
             sync: true,
             show_anchors: false,
-            shared,
-            beads,
-            rows: Vec::new(),
             scroll: 0,
+            pane_scroll: [0; 2],
+            back_to,
         }
     }
 
-    /// Lays both panes out at `widths` (cached) and rebuilds the aligned rows.
-    pub fn lay_out(
-        &mut self,
-        cache: &mut LayoutCache,
-        widths: [usize; 2],
-        options: [LayoutOptions; 2],
-    ) {
-        for ((pane, width), options) in self.panes.iter_mut().zip(widths).zip(options) {
-            let key = LayoutKey {
-                article: &pane.article.meta.id,
-                width,
-                options,
-                raw: false,
-            };
-            let paragraphs = &pane.article.paragraphs;
-            pane.layout = cache.get_or_insert_with(&key, || lay_out(paragraphs, width, &options));
-        }
-        let top = self.rows.get(self.scroll).and_then(|row| row[self.focus]);
-        self.rows = aligned_rows([&self.panes[0].layout, &self.panes[1].layout], &self.beads);
-        if let Some(line) = top {
-            self.scroll = self.row_of(self.focus, line);
-        }
-    }
-
-    /// The first aligned row showing `line` of pane `side`, or at or after it.
-    fn row_of(&self, side: usize, line: usize) -> usize {
-        self.rows
-            .iter()
-            .position(|row| row[side].is_some_and(|l| l >= line))
-            .unwrap_or(0)
-    }
-
-    /// Swaps the panes (the focus stays with its article).
-    pub fn swap(&mut self) {
-        self.panes.swap(0, 1);
-        self.focus = 1 - self.focus;
-        for bead in &mut self.beads {
-            bead.paragraphs.swap(0, 1);
-        }
-        for row in &mut self.rows {
-            row.swap(0, 1);
-        }
+    /// The focused side.
+    pub fn focused(&self) -> &Side {
+        &self.pair.sides[self.focus]
     }
 
     /// Turns synchronised scrolling on (from the focused pane's position) or off.
     pub fn toggle_sync(&mut self) {
         self.sync = !self.sync;
         if self.sync {
-            self.scroll = self.row_of(self.focus, self.panes[self.focus].scroll);
+            self.scroll = self.pair.row_of(self.focus, self.pane_scroll[self.focus]);
         } else {
             for side in 0..2 {
-                let line = self.rows.iter().skip(self.scroll).find_map(|row| row[side]);
-                self.panes[side].scroll = line.unwrap_or(0);
+                let rows = self.pair.rows.iter().skip(self.scroll);
+                self.pane_scroll[side] = rows.clone().find_map(|row| row[side]).unwrap_or(0);
             }
         }
     }
 
-    /// Scrolls by a movement action, `rows` being the height of the text area.
-    pub fn scroll_by(&mut self, action: Action, rows: usize) {
+    /// Scrolls `side` (or both, when synchronised) by a movement action, `rows` being the
+    /// height of the text area.
+    pub fn scroll_by(&mut self, side: usize, action: &Action, rows: usize) {
         if self.sync {
-            let max = self.rows.len().saturating_sub(rows);
+            let max = self.pair.rows.len().saturating_sub(rows);
             self.scroll = moved(self.scroll, action, rows, max);
         } else {
-            let pane = &mut self.panes[self.focus];
-            let max = pane.layout.lines.len().saturating_sub(rows);
-            pane.scroll = moved(pane.scroll, action, rows, max);
+            let max = self.pair.sides[side]
+                .layout
+                .lines
+                .len()
+                .saturating_sub(rows);
+            self.pane_scroll[side] = moved(self.pane_scroll[side], action, rows, max);
         }
     }
 
-    /// The line of pane `side` on screen row `row` of its text area (`None`: blank).
+    /// The line of pane `side` on row `row` of its text area (`None`: blank).
     pub fn line_at(&self, side: usize, row: usize) -> Option<usize> {
         if self.sync {
-            self.rows.get(self.scroll + row).and_then(|r| r[side])
+            self.pair.rows.get(self.scroll + row).and_then(|r| r[side])
         } else {
-            let line = self.panes[side].scroll + row;
-            (line < self.panes[side].layout.lines.len()).then_some(line)
+            let line = self.pane_scroll[side] + row;
+            (line < self.pair.sides[side].layout.lines.len()).then_some(line)
+        }
+    }
+
+    /// Lays both panes out for `widths`, keeping the focused pane's top line on screen.
+    fn lay_out(
+        &mut self,
+        app_layouts: &mut crate::text::LayoutCache,
+        widths: [usize; 2],
+        options: [LayoutOptions; 2],
+    ) {
+        let top = self.line_at(self.focus, 0);
+        self.pair.lay_out(app_layouts, widths, options);
+        if let Some(line) = top {
+            self.scroll = self.pair.row_of(self.focus, line);
         }
     }
 }
 
 impl App {
+    /// `v`: marks the article for comparison; with another article marked, compares the two.
     pub(super) fn mark_compare(&mut self) {
         let Some(index) = self.target() else { return };
         let id = self.library.entries[index].meta.id.clone();
-        if let Some(at) = self.compare_marks.iter().position(|m| *m == id) {
-            self.compare_marks.remove(at);
-            self.info("comparison mark removed".to_owned());
-        } else {
-            if self.compare_marks.len() == 2 {
-                self.compare_marks.remove(0);
+        match self.compare_mark.take() {
+            Some(marked) if marked == id => self.info("comparison mark removed".to_owned()),
+            Some(marked) => self.open_compare(&marked, &id),
+            None => {
+                self.compare_mark = Some(id);
+                let mode = self.mode();
+                let keys = [Action::MarkCompare, Action::Compare]
+                    .map(|action| self.key_name(mode, &action));
+                let how = match keys {
+                    [Some(mark), Some(compare)] => {
+                        format!("{mark} or {compare} on another article compares the two")
+                    }
+                    [Some(key), None] | [None, Some(key)] => {
+                        format!("{key} on another article compares the two")
+                    }
+                    [None, None] => "bind mark_compare to compare two articles".to_owned(),
+                };
+                self.info(format!("marked for comparison: {how}"));
             }
-            self.compare_marks.push(id);
-            self.info(
-                "marked for comparison: press c on another article, or mark a second one"
-                    .to_owned(),
-            );
         }
     }
 
-    /// Opens the comparison of the two marked articles, or of the marked one and this one.
-    pub(super) fn open_compare(&mut self) {
-        let here = self
-            .target()
-            .map(|i| self.library.entries[i].meta.id.clone());
-        let mut ids: Vec<String> = self.compare_marks.clone();
-        if ids.len() < 2 {
-            ids.retain(|id| Some(id) != here.as_ref());
-            ids.extend(here);
+    /// `c`: compares the marked article with this one.
+    pub(super) fn compare_with_mark(&mut self) {
+        let Some(index) = self.target() else { return };
+        let id = self.library.entries[index].meta.id.clone();
+        let mark = self.key_name(self.mode(), &Action::MarkCompare);
+        match self.compare_mark.clone() {
+            None => self.info(match mark {
+                Some(key) => {
+                    format!("press {key} on an article to mark it, then compare another with it")
+                }
+                None => "mark an article for comparison first (mark_compare)".to_owned(),
+            }),
+            Some(marked) if marked == id => {
+                self.info(
+                    "this is the article marked for comparison: choose another one".to_owned(),
+                );
+            }
+            Some(marked) => {
+                self.compare_mark = None;
+                self.open_compare(&marked, &id);
+            }
         }
-        if ids.len() < 2 {
-            return self
-                .info("mark an article with v first, then press c on another one".to_owned());
-        }
-        let mut sides = Vec::new();
-        for id in &ids[..2] {
-            let Some(index) = self.library.entries.iter().position(|e| e.meta.id == *id) else {
+    }
+
+    /// Opens the comparison of the articles `left` and `right` (ids).
+    fn open_compare(&mut self, left: &str, right: &str) {
+        let mut sides = Vec::with_capacity(2);
+        for id in [left, right] {
+            let Some(index) = self.row_of(id) else {
                 return self.error("the marked article is no longer in the library".to_owned());
             };
             match self.library.read(&self.library.entries[index]) {
@@ -203,27 +162,30 @@ impl App {
                 Err(warning) => return self.error(format!("cannot open {warning}")),
             }
         }
-        let right = sides.pop();
-        let (Some(left), Some(right)) = (sides.pop(), right) else {
+        let (Some(right), Some(left)) = (sides.pop(), sides.pop()) else {
             return;
         };
-        self.compare = Some(Compare::new(left, right));
-        if self.screen != Screen::Compare {
-            self.compare_from = self.screen;
-        }
-        self.screen = Screen::Compare;
+        let back_to = match std::mem::replace(&mut self.view, View::List) {
+            View::Reader(reader) => Some(reader),
+            View::Compare(compare) => compare.back_to,
+            View::List => None,
+        };
+        self.view = View::Compare(Box::new(Compare::new(Pair::new(left, right), back_to)));
         self.relayout();
     }
 
     pub(super) fn update_compare(&mut self, action: Action) {
         let rows = self.compare_rows();
-        let Some(compare) = &mut self.compare else {
+        let View::Compare(compare) = &mut self.view else {
             return;
         };
         match action {
             Action::Back => {
-                self.screen = self.compare_from;
-                self.compare = None;
+                self.view = match compare.back_to.take() {
+                    Some(reader) => View::Reader(reader),
+                    None => View::List,
+                };
+                self.relayout();
             }
             Action::FocusOther => compare.focus = 1 - compare.focus,
             Action::ToggleSync => {
@@ -237,21 +199,59 @@ impl App {
             }
             Action::ToggleAnchors => {
                 compare.show_anchors = !compare.show_anchors;
-                let count = compare.shared.len();
                 let text = if compare.show_anchors {
-                    format!("{count} shared anchors highlighted")
+                    format!("{} shared anchors highlighted", compare.pair.shared.len())
                 } else {
                     "anchors hidden".to_owned()
                 };
                 self.info(text);
             }
-            Action::Swap => compare.swap(),
-            _ => compare.scroll_by(action, rows),
+            Action::Swap => {
+                compare.pair.swap();
+                compare.pane_scroll.swap(0, 1);
+                compare.focus = 1 - compare.focus;
+            }
+            Action::Wheel(pointer, _) => {
+                let areas = geometry::compare(self.size);
+                let at = ratatui::layout::Position::new(pointer.column, pointer.row);
+                let side = (0..2)
+                    .find(|&s| areas.text[s].union(areas.headers[s]).contains(at))
+                    .unwrap_or(compare.focus);
+                compare.scroll_by(side, &action, rows);
+            }
+            action => {
+                let focus = compare.focus;
+                compare.scroll_by(focus, &action, rows);
+            }
         }
+    }
+
+    /// Lays the comparison out for the current size.
+    pub(super) fn relayout_compare(&mut self) {
+        let areas = geometry::compare(self.size);
+        let rows = usize::from(areas.text[0].height);
+        let (bidi, shaping) = (self.config.bidi, self.config.shaping);
+        let View::Compare(compare) = &mut self.view else {
+            return;
+        };
+        let widths = areas.text.map(|r| usize::from(r.width));
+        let options = compare.pair.sides.each_ref().map(|side| LayoutOptions {
+            bidi,
+            shaping,
+            dir: side.article.meta.dir,
+        });
+        compare.lay_out(&mut self.layouts, widths, options);
+        compare.scroll_by(compare.focus, &Action::None, rows);
     }
 
     /// Rows of text each comparison pane shows.
     pub fn compare_rows(&self) -> usize {
-        crate::ui::compare_geometry(self.size).text_rows
+        usize::from(geometry::compare(self.size).text[0].height)
+    }
+
+    /// The key to show for `action` in `mode`, if any is bound.
+    pub(super) fn key_name(&self, mode: Mode, action: &Action) -> Option<String> {
+        let keys = self.config.keys.0.keys_for(mode, action, None);
+        keys.first().map(ToString::to_string)
     }
 }

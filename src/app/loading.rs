@@ -1,8 +1,8 @@
 //! Background loading as the app sees it: batches joining the list, the progress count, the
 //! heading's counts, and keeping rows straight when the list is ordered at the end.
 
-use super::{App, Screen};
-use crate::library::Progress;
+use super::{App, View};
+use crate::library::{Library, Progress};
 use crate::store::Store;
 
 /// How far background loading has got.
@@ -48,52 +48,65 @@ impl App {
             .then(|| self.selected_entry().map(|e| e.meta.id.clone()))
             .flatten();
         if !self.library.apply(progress) {
-            self.refilter();
+            self.refilter(false);
             self.count(rows);
             return;
         }
         self.loading = None;
-        // Rows moved: filter from scratch, and find the selected and open articles again.
-        self.filter.reset();
-        self.refilter();
-        self.selected = keep
-            .and_then(|id| self.row_of(&id))
-            .and_then(|row| self.visible.iter().position(|&r| r == row))
-            .unwrap_or(0);
-        if let Some(reader) = &self.reader {
-            let row = self.row_of(&reader.article.meta.id);
-            match (row, &mut self.reader) {
-                (Some(row), Some(reader)) => reader.entry = row,
-                _ => self.reader = None,
-            }
-        }
-        if let Some(compare) = &self.compare {
-            let rows = compare
-                .panes
-                .each_ref()
-                .map(|p| self.row_of(&p.article.meta.id));
-            match (rows, &mut self.compare) {
-                ([Some(left), Some(right)], Some(compare)) => {
-                    compare.panes[0].entry = left;
-                    compare.panes[1].entry = right;
-                }
-                _ => self.compare = None,
-            }
-        }
-        if self.screen == Screen::Reader && self.reader.is_none()
-            || self.screen == Screen::Compare && self.compare.is_none()
-        {
-            self.screen = Screen::List;
-        }
-        self.counts = Counts::default();
-        self.count(0);
+        self.rows_moved(keep);
         if self.message.is_none() {
             self.report_skipped();
         }
     }
 
+    /// Replaces the library with one read again from disk, keeping the selection and the
+    /// open articles where they still exist.
+    pub(super) fn replace_library(&mut self, library: Library) {
+        let keep = self.selected_entry().map(|e| e.meta.id.clone());
+        self.library = library;
+        self.rows_moved(keep);
+    }
+
+    /// After the rows were reordered or replaced: filters from scratch, selects `keep` (else
+    /// the top), and finds the open articles again (closing a view whose article is gone).
+    fn rows_moved(&mut self, keep: Option<String>) {
+        self.list.filter.reset();
+        self.refilter(false);
+        let row = keep
+            .and_then(|id| self.row_of(&id))
+            .and_then(|row| self.list.visible.iter().position(|&r| r == row))
+            .unwrap_or(0);
+        self.list.offset = 0;
+        let rows = self.list_rows();
+        self.list.select(row, rows);
+        let entries = &self.library.entries;
+        let find = |id: &str| entries.iter().position(|e| e.meta.id == id);
+        let found = match &mut self.view {
+            View::List => true,
+            View::Reader(reader) => find(&reader.article.meta.id)
+                .map(|row| reader.entry = row)
+                .is_some(),
+            View::Compare(compare) => {
+                let rows = (compare.pair.sides.each_ref()).map(|s| find(&s.article.meta.id));
+                if let [Some(left), Some(right)] = rows {
+                    compare.pair.sides[0].entry = left;
+                    compare.pair.sides[1].entry = right;
+                }
+                rows.iter().all(Option::is_some)
+            }
+        };
+        if !found {
+            self.view = View::List;
+        }
+        if (self.compare_mark.as_deref()).is_some_and(|id| self.row_of(id).is_none()) {
+            self.compare_mark = None;
+        }
+        self.counts = Counts::default();
+        self.count(0);
+    }
+
     /// The row of the article `id`, if the library holds it.
-    fn row_of(&self, id: &str) -> Option<usize> {
+    pub(super) fn row_of(&self, id: &str) -> Option<usize> {
         self.library.entries.iter().position(|e| e.meta.id == id)
     }
 
@@ -134,9 +147,9 @@ impl App {
                 (counts.bookmarked + usize::from(after.0)).saturating_sub(usize::from(before.0));
             counts.unread =
                 (counts.unread + usize::from(!after.1)).saturating_sub(usize::from(!before.1));
-            if self.filter.query().has_fields() {
-                self.filter.reset();
-                self.refilter();
+            if self.list.filter.query().has_fields() {
+                self.list.filter.reset();
+                self.refilter(false);
             }
         }
         result

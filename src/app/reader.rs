@@ -1,14 +1,14 @@
-//! The reader's state: the open article, its cached layout and the scroll position.
+//! The reader's state: the open article, its headline and text laid out for the width, and
+//! the scroll position, kept on the same words when the width changes.
 
-use super::{App, Screen};
 use std::sync::Arc;
 
+use super::{App, View, geometry};
 use crate::action::Action;
 use crate::article::Article;
-use crate::text::{Layout, LayoutCache, LayoutKey, LayoutOptions, lay_out};
-
-/// Rows above the text: title, details, rule.
-pub const HEADER_ROWS: u16 = 3;
+use crate::text::{
+    Layout, LayoutCache, LayoutKey, LayoutOptions, ScreenLine, lay_out, lay_out_line,
+};
 
 /// One open article.
 pub struct Reader {
@@ -22,6 +22,9 @@ pub struct Reader {
     pub scroll: usize,
     /// The lines for the current width and mode.
     pub layout: Arc<Layout>,
+    /// The headline: up to [`geometry::MAX_HEADLINE_ROWS`] lines, the last one cut with an
+    /// ellipsis when the title is longer.
+    pub headline: Vec<ScreenLine>,
 }
 
 impl Reader {
@@ -33,11 +36,14 @@ impl Reader {
             raw: false,
             scroll: 0,
             layout: Arc::default(),
+            headline: Vec::new(),
         }
     }
 
-    /// Takes the layout for `width` from the cache, laying the text out only if it is not there.
+    /// Takes the layout for `width` from the cache, laying the text out only if it is not
+    /// there, and keeps the first line on screen showing the same words.
     pub fn lay_out(&mut self, cache: &mut LayoutCache, width: usize, options: LayoutOptions) {
+        let anchor = self.anchor();
         let key = LayoutKey {
             article: &self.article.meta.id,
             width,
@@ -53,32 +59,78 @@ impl Reader {
                 lay_out(&article.paragraphs, width, &options)
             }
         });
+        self.headline = headline(&self.article.meta.title, width, options);
+        if let Some((paragraph, offset)) = anchor {
+            self.scroll = self.line_at(paragraph, offset);
+        }
     }
 
-    /// The largest scroll that still fills the screen.
+    /// The first paragraph on screen and the logical offset its top line starts at.
+    fn anchor(&self) -> Option<(usize, usize)> {
+        let line = self.layout.lines.get(self.scroll)?;
+        let start = line
+            .glyphs
+            .iter()
+            .map(|g| g.source.start)
+            .min()
+            .unwrap_or(0);
+        Some((line.paragraph, start))
+    }
+
+    /// The last line of `paragraph` that starts at or before `offset`.
+    fn line_at(&self, paragraph: usize, offset: usize) -> usize {
+        let lines = &self.layout.lines;
+        let first = lines.partition_point(|l| l.paragraph < paragraph);
+        let mut best = first;
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if line.paragraph != paragraph || line.glyphs.is_empty() {
+                break;
+            }
+            if line.glyphs.iter().map(|g| g.source.start).min() <= Some(offset) {
+                best = i;
+            }
+        }
+        best.min(lines.len().saturating_sub(1))
+    }
+
+    /// The largest scroll that still fills `rows` rows.
     pub fn max_scroll(&self, rows: usize) -> usize {
         self.layout.lines.len().saturating_sub(rows)
     }
 
     /// Scrolls for a movement action, `rows` being the height of the text area.
-    pub fn scroll_by(&mut self, action: Action, rows: usize) {
+    pub fn scroll_by(&mut self, action: &Action, rows: usize) {
         self.scroll = moved(self.scroll, action, rows, self.max_scroll(rows));
     }
 }
 
+/// The title wrapped to `width` on at most [`geometry::MAX_HEADLINE_ROWS`] lines; what does
+/// not fit ends the last line with an ellipsis.
+fn headline(title: &str, width: usize, options: LayoutOptions) -> Vec<ScreenLine> {
+    let mut lines = lay_out(&[title.to_owned()], width, &options).lines;
+    if lines.len() > geometry::MAX_HEADLINE_ROWS {
+        let last = geometry::MAX_HEADLINE_ROWS - 1;
+        let start = lines[last].glyphs.iter().map(|g| g.source.start).min();
+        let rest = title.get(start.unwrap_or(title.len())..).unwrap_or("");
+        lines.truncate(last);
+        lines.push(lay_out_line(rest, width, &options));
+    }
+    lines
+}
+
 /// `position` moved by a movement action within `0..=max`; a page keeps one line of context.
-pub fn moved(position: usize, action: Action, rows: usize, max: usize) -> usize {
+pub fn moved(position: usize, action: &Action, rows: usize, max: usize) -> usize {
     let page = rows.saturating_sub(1).max(1);
     match action {
         Action::Down => position + 1,
         Action::Up => position.saturating_sub(1),
-        Action::HalfPageDown => position + rows / 2,
-        Action::HalfPageUp => position.saturating_sub(rows / 2),
-        Action::PageDown => position + page,
+        Action::HalfPageDown => position + (rows / 2).max(1),
+        Action::HalfPageUp => position.saturating_sub((rows / 2).max(1)),
+        Action::PageDown | Action::PageDownOrNextUnread => position + page,
         Action::PageUp => position.saturating_sub(page),
         Action::Top => 0,
         Action::Bottom => max,
-        Action::Scroll(n) => position.saturating_add_signed(isize::from(n) * 3),
+        Action::Wheel(_, lines) => position.saturating_add_signed(isize::from(*lines)),
         _ => position,
     }
     .min(max)
@@ -86,62 +138,56 @@ pub fn moved(position: usize, action: Action, rows: usize, max: usize) -> usize 
 
 impl App {
     pub(super) fn update_reader(&mut self, action: Action) {
+        let rows = self.reader_rows();
+        let View::Reader(reader) = &mut self.view else {
+            return;
+        };
         match action {
-            Action::Back => {
-                self.screen = Screen::List;
-                self.reader = None;
-            }
+            Action::Back => self.view = View::List,
             Action::NextArticle | Action::PreviousArticle => {
                 let next = action == Action::NextArticle;
-                let target = if next {
-                    self.selected + 1
-                } else {
-                    self.selected.wrapping_sub(1)
-                };
-                if target < self.visible.len() {
-                    self.selected = target;
+                let here = self.list.selected;
+                let target = if next { here + 1 } else { here.wrapping_sub(1) };
+                if target < self.list.visible.len() {
+                    self.list.select(target, self.list_rows());
                     self.open_selected();
+                } else if next {
+                    self.info("this is the last article".to_owned());
                 } else {
-                    self.info(
-                        if next {
-                            "this is the last article"
-                        } else {
-                            "this is the first article"
-                        }
-                        .to_owned(),
-                    );
+                    self.info("this is the first article".to_owned());
                 }
             }
             Action::ToggleRaw => {
-                if let Some(reader) = &mut self.reader {
-                    reader.raw = !reader.raw;
-                    reader.scroll = 0;
-                }
+                reader.raw = !reader.raw;
+                reader.scroll = 0;
+                reader.layout = Arc::default();
                 self.relayout();
             }
-            _ => {
-                let rows = self.reader_rows();
-                if let Some(reader) = &mut self.reader {
-                    reader.scroll_by(action, rows);
-                }
+            Action::PageDownOrNextUnread if reader.scroll >= reader.max_scroll(rows) => {
+                self.next_unread(true);
             }
+            action => reader.scroll_by(&action, rows),
         }
     }
 
-    /// Rows of text the reader shows (the header and the status bar take the rest).
+    /// Rows of text the reader shows.
     pub fn reader_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(HEADER_ROWS + 1)).max(1)
+        let headline = match &self.view {
+            View::Reader(reader) => reader.headline.len(),
+            _ => 1,
+        };
+        usize::from(geometry::reader(self.size, headline).text.height)
     }
 
+    /// Opens the selected article in the reader and marks it read.
     pub(super) fn open_selected(&mut self) {
-        let Some(&index) = self.visible.get(self.selected) else {
+        let Some(index) = self.list.selected_index() else {
             return;
         };
         let entry = &self.library.entries[index];
         match self.library.read(entry) {
             Ok(article) => {
-                self.reader = Some(Reader::new(index, article));
-                self.screen = Screen::Reader;
+                self.view = View::Reader(Box::new(Reader::new(index, article)));
                 let id = entry.meta.id.clone();
                 if let Err(error) = self.change_marks(&id, |store| store.set_read(&id, true)) {
                     self.error(format!("could not save read state: {error}"));
@@ -151,5 +197,20 @@ impl App {
             Err(warning) => self.error(format!("cannot open {warning}")),
         }
         self.drain_store_notices();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_headline_takes_three_lines_and_ends_with_an_ellipsis() {
+        let title = "one two three four five six seven eight nine ten eleven twelve";
+        let lines = headline(title, 10, LayoutOptions::default());
+        let plain: Vec<String> = lines.iter().map(ScreenLine::to_plain).collect();
+        assert_eq!(plain, ["one two", "three four", "five six…"]);
+        let short = headline("one two", 10, LayoutOptions::default());
+        assert_eq!(short.len(), 1);
     }
 }

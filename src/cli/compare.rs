@@ -1,7 +1,7 @@
 //! `lectern compare`: two articles side by side, paragraphs aligned, as plain lines.
 
-use crate::app::Compare;
 use crate::article::{Article, Dir};
+use crate::compare::{Pair, split};
 use crate::config::Config;
 use crate::text::{
     BidiMode, LayoutCache, LayoutOptions, ScreenLine, Shaping, lay_out_line, str_width,
@@ -31,7 +31,8 @@ pub struct CompareArgs {
 /// cells, the separator `│` in the same column on every line.
 pub fn render(articles: [Article; 2], args: &CompareArgs, config: &Config, width: usize) -> String {
     let width = u16::try_from(width).unwrap_or(u16::MAX).max(5);
-    let geometry = crate::ui::compare::side_by_side(width, u16::MAX);
+    let (widths, separator) = split(width);
+    let widths = widths.map(usize::from);
     let options = |dir| LayoutOptions {
         bidi: args.bidi.unwrap_or(config.bidi),
         shaping: args.shaping.unwrap_or(config.shaping),
@@ -39,14 +40,10 @@ pub fn render(articles: [Article; 2], args: &CompareArgs, config: &Config, width
     };
     let [left, right] = articles;
     let dirs = [left.meta.dir, right.meta.dir];
-    let mut compare = Compare::new((0, left), (1, right));
-    compare.lay_out(
-        &mut LayoutCache::default(),
-        geometry.text_widths,
-        dirs.map(options),
-    );
+    let mut pair = Pair::new((0, left), (1, right));
+    pair.lay_out(&mut LayoutCache::default(), widths, dirs.map(options));
 
-    let separator = usize::from(geometry.separator.x);
+    let separator = usize::from(separator);
     let mut out = String::new();
     let row = |cells: [Option<&ScreenLine>; 2], out: &mut String| {
         let left = cells[0].map(ScreenLine::to_plain).unwrap_or_default();
@@ -61,8 +58,8 @@ pub fn render(articles: [Article; 2], args: &CompareArgs, config: &Config, width
         out.push('\n');
     };
     let header = |side: usize, line: usize| -> ScreenLine {
-        let meta = &compare.panes[side].article.meta;
-        let width = geometry.text_widths[side];
+        let meta = &pair.sides[side].article.meta;
+        let width = widths[side];
         match line {
             0 => lay_out_line(&meta.title, width, &options(meta.dir)),
             1 => {
@@ -75,9 +72,9 @@ pub fn render(articles: [Article; 2], args: &CompareArgs, config: &Config, width
     for line in 0..3 {
         row([Some(&header(0, line)), Some(&header(1, line))], &mut out);
     }
-    for aligned in &compare.rows {
+    for aligned in &pair.rows {
         let cells =
-            [0, 1].map(|side| aligned[side].and_then(|i| compare.panes[side].layout.lines.get(i)));
+            [0, 1].map(|side| aligned[side].and_then(|i| pair.sides[side].layout.lines.get(i)));
         row(cells, &mut out);
     }
     out

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 use super::{put_text, style};
 use crate::action::Action;
-use crate::app::{App, Screen};
+use crate::app::{App, View};
+use crate::keymap::Mode;
 use crate::theme::Part;
 
 const FILTER_HELP: &[&str] = &[
@@ -16,19 +17,26 @@ const FILTER_HELP: &[&str] = &[
     "Filter: letters in order, any case or accent;",
     "  viet finds Việt, việt only Việt; terms AND;",
     "  lang:vi  is:bookmarked  is:read  is:unread",
-    "  enter keeps the filter, esc clears it",
+    "  enter keeps the filter, esc clears it;",
+    "  editing keys as in readline (see below)",
 ];
+
+/// The screen under the help box.
+fn screen(app: &App) -> Mode {
+    match &app.view {
+        View::List if app.list.editing => Mode::Prompt,
+        View::List => Mode::List,
+        View::Reader(_) => Mode::Reader,
+        View::Compare(_) => Mode::Compare,
+    }
+}
 
 /// The lines of the help: each action with the keys bound to it, then the filter syntax.
 pub fn lines(app: &App) -> Vec<String> {
     let keys = &app.config.keys.0;
-    let map = match app.screen {
-        Screen::List => &keys.list,
-        Screen::Reader => &keys.reader,
-        Screen::Compare => &keys.compare,
-    };
+    let mode = screen(app);
     let mut by_action: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (key, action) in map {
+    for (key, action) in keys.of(mode).into_iter().flatten() {
         by_action
             .entry(action.name())
             .or_default()
@@ -42,7 +50,14 @@ pub fn lines(app: &App) -> Vec<String> {
     let mut lines: Vec<String> = (by_action.into_iter())
         .map(|(action, keys)| format!("{:<18}{}", action.replace('_', " "), keys.join(" ")))
         .collect();
-    lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
+    if matches!(mode, Mode::List | Mode::Prompt) {
+        lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
+    }
+    if mode == Mode::List {
+        let prompt = (keys.prompt.iter())
+            .map(|(key, action)| format!("  {:<16}{}", action.name().replace('_', " "), key));
+        lines.extend(prompt);
+    }
     lines
 }
 
@@ -60,10 +75,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         height,
     };
     Clear.render(rect, buf);
-    let title = match app.screen {
-        Screen::List => " keys: list (esc closes) ",
-        Screen::Reader => " keys: reader (esc closes) ",
-        Screen::Compare => " keys: comparison (esc closes) ",
+    let title = match screen(app) {
+        Mode::List | Mode::Help => " keys: list (esc closes) ",
+        Mode::Prompt => " keys: filter prompt (esc closes) ",
+        Mode::Reader => " keys: reader (esc closes) ",
+        Mode::Compare => " keys: comparison (esc closes) ",
     };
     let block = Block::bordered()
         .title(title)

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::{put_line, put_text, style};
 use crate::app::App;
+use crate::app::geometry::ListAreas;
 use crate::filter::{Query, highlight};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
@@ -35,8 +36,9 @@ fn columns(width: u16) -> Columns {
     }
 }
 
-/// Draws the title row and the visible part of the list in `area`.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the heading and the visible part of the list.
+pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
+    let area = areas.heading;
     let counts = app.counts;
     let heading = format!(
         " lectern · {} articles · {} bookmarked · {} unread",
@@ -53,13 +55,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         style(app, Part::Accent),
     );
 
-    let rows = usize::from(area.height.saturating_sub(1));
-    let first = app.selected.saturating_sub(rows.saturating_sub(1));
-    let query = Query::parse(&app.query);
+    let area = areas.rows;
+    let list = &app.list;
+    let query = Query::parse(list.query());
     let cols = columns(area.width);
-    for (row, &index) in app.visible.iter().enumerate().skip(first).take(rows) {
-        let y = area.y + 1 + u16::try_from(row - first).unwrap_or(0);
-        let selected = row == app.selected;
+    let shown = list.visible.iter().enumerate().skip(list.offset);
+    for (row, &index) in shown.take(usize::from(area.height)) {
+        let y = area.y + u16::try_from(row - list.offset).unwrap_or(0);
+        let selected = row == list.selected;
         draw_row(
             app,
             index,
@@ -74,15 +77,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if app.visible.is_empty() && area.height > 1 {
+    if list.visible.is_empty() {
         let text = if app.loading.is_some() {
             "  loading…"
-        } else if app.query.is_empty() {
+        } else if list.query().is_empty() {
             "  no articles"
         } else {
             "  no article matches the filter"
         };
-        put_text(buf, area, area.x, area.y + 1, text, style(app, Part::Dim));
+        put_text(buf, area, area.x, area.y, text, style(app, Part::Dim));
     }
 }
 
@@ -111,7 +114,11 @@ fn draw_row(
     let marks = [
         (app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
         (!read, "N", Part::Accent),
-        (app.compare_marks.contains(&meta.id), "=", Part::Accent),
+        (
+            app.compare_mark.as_ref() == Some(&meta.id),
+            "=",
+            Part::Accent,
+        ),
     ];
     for (offset, (on, mark, part)) in (0..).zip(marks) {
         if on {

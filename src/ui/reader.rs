@@ -1,74 +1,80 @@
 //! The reader: a header, then the visible rows of the article's cached layout.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
-use super::{put_line, put_text, style, text_width};
+use super::{put_line, put_text, style};
+use crate::app::geometry::ReaderAreas;
 use crate::app::{App, Reader};
 use crate::text::lay_out_line;
 use crate::theme::Part;
 
-/// Draws the header and the text rows of `reader` in `area`.
-pub fn draw(app: &App, reader: &Reader, area: Rect, buf: &mut Buffer) {
+/// Draws the header and the text rows of `reader` in its areas.
+pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
     let meta = &reader.article.meta;
-    let width = u16::try_from(text_width(area.width))
-        .unwrap_or(area.width)
-        .min(area.width);
-    let margin = (area.width - width) / 2;
-    let column = Rect {
-        x: area.x + margin,
-        width,
-        ..area
-    };
-
-    let title = lay_out_line(
-        &meta.title,
-        usize::from(width),
-        &app.layout_options(meta.dir),
-    );
-    put_line(buf, column, area.y, &title, |_| style(app, Part::Accent));
+    let accent = style(app, Part::Accent);
+    for (row, line) in (0..areas.headline.height).zip(&reader.headline) {
+        put_line(buf, areas.headline, areas.headline.y + row, line, |_| {
+            accent
+        });
+    }
     let mut details: Vec<String> = Vec::new();
     details.extend(meta.source.clone());
     details.extend(meta.date.clone());
     details.push(meta.lang.clone());
     details.push(format!("{} words", meta.words));
+    details.extend(meta.url.as_deref().and_then(host).map(str::to_owned));
     if reader.raw {
         details.push("raw text".to_owned());
     }
     if app.store.is_bookmarked(&meta.id) {
         details.push("bookmarked".to_owned());
     }
+    let width = usize::from(areas.details.width);
+    // The details are lectern's own words and numbers: laid out left to right, so a date
+    // reads 2024-03-06 even under an Arabic title.
     let details = lay_out_line(
         &details.join(" · "),
-        usize::from(width),
-        &app.layout_options(meta.dir),
+        width,
+        &app.layout_options(crate::article::Dir::Ltr),
     );
-    put_line(buf, column, area.y + 1, &details, |_| style(app, Part::Dim));
-    if area.height > 2 {
-        let rule = "─".repeat(usize::from(width));
-        put_text(
-            buf,
-            column,
-            column.x,
-            area.y + 2,
-            &rule,
-            style(app, Part::Dim),
-        );
-    }
+    let dim = style(app, Part::Dim);
+    put_line(buf, areas.details, areas.details.y, &details, |_| dim);
+    let rule = "─".repeat(usize::from(areas.rule.width));
+    put_text(buf, areas.rule, areas.rule.x, areas.rule.y, &rule, dim);
 
-    let text = Rect {
-        y: area.y + 3,
-        height: area.height.saturating_sub(3),
-        ..column
-    };
-    let lines = reader
-        .layout
-        .lines
-        .iter()
-        .skip(reader.scroll)
-        .take(usize::from(text.height));
-    for (row, line) in lines.enumerate() {
-        let y = text.y + u16::try_from(row).unwrap_or(0);
-        put_line(buf, text, y, line, |_| ratatui::style::Style::default());
+    let text = areas.text;
+    let lines = reader.layout.lines.iter().skip(reader.scroll);
+    for (row, line) in (0..text.height).zip(lines) {
+        put_line(buf, text, text.y + row, line, |_| {
+            ratatui::style::Style::default()
+        });
+    }
+}
+
+/// The host of an `http(s)` address: `www.example.org` of `https://www.example.org/a/b`.
+fn host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host;
+
+    #[test]
+    fn the_host_is_the_part_between_the_scheme_and_the_path() {
+        assert_eq!(host("https://www.example.org/a/b"), Some("www.example.org"));
+        assert_eq!(
+            host("http://news.example:8080?x=1"),
+            Some("news.example:8080")
+        );
+        assert_eq!(host("https://user@example.org#top"), Some("example.org"));
+        assert_eq!(host("ftp://example.org/"), None);
+        assert_eq!(host("https:///path"), None);
     }
 }

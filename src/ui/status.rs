@@ -1,51 +1,98 @@
-//! The status bar: the filter prompt or the screen, a message, and the position.
+//! The status bar: the filter prompt or hints from the live keymap, a message, the
+//! comparison mark and the position.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::{put_line, put_text, style};
-use crate::app::{App, Overlay, Screen};
+use crate::action::Action;
+use crate::app::{App, View};
+use crate::keymap::{Key, Mode};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
 
-/// Draws the one-row status bar in `area`.
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// The hints per mode: an action, the key preferred to show for it, and a word for it. A
+/// hint shows the key the person has bound (the preferred one if still bound), and goes
+/// when nothing is bound to its action.
+fn hints(mode: Mode) -> &'static [(Action, &'static str, &'static str)] {
+    match mode {
+        Mode::List => &[
+            (Action::Filter, "/", "filter"),
+            (Action::Open, "enter", "read"),
+            (Action::ToggleBookmark, "b", "bookmark"),
+            (Action::NextUnread, "n", "next unread"),
+            (Action::MarkCompare, "v", "compare"),
+            (Action::Help, "?", "help"),
+        ],
+        Mode::Reader => &[
+            (Action::NextArticle, "]", "next"),
+            (Action::NextUnread, "n", "unread"),
+            (Action::ToggleRaw, "r", "raw"),
+            (Action::MarkCompare, "v", "compare"),
+            (Action::Back, "q", "back"),
+            (Action::Help, "?", "help"),
+        ],
+        Mode::Compare => &[
+            (Action::FocusOther, "tab", "focus"),
+            (Action::ToggleSync, "s", "sync"),
+            (Action::ToggleAnchors, "a", "anchors"),
+            (Action::Swap, "w", "swap"),
+            (Action::Back, "q", "back"),
+            (Action::Help, "?", "help"),
+        ],
+        Mode::Prompt | Mode::Help => &[],
+    }
+}
+
+/// The hints of `mode` under the live keymap, as ` / filter · enter read · ? help`.
+pub fn hint_line(app: &App, mode: Mode) -> String {
+    let keymap = &app.config.keys.0;
+    let shown: Vec<String> = (hints(mode).iter())
+        .filter_map(|(action, preferred, word)| {
+            let preferred = preferred.parse::<Key>().ok();
+            let key = keymap
+                .keys_for(mode, action, preferred)
+                .into_iter()
+                .next()?;
+            Some(format!("{key} {word}"))
+        })
+        .collect();
+    format!(" {}", shown.join(" · "))
+}
+
+/// Draws the one-row status bar in `area`; returns where the prompt's cursor goes.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    if area.is_empty() {
+        return None;
+    }
     let bar = style(app, Part::Status);
     buf.set_style(area, bar);
-    let mut position = position(app);
+    let mut right_text = position(app);
     if let Some(loading) = app.loading {
-        position = format!("{} · {position}", progress(loading));
+        right_text = join(&progress(loading), &right_text);
     }
-    let right = u16::try_from(str_width(&position) + 1).unwrap_or(area.width);
+    if let Some(title) = marked_title(app) {
+        right_text = join(&format!("= {title}"), &right_text);
+    }
+    let right = u16::try_from(str_width(&right_text) + 1)
+        .unwrap_or(u16::MAX)
+        .min(area.width / 2);
     let left = Rect {
-        width: area.width.saturating_sub(right),
+        width: area.width - right,
         ..area
     };
-
     let mut x = area.x;
-    if app.overlay == Overlay::Prompt || !app.query.is_empty() {
-        x = put_text(
-            buf,
-            left,
-            x,
-            area.y,
-            "/",
-            bar.patch(style(app, Part::Accent)),
-        );
-        x = put_laid_out(app, buf, left, x, &app.query, bar);
-        if app.overlay == Overlay::Prompt {
-            x = put_text(buf, left, x, area.y, "█", bar);
-        }
-        x = put_text(buf, left, x, area.y, "  ", bar);
-    } else {
-        let hint = match app.screen {
-            Screen::List => " / filter · enter read · b bookmark · ? help  ",
-            Screen::Reader => " ] next · [ previous · r raw · c compare · q back · ? help  ",
-            Screen::Compare => " tab focus · s sync · a anchors · w swap · q back · ? help  ",
-        };
-        if app.message.is_none() {
-            x = put_text(buf, left, x, area.y, hint, bar);
-        }
+    let mut cursor = None;
+    let list = &app.list;
+    if matches!(app.view, View::List) && (list.editing || !list.query().is_empty()) {
+        let slash = bar.patch(style(app, Part::Accent));
+        let options = app.layout_options(crate::article::Dir::Ltr);
+        let (end, at) =
+            super::prompt::draw(&list.prompt, list.editing, options, left, (slash, bar), buf);
+        (x, cursor) = (end + 1, at);
+    } else if app.message.is_none() {
+        x = put_text(buf, left, x, area.y, &hint_line(app, app.mode()), bar);
+        x += 2;
     }
     if let Some(message) = &app.message {
         let part = if message.error {
@@ -62,8 +109,39 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             bar.patch(style(app, part)),
         );
     }
-    let x = area.right().saturating_sub(right - 1);
-    put_text(buf, area, x, area.y, &position, bar);
+    let right_area = Rect {
+        x: left.right(),
+        width: right,
+        ..area
+    };
+    let line = lay_out_line(
+        &right_text,
+        usize::from(right.saturating_sub(1)),
+        &app.layout_options(crate::article::Dir::Ltr),
+    );
+    put_line(buf, right_area, area.y, &line, |_| bar);
+    cursor
+}
+
+/// `a · b`, or one of them when the other is empty.
+fn join(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (_, true) => a.to_owned(),
+        (true, false) => b.to_owned(),
+        (false, false) => format!("{a} · {b}"),
+    }
+}
+
+/// The title of the article marked for comparison, cut short.
+fn marked_title(app: &App) -> Option<String> {
+    let id = app.compare_mark.as_deref()?;
+    let entry = app.library.entries.iter().find(|e| e.meta.id == id)?;
+    let title = lay_out_line(
+        &entry.meta.title,
+        24,
+        &app.layout_options(crate::article::Dir::Ltr),
+    );
+    Some(title.glyphs.iter().map(|g| g.text.as_str()).collect())
 }
 
 /// Lays `text` out as one line (its own direction, cut to fit) from column `x` of `area`,
@@ -107,39 +185,43 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// "3/120" in the list; the visible lines and percentage in the reader.
+/// "3/120" in the list; the lines shown and the percentage in the reader; nothing when no
+/// row of text shows.
 fn position(app: &App) -> String {
-    match (&app.reader, app.screen) {
-        (Some(reader), Screen::Reader) => {
+    let span = |first: usize, rows: usize, total: usize| {
+        if rows == 0 || total == 0 {
+            return String::new();
+        }
+        let last = (first + rows).min(total);
+        format!("{}-{last}/{total}", (first + 1).min(last))
+    };
+    match &app.view {
+        View::Reader(reader) => {
             let total = reader.layout.lines.len();
             let rows = app.reader_rows();
+            let shown = span(reader.scroll, rows, total);
+            if shown.is_empty() {
+                return shown;
+            }
             let last = (reader.scroll + rows).min(total);
             let percent = if total <= rows {
                 100
             } else {
                 last * 100 / total
             };
-            format!(
-                "{}-{last}/{total} {percent}%",
-                (reader.scroll + 1).min(total)
-            )
+            format!("{shown} {percent}%")
         }
-        (_, Screen::Compare) => app.compare.as_ref().map_or_else(String::new, |c| {
-            let rows = app.compare_rows();
+        View::Compare(c) => {
             let (first, total) = if c.sync {
-                (c.scroll, c.rows.len())
+                (c.scroll, c.pair.rows.len())
             } else {
-                (c.panes[c.focus].scroll, c.panes[c.focus].layout.lines.len())
+                (c.pane_scroll[c.focus], c.focused().layout.lines.len())
             };
             let sync = if c.sync { "sync" } else { "free" };
-            format!(
-                "{sync} {}-{}/{total}",
-                (first + 1).min(total),
-                (first + rows).min(total)
-            )
-        }),
-        _ if app.visible.is_empty() => "0/0".to_owned(),
-        _ => format!("{}/{}", app.selected + 1, app.visible.len()),
+            join(sync, &span(first, app.compare_rows(), total))
+        }
+        View::List if app.list.visible.is_empty() => "0/0".to_owned(),
+        View::List => format!("{}/{}", app.list.selected + 1, app.list.visible.len()),
     }
 }
 

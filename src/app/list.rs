@@ -1,0 +1,223 @@
+//! The list's own state: the query and its prompt, the rows it shows, the selection and the
+//! scroll offset; and what the list does with keys, clicks and the wheel.
+
+use super::prompt::{Edit, Prompt};
+use super::{App, View, geometry};
+use crate::action::Action;
+use crate::filter::Filter;
+
+/// The article list.
+#[derive(Default)]
+pub struct ListState {
+    /// The filter as typed, with its cursor.
+    pub prompt: Prompt,
+    /// Whether the prompt has the keyboard.
+    pub editing: bool,
+    pub(super) filter: Filter,
+    /// Entries shown (indices into `library.entries`), best match first.
+    pub visible: Vec<usize>,
+    /// Position of the selection in `visible`.
+    pub selected: usize,
+    /// Position in `visible` of the top row on screen.
+    pub offset: usize,
+}
+
+impl ListState {
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        self.prompt.text()
+    }
+
+    /// The entry index under the selection.
+    pub fn selected_index(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Selects row `row` (clamped to the list) and scrolls the least that shows it in a
+    /// view of `rows` rows, as `less` does: the view moves only when the selection would
+    /// leave it.
+    pub fn select(&mut self, row: usize, rows: usize) {
+        self.selected = row.min(self.visible.len().saturating_sub(1));
+        self.scroll_into_view(rows);
+    }
+
+    /// Keeps the selection inside a view of `rows` rows, and the view inside the list.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.visible.len().saturating_sub(rows));
+    }
+}
+
+impl App {
+    /// Rows of articles the list shows.
+    pub fn list_rows(&self) -> usize {
+        usize::from(geometry::list(self.size).rows.height)
+    }
+
+    pub(super) fn update_list(&mut self, action: &Action) {
+        let before = self.list.selected;
+        let page = self.list_rows().max(1);
+        let list = &self.list;
+        let target = match *action {
+            Action::Down => list.selected + 1,
+            Action::Up => list.selected.saturating_sub(1),
+            Action::HalfPageDown => list.selected + page / 2,
+            Action::HalfPageUp => list.selected.saturating_sub(page / 2),
+            Action::PageDown => list.selected + page,
+            Action::PageUp => list.selected.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX,
+            Action::Wheel(_, lines) => list.selected.saturating_add_signed(isize::from(lines)),
+            Action::Click(pointer, double) => {
+                let rows = geometry::list(self.size).rows;
+                if !rows.contains(ratatui::layout::Position::new(pointer.column, pointer.row)) {
+                    return;
+                }
+                let row = list.offset + usize::from(pointer.row - rows.y);
+                if row >= list.visible.len() {
+                    return;
+                }
+                self.list.select(row, page);
+                if double {
+                    self.open_selected();
+                }
+                return self.note_moved(before);
+            }
+            Action::Open => return self.open_selected(),
+            Action::ClearFilter => return self.clear_mark_or_filter(),
+            Action::MarkAllRead => return self.mark_all_read(),
+            Action::Undo => return self.undo(),
+            _ => return,
+        };
+        self.list.select(target, page);
+        self.note_moved(before);
+    }
+
+    /// Remembers that the person moved the selection while the library loads, so that the
+    /// end of loading does not move it back to the top.
+    fn note_moved(&mut self, before: usize) {
+        if self.list.selected != before
+            && let Some(loading) = &mut self.loading
+        {
+            loading.moved = true;
+        }
+    }
+
+    /// Esc in the list: the comparison mark goes first, then the filter.
+    fn clear_mark_or_filter(&mut self) {
+        if self.compare_mark.take().is_some() {
+            self.info("comparison mark cleared".to_owned());
+        } else {
+            self.list.prompt.clear();
+            self.refilter(true);
+        }
+    }
+
+    /// The prompt's keys: editing, moving the selection, accepting and cancelling.
+    pub(super) fn update_prompt(&mut self, action: Action) {
+        match action {
+            Action::Accept => self.list.editing = false,
+            Action::ClearFilter => {
+                self.list.editing = false;
+                self.list.prompt.clear();
+                self.refilter(true);
+            }
+            Action::Down | Action::Up => self.update_list(&action),
+            Action::DeleteBack if self.list.query().is_empty() => self.list.editing = false,
+            action => match self.list.prompt.apply(&action) {
+                Edit::None | Edit::Moved => {}
+                Edit::Changed => self.refilter(true),
+                Edit::Cut => {
+                    self.refilter(true);
+                    self.error(format!(
+                        "the filter keeps its first {} characters",
+                        super::prompt::MAX_CHARS
+                    ));
+                }
+            },
+        }
+    }
+
+    /// Filters the library with the query. While typing (`best`), the best match is
+    /// selected, as fzf and newsboat do; otherwise the selected row stays selected if it
+    /// still shows. Rows only move when loading ends, which [`App::receive`] handles.
+    pub(super) fn refilter(&mut self, best: bool) {
+        let keep = self.list.selected_index();
+        let library = &self.library;
+        let store = &self.store;
+        let fields = library.fields(store);
+        let hits = (self.list.filter).update(self.list.prompt.text(), &library.index, fields);
+        self.list.visible.clear();
+        (self.list.visible).extend(hits.iter().map(|h| h.index as usize));
+        let row = if best {
+            0
+        } else {
+            keep.and_then(|row| self.list.visible.iter().position(|&r| r == row))
+                .unwrap_or(0)
+        };
+        if best {
+            self.list.offset = 0;
+        }
+        let rows = self.list_rows();
+        self.list.select(row, rows);
+    }
+
+    /// The open view's entry (the focused pane in a comparison), else the selection.
+    pub(super) fn target(&self) -> Option<usize> {
+        match &self.view {
+            View::Reader(reader) => Some(reader.entry),
+            View::Compare(compare) => Some(compare.focused().entry),
+            View::List => self.list.selected_index(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(len: usize) -> ListState {
+        ListState {
+            visible: (0..len).collect(),
+            ..ListState::default()
+        }
+    }
+
+    #[test]
+    fn the_selection_moves_within_the_view_and_the_view_scrolls_only_at_its_edges() {
+        // 29 rows in a view of 6, as in a 100×8 terminal.
+        let mut l = list(29);
+        for row in 1..=10 {
+            l.select(row, 6);
+        }
+        assert_eq!((l.selected, l.offset), (10, 5));
+        // Going up moves the selection, not the rows, until the top of the view.
+        l.select(9, 6);
+        assert_eq!((l.selected, l.offset), (9, 5));
+        for row in (5..9).rev() {
+            l.select(row, 6);
+        }
+        assert_eq!((l.selected, l.offset), (5, 5));
+        l.select(4, 6);
+        assert_eq!((l.selected, l.offset), (4, 4));
+        l.select(usize::MAX, 6);
+        assert_eq!((l.selected, l.offset), (28, 23));
+    }
+
+    #[test]
+    fn a_shorter_list_pulls_the_view_back() {
+        let mut l = list(29);
+        l.select(28, 6);
+        l.visible.truncate(3);
+        l.select(2, 6);
+        assert_eq!((l.selected, l.offset), (2, 0));
+        let mut empty = list(0);
+        empty.select(5, 6);
+        assert_eq!((empty.selected, empty.offset), (0, 0));
+    }
+}
