@@ -7,6 +7,8 @@ mod prompt;
 mod reader;
 mod status;
 
+pub use status::hint_line;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
