@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::action::Action;
-use lectern::app::{App, Screen};
+use lectern::app::{App, View};
 use lectern::config::Config;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
@@ -56,8 +56,11 @@ fn select(app: &mut App, prefix: &str) {
         .position(|e| e.meta.path.starts_with(&wanted))
         .expect("the seed is bundled");
     app.update(Action::Top);
-    while app.visible.get(app.selected) != Some(&entry) {
-        assert!(app.selected + 1 < app.visible.len(), "{prefix} not listed");
+    while app.list.visible.get(app.list.selected) != Some(&entry) {
+        assert!(
+            app.list.selected + 1 < app.list.visible.len(),
+            "{prefix} not listed"
+        );
         app.update(Action::Down);
     }
 }
@@ -66,9 +69,8 @@ fn reader(state: &Path, prefix: &str) -> App {
     let mut app = app(Library::bundled(), state);
     select(&mut app, prefix);
     app.update(Action::Open);
-    assert_eq!(
-        app.screen,
-        Screen::Reader,
+    assert!(
+        matches!(app.view, View::Reader(_)),
         "{:?}",
         app.message.as_ref().map(|m| &m.text)
     );
@@ -81,9 +83,8 @@ fn comparison(state: &Path) -> App {
     app.update(Action::MarkCompare);
     select(&mut app, "004_");
     app.update(Action::Compare);
-    assert_eq!(
-        app.screen,
-        Screen::Compare,
+    assert!(
+        matches!(app.view, View::Compare(_)),
         "{:?}",
         app.message.as_ref().map(|m| &m.text)
     );

@@ -1,8 +1,9 @@
 //! The interactive app driven through `App::update`, as the keys would drive it.
 
 use lectern::action::Action;
-use lectern::app::{App, Overlay, Screen};
+use lectern::app::{App, View};
 use lectern::config::Config;
+use lectern::keymap::Mode;
 use lectern::library::Library;
 use lectern::store::Store;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -13,7 +14,18 @@ fn app(data: &tempfile::TempDir) -> App {
 }
 
 fn key(app: &App, code: KeyCode) -> Option<Action> {
-    app.key_action(KeyEvent::new(code, KeyModifiers::NONE))
+    resolve(app, KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn resolve(app: &App, event: KeyEvent) -> Option<Action> {
+    app.config.keys.0.resolve(app.mode(), event)
+}
+
+fn reader(app: &App) -> &lectern::app::Reader {
+    match &app.view {
+        View::Reader(reader) => reader,
+        _ => panic!("not reading"),
+    }
 }
 
 fn selected_lang(app: &App) -> String {
@@ -25,13 +37,13 @@ fn the_list_moves_within_its_bounds() {
     let data = tempfile::tempdir().unwrap();
     let mut app = app(&data);
     app.update(Action::Up);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.list.selected, 4);
     app.update(Action::Down);
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.list.selected, 4);
     app.update(Action::PageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
 }
 
 #[test]
@@ -41,10 +53,10 @@ fn opening_marks_read_and_the_reader_walks_the_list() {
     let first = app.selected_entry().unwrap().meta.id.clone();
     assert!(!app.store.is_read(&first));
     app.update(Action::Open);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert!(app.store.is_read(&first));
     app.update(Action::NextArticle);
-    assert_eq!(app.reader.as_ref().unwrap().entry, app.visible[1]);
+    assert_eq!(reader(&app).entry, app.list.visible[1]);
     app.update(Action::PreviousArticle);
     app.update(Action::PreviousArticle);
     assert_eq!(
@@ -52,7 +64,7 @@ fn opening_marks_read_and_the_reader_walks_the_list() {
         "this is the first article"
     );
     app.update(Action::Back);
-    assert_eq!((app.screen, app.reader.is_none()), (Screen::List, true));
+    assert!(matches!(app.view, View::List));
 }
 
 #[test]
@@ -61,23 +73,23 @@ fn the_reader_scrolls_within_the_text() {
     let mut app = app(&data);
     app.update(Action::Open);
     app.update(Action::Up);
-    assert_eq!(app.reader.as_ref().unwrap().scroll, 0);
+    assert_eq!(reader(&app).scroll, 0);
     app.update(Action::Bottom);
-    let reader = app.reader.as_ref().unwrap();
-    assert_eq!(reader.scroll + app.reader_rows(), reader.layout.lines.len());
+    let open = reader(&app);
+    assert_eq!(open.scroll + app.reader_rows(), open.layout.lines.len());
     app.update(Action::PageDown);
     assert_eq!(
-        app.reader.as_ref().unwrap().scroll + app.reader_rows(),
-        app.reader.as_ref().unwrap().layout.lines.len()
+        reader(&app).scroll + app.reader_rows(),
+        reader(&app).layout.lines.len()
     );
-    let lines = app.reader.as_ref().unwrap().layout.lines.len();
+    let lines = reader(&app).layout.lines.len();
     app.update(Action::ToggleRaw);
-    let reader = app.reader.as_ref().unwrap();
-    assert!(reader.raw && reader.scroll == 0 && reader.layout.lines.len() > lines);
+    let open = reader(&app);
+    assert!(open.raw && open.scroll == 0 && open.layout.lines.len() > lines);
     // A narrower terminal lays the text out again, with more lines.
     app.update(Action::ToggleRaw);
     app.update(Action::Resize(40, 30));
-    assert!(app.reader.as_ref().unwrap().layout.lines.len() > lines);
+    assert!(reader(&app).layout.lines.len() > lines);
 }
 
 #[test]
@@ -86,24 +98,21 @@ fn the_filter_prompt_takes_typed_keys_and_enter_or_esc() {
     let mut app = app(&data);
     assert_eq!(key(&app, KeyCode::Char('/')), Some(Action::Filter));
     app.update(Action::Filter);
-    assert_eq!(app.overlay, Overlay::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     // In the prompt, `q` and `j` are letters, not quit and down.
     assert_eq!(key(&app, KeyCode::Char('q')), Some(Action::Type('q')));
     for c in "lang:en".chars() {
         app.update(Action::Type(c));
     }
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list.visible.len(), 1);
     app.update(key(&app, KeyCode::Enter).unwrap());
-    assert_eq!(
-        (app.overlay, app.query.as_str()),
-        (Overlay::None, "lang:en")
-    );
+    assert_eq!((app.mode(), app.list.query()), (Mode::List, "lang:en"));
     assert_eq!(selected_lang(&app), "en");
     app.update(Action::Filter);
     app.update(key(&app, KeyCode::Esc).unwrap());
     assert_eq!(
-        (app.overlay, app.query.as_str(), app.visible.len()),
-        (Overlay::None, "", 5)
+        (app.mode(), app.list.query(), app.list.visible.len()),
+        (Mode::List, "", 5)
     );
     // The article that was selected stays selected when the filter goes.
     assert_eq!(selected_lang(&app), "en");
@@ -115,9 +124,9 @@ fn ctrl_c_quits_anywhere() {
     let mut app = app(&data);
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     app.update(Action::Filter);
-    assert_eq!(app.key_action(ctrl_c), Some(Action::Quit));
+    assert_eq!(resolve(&app, ctrl_c), Some(Action::Quit));
     app.update(Action::Help);
-    assert_eq!(app.key_action(ctrl_c), Some(Action::Quit));
+    assert_eq!(resolve(&app, ctrl_c), Some(Action::Quit));
 }
 
 #[test]
@@ -130,17 +139,19 @@ fn bookmarks_and_read_state_feed_the_filter() {
         app.message.as_ref().unwrap().text.split(':').next(),
         Some("bookmarked")
     );
+    app.update(Action::Filter);
     for c in "is:bookmarked".chars() {
         app.update(Action::Type(c));
     }
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list.visible.len(), 1);
     assert_eq!(selected_lang(&app), "ar");
     app.update(Action::ClearFilter);
     app.update(Action::ToggleRead);
+    app.update(Action::Filter);
     for c in "is:unread".chars() {
         app.update(Action::Type(c));
     }
-    assert_eq!(app.visible.len(), 4);
+    assert_eq!(app.list.visible.len(), 4);
     // Saved the moment it changed: a second store on the same folder sees it.
     let (other, _) = Store::open(data.path());
     assert_eq!(other.bookmarks().len(), 1);

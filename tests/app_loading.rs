@@ -6,7 +6,7 @@ use std::fs::{self, File};
 use std::time::{Duration, SystemTime};
 
 use lectern::action::Action;
-use lectern::app::App;
+use lectern::app::{App, View};
 use lectern::config::Config;
 use lectern::library::{Library, LoadOptions, Progress};
 use lectern::store::Store;
@@ -72,7 +72,7 @@ fn status_line(app: &App) -> String {
 }
 
 fn title(app: &App, position: usize) -> &str {
-    &app.library.entries[app.visible[position]].meta.title
+    &app.library.entries[app.list.visible[position]].meta.title
 }
 
 #[test]
@@ -89,21 +89,22 @@ fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
         status_line(&app)
     );
     app.receive(steps.next().expect("batch 1"));
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.list.visible.len(), 10);
     assert!(status_line(&app).contains("loaded 10 / 30"));
 
     // Filter what has arrived; later batches join the result.
+    app.update(Action::Filter);
     for c in "so 2".chars() {
         app.update(Action::Type(c));
     }
-    let first: Vec<String> = (0..app.visible.len())
+    let first: Vec<String> = (0..app.list.visible.len())
         .map(|i| title(&app, i).to_owned())
         .collect();
     app.update(Action::Down);
     let selected = app.selected_entry().map(|e| e.meta.id.clone());
     app.receive(steps.next().expect("batch 2"));
     app.receive(steps.next().expect("batch 3"));
-    assert!(app.visible.len() >= first.len());
+    assert!(app.list.visible.len() >= first.len());
     assert_eq!(
         app.selected_entry().map(|e| e.meta.id.clone()),
         selected,
@@ -111,7 +112,7 @@ fn the_list_fills_as_batches_arrive_and_is_ordered_at_the_end() {
     );
     // Every title with "2" in its number matches "so 2" (a subsequence of "tin so N...").
     let expected = (0..30).filter(|n| n.to_string().contains('2')).count();
-    assert_eq!(app.visible.len(), expected);
+    assert_eq!(app.list.visible.len(), expected);
 
     app.receive(steps.next().expect("done"));
     assert!(app.loading.is_none());
@@ -144,7 +145,7 @@ fn an_untouched_list_opens_at_its_newest_article_once_in_order() {
         app.receive(step);
     }
     assert!(app.loading.is_none());
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list.selected, 0);
     assert_eq!(
         app.selected_entry().map(|e| e.meta.title.as_str()),
         Some("Tin số 29")
@@ -162,28 +163,33 @@ fn articles_opened_while_loading_stay_themselves_when_the_list_is_ordered() {
     let marked = app.selected_entry().expect("row").meta.id.clone();
     app.update(Action::Down);
     app.update(Action::Open);
-    let open = app.reader.as_ref().expect("reader").article.meta.id.clone();
+    let View::Reader(reader) = &app.view else {
+        panic!("not reading")
+    };
+    let open = reader.article.meta.id.clone();
     app.update(Action::Compare);
     for step in steps {
         app.receive(step);
     }
     assert!(app.loading.is_none());
     // The rows were reordered (newest first): every pane still points at its own article.
-    let compare = app.compare.as_ref().expect("comparison");
-    for pane in &compare.panes {
+    let View::Compare(compare) = &app.view else {
+        panic!("not comparing")
+    };
+    for pane in &compare.pair.sides {
         assert_eq!(
             app.library.entries[pane.entry].meta.id,
             pane.article.meta.id
         );
     }
-    let ids: Vec<&str> = compare
-        .panes
-        .iter()
+    let ids: Vec<&str> = (compare.pair.sides.iter())
         .map(|p| p.article.meta.id.as_str())
         .collect();
     assert_eq!(ids, [marked.as_str(), open.as_str()]);
     app.update(Action::Back);
-    let reader = app.reader.as_ref().expect("reader");
+    let View::Reader(reader) = &app.view else {
+        panic!("not reading")
+    };
     assert_eq!(app.library.entries[reader.entry].meta.id, open);
     // So a bookmark made now lands on the article on screen.
     app.update(Action::ToggleBookmark);

@@ -2,7 +2,7 @@
 //! `lectern compare`.
 
 use lectern::action::Action;
-use lectern::app::{App, Screen};
+use lectern::app::{App, View};
 use lectern::compare::{align, anchors_in, shared_anchors};
 use lectern::config::Config;
 use lectern::library::Library;
@@ -92,7 +92,7 @@ fn compare(app: &mut App, a: &str, b: &str) {
     app.update(Action::MarkCompare);
     select(app, b);
     app.update(Action::Compare);
-    assert_eq!(app.screen, Screen::Compare);
+    assert!(matches!(app.view, View::Compare(_)), "{:?}", app.message);
 }
 
 fn screen(app: &App) -> String {
@@ -151,17 +151,22 @@ fn synchronised_scrolling_keeps_aligned_paragraphs_level_and_can_be_turned_off()
     compare(&mut app, "003", "004");
     // Scroll the left (English) pane until its top line starts paragraph 19 (Kabulov).
     let top = |app: &App, side: usize| {
-        let c = app.compare.as_ref().unwrap();
+        let View::Compare(c) = &app.view else {
+            panic!("not comparing")
+        };
         (0..app.compare_rows())
             .find_map(|row| c.line_at(side, row))
-            .map(|line| c.panes[side].layout.lines[line].paragraph)
+            .map(|line| c.pair.sides[side].layout.lines[line].paragraph)
     };
     while top(&app, 0) != Some(19) {
         app.update(Action::Down);
     }
     // The right (Arabic) pane shows the paragraph aligned with it: Kabulov's statement.
     assert_eq!(top(&app, 1), Some(19));
-    let right = app.compare.as_ref().unwrap().line_at(1, 0);
+    let View::Compare(c) = &app.view else {
+        panic!("not comparing")
+    };
+    let right = c.line_at(1, 0);
     // Sync off: scrolling the focused (left) pane leaves the right pane still.
     app.update(Action::ToggleSync);
     let still = top(&app, 1);
@@ -179,12 +184,12 @@ fn synchronised_scrolling_keeps_aligned_paragraphs_level_and_can_be_turned_off()
     assert!(right.is_some());
     // Swap, then back to where we came from.
     app.update(Action::Swap);
-    assert_eq!(
-        app.compare.as_ref().unwrap().panes[0].article.meta.lang,
-        "ar"
-    );
+    let View::Compare(c) = &app.view else {
+        panic!("not comparing")
+    };
+    assert_eq!(c.pair.sides[0].article.meta.lang, "ar");
     app.update(Action::Back);
-    assert_eq!(app.screen, Screen::List);
+    assert!(matches!(app.view, View::List));
 }
 
 #[test]

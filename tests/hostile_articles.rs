@@ -13,7 +13,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use lectern::action::Action;
-use lectern::app::App;
+use lectern::app::{App, View};
 use lectern::config::Config;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
@@ -187,12 +187,16 @@ fn every_bad_article_goes_through_list_and_reader_at_every_size() {
                 .position(|e| e.meta.path.ends_with(name))
                 .unwrap_or_else(|| panic!("{name} not loaded"));
             app.update(Action::Top);
-            while app.visible[app.selected] != entry {
+            while app.list.visible[app.list.selected] != entry {
                 app.update(Action::Down);
             }
             let opened = Instant::now();
             app.update(Action::Open);
-            assert!(app.reader.is_some(), "{name}: {:?}", app.message);
+            assert!(
+                matches!(app.view, View::Reader(_)),
+                "{name}: {:?}",
+                app.message
+            );
             let screen = draw(&app, (80, 24));
             eprintln!("{name}: open + first frame {:?}", opened.elapsed());
             assert!(screen.contains(word), "{name}: {word} not on screen");

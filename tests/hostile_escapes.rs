@@ -16,7 +16,7 @@ use std::process::Command;
 
 use escapes::{PAYLOADS, assert_clean, toml_escaped};
 use lectern::action::Action;
-use lectern::app::App;
+use lectern::app::{App, View};
 use lectern::config::Config;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
@@ -37,9 +37,9 @@ struct Way {
 
 fn select(app: &mut App, entry: usize) {
     app.update(Action::Top);
-    while app.visible.get(app.selected) != Some(&entry) {
+    while app.list.visible.get(app.list.selected) != Some(&entry) {
         assert!(
-            app.selected + 1 < app.visible.len(),
+            app.list.selected + 1 < app.list.visible.len(),
             "entry {entry} not listed"
         );
         app.update(Action::Down);
@@ -49,7 +49,7 @@ fn select(app: &mut App, entry: usize) {
 fn open(app: &mut App, entry: usize) {
     select(app, entry);
     app.update(Action::Open);
-    assert!(app.reader.is_some(), "{:?}", app.message);
+    assert!(matches!(app.view, View::Reader(_)), "{:?}", app.message);
 }
 
 fn title_marker(n: usize) -> Vec<String> {
@@ -127,7 +127,7 @@ const WAYS: &[Way] = &[
                 app.update(Action::MarkCompare);
             }
             app.update(Action::Compare);
-            assert!(app.compare.is_some(), "{:?}", app.message);
+            assert!(matches!(app.view, View::Compare(_)), "{:?}", app.message);
         },
         // The title and body of each pane (see `write_articles`): both titles and both
         // bodies, then a word of each body (words before the payload, which may eat the rest

@@ -114,7 +114,7 @@ impl App {
             self.info("comparison mark cleared".to_owned());
         } else {
             self.list.prompt.clear();
-            self.refilter(true);
+            self.refilter(false);
         }
     }
 
@@ -125,7 +125,7 @@ impl App {
             Action::ClearFilter => {
                 self.list.editing = false;
                 self.list.prompt.clear();
-                self.refilter(true);
+                self.refilter(false);
             }
             Action::Down | Action::Up => self.update_list(&action),
             Action::DeleteBack if self.list.query().is_empty() => self.list.editing = false,

@@ -92,6 +92,13 @@ impl App {
                     compare.pair.sides[0].entry = left;
                     compare.pair.sides[1].entry = right;
                 }
+                // The reader the comparison returns to moves with its article too.
+                if let Some(reader) = &mut compare.back_to {
+                    match find(&reader.article.meta.id) {
+                        Some(row) => reader.entry = row,
+                        None => compare.back_to = None,
+                    }
+                }
                 rows.iter().all(Option::is_some)
             }
         };
