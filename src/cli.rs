@@ -109,7 +109,16 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let library = load_library(&paths, &config)?;
             let order = match &args.filter {
-                Some(query) => library.filter(&Store::open(&data_dir()?).0, query),
+                Some(query) => {
+                    if crate::filter::bounded(query).1 {
+                        eprintln!(
+                            "lectern: the filter uses its first {} terms and {} characters",
+                            crate::filter::MAX_TERMS,
+                            crate::filter::MAX_QUERY_CHARS
+                        );
+                    }
+                    library.filter(&Store::open(&data_dir()?).0, query)
+                }
                 None => (0..library.entries.len()).collect(),
             };
             print(&list::render(&library, &order, args.format))?;

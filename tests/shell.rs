@@ -336,3 +336,26 @@ fn open_and_copy_ask_for_the_web_address_and_never_for_anything_else() {
         ]
     );
 }
+
+#[test]
+fn list_filter_reads_a_bounded_query_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    folder(tmp.path(), 3);
+    // 30,000 one-letter terms and 100 KB of letters: bounded, so this returns at once.
+    for query in ["a ".repeat(30_000), "x".repeat(100_000)] {
+        let output = assert_cmd::Command::cargo_bin("lectern")
+            .unwrap()
+            .env("XDG_DATA_HOME", tmp.path().join("data"))
+            .env("XDG_CACHE_HOME", tmp.path().join("cache"))
+            .args(["list", "--filter", &query])
+            .arg(tmp.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("the filter uses its first 16 terms and 256 characters"),
+            "{stderr}"
+        );
+    }
+}

@@ -48,7 +48,11 @@ fn a_person_at_the_keyboard() {
     shell.wait_until("showed the pasted query", |s| {
         status(s).starts_with("/Azerbaijan b Karabakh")
     });
-    assert!(heading(&shell).contains("0 bookmarked"), "{}", shell.screen());
+    assert!(
+        heading(&shell).contains("0 bookmarked"),
+        "{}",
+        shell.screen()
+    );
 
     // Readline editing of a mixed query: clear it, type Latin then Arabic, edit by word.
     shell.keys(&["C-u"]);
@@ -59,7 +63,9 @@ fn a_person_at_the_keyboard() {
     });
     shell.keys(&["M-b", "C-k"]);
     shell.tmux(&["send-keys", "-t", "0", "-l", "x"]);
-    shell.wait_until("edited the query by word", |s| status(s).starts_with("/kabul x"));
+    shell.wait_until("edited the query by word", |s| {
+        status(s).starts_with("/kabul x")
+    });
     shell.keys(&["C-a", "C-d", "C-e", "BSpace"]);
     shell.wait_until("edited at both ends", |s| status(s).starts_with("/abul "));
     // Esc clears the filter: all five articles again.
@@ -81,7 +87,9 @@ fn a_person_at_the_keyboard() {
     shell.wait_until("laid out for 40 columns", |s| {
         let screen = s.screen();
         screen.lines().count() == 20
-            && screen.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40)
+            && screen
+                .lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 40)
     });
     resize(&shell, 100, 30);
     shell.wait_until("laid out for 100 columns again", |s| {
@@ -101,7 +109,11 @@ fn a_person_at_the_keyboard() {
     shell.keys(&["q"]);
 
     // A bookmark made in a second window shows up in this one.
-    assert!(heading(&shell).contains("0 bookmarked"), "{}", shell.screen());
+    assert!(
+        heading(&shell).contains("0 bookmarked"),
+        "{}",
+        shell.screen()
+    );
     let h = home.path().display();
     let second = format!(
         "env -i PATH=/usr/bin:/bin HOME={h} TERM=xterm-256color XDG_DATA_HOME={h}/data \

@@ -131,7 +131,15 @@ impl App {
             Action::DeleteBack if self.list.query().is_empty() => self.list.editing = false,
             action => match self.list.prompt.apply(&action) {
                 Edit::None | Edit::Moved => {}
-                Edit::Changed => self.refilter(true),
+                Edit::Changed => {
+                    self.refilter(true);
+                    if crate::filter::bounded(self.list.query()).1 {
+                        self.info(format!(
+                            "the filter uses its first {} terms",
+                            crate::filter::MAX_TERMS
+                        ));
+                    }
+                }
                 Edit::Cut => {
                     self.refilter(true);
                     self.error(format!(

@@ -5,9 +5,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::action::Action;
 
-/// The longest query kept, in characters: far more than any title needs, small enough that
-/// parsing and laying it out on every key costs next to nothing.
-pub const MAX_CHARS: usize = 256;
+/// The longest query kept, in characters: the filter reads no more.
+pub const MAX_CHARS: usize = crate::filter::MAX_QUERY_CHARS;
 
 /// What an edit did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
