@@ -14,17 +14,16 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::text::Dir;
 use crate::text::sanitize_line;
 
-/// Writing direction of an article or paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dir {
-    /// Left to right (Latin, Vietnamese, CJK, ...).
-    #[default]
-    Ltr,
-    /// Right to left (Arabic, Persian, Urdu, Hebrew).
-    Rtl,
+/// What a reader has marked on articles, by id: what the filter's `is:bookmarked` and
+/// `is:read` terms ask. The store answers; the library asks without knowing the store.
+pub trait Marks {
+    /// Whether the article with this id is bookmarked.
+    fn is_bookmarked(&self, id: &str) -> bool;
+    /// Whether the article with this id is marked read.
+    fn is_read(&self, id: &str) -> bool;
 }
 
 /// Everything the list needs about an article; the body is read on demand.

@@ -1,7 +1,9 @@
 //! Command-line interface: argument definitions and the dispatch to each command.
 
+mod bookmarks;
 mod compare;
 mod list;
+mod settings;
 mod show;
 
 use std::io::{IsTerminal, Write};
@@ -13,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
-use crate::store::{BookmarkFormat, Store, render_bookmarks};
+use crate::store::Store;
+use bookmarks::{BookmarkFormat, render_bookmarks};
 
 /// lectern: a keyboard-driven terminal reader for multilingual news.
 ///

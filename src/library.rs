@@ -14,9 +14,8 @@ pub use bundled::BUNDLED;
 pub use load::{Loaded, Progress};
 pub use read::Problem;
 
-use crate::article::{Article, Meta};
+use crate::article::{Article, Marks, Meta};
 use crate::filter::{Fields, SearchIndex, SearchKey};
-use crate::store::Store;
 use crate::text::sanitize::sanitize_line;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
@@ -244,22 +243,25 @@ impl Library {
     }
 
     /// What the filter's `lang:` and `is:` terms see of a row: its language, and its
-    /// bookmark and read state in `store`.
-    pub fn fields<'a>(&'a self, store: &'a Store) -> impl Fn(usize) -> Fields<'a> + Sync + 'a {
+    /// bookmark and read state in `marks` (the store).
+    pub fn fields<'a>(
+        &'a self,
+        marks: &'a (impl Marks + Sync),
+    ) -> impl Fn(usize) -> Fields<'a> + Sync + 'a {
         move |row| {
             self.entries
                 .get(row)
                 .map_or_else(Fields::default, |e| Fields {
                     lang: &e.meta.lang,
-                    bookmarked: store.is_bookmarked(&e.meta.id),
-                    read: store.is_read(&e.meta.id),
+                    bookmarked: marks.is_bookmarked(&e.meta.id),
+                    read: marks.is_read(&e.meta.id),
                 })
         }
     }
 
     /// The rows that match `query`, best first, exactly as the interactive filter ranks them.
-    pub fn filter(&self, store: &Store, query: &str) -> Vec<usize> {
-        let hits = crate::filter::filter(query, &self.index, self.fields(store));
+    pub fn filter(&self, marks: &(impl Marks + Sync), query: &str) -> Vec<usize> {
+        let hits = crate::filter::filter(query, &self.index, self.fields(marks));
         hits.iter().map(|hit| hit.index as usize).collect()
     }
 

@@ -9,7 +9,6 @@
 mod disk;
 mod inspect;
 mod notice;
-mod render;
 mod state;
 mod time;
 
@@ -19,10 +18,9 @@ use std::time::SystemTime;
 
 pub use inspect::{StateSummary, parse_state};
 pub use notice::{Notice, StoreError};
-pub use render::{BookmarkFormat, render_bookmarks};
 pub use state::{Bookmark, FORMAT_VERSION};
 
-use crate::article::Meta;
+use crate::article::{Marks, Meta};
 use state::{Change, Parsed, State};
 
 /// Bookmarks and read marks, kept in `<dir>/state.json`.
@@ -330,5 +328,15 @@ fn not_writable(error: StoreError, dir: &Path) -> Notice {
             path: dir.to_path_buf(),
             error: other.to_string(),
         },
+    }
+}
+
+impl Marks for Store {
+    fn is_bookmarked(&self, id: &str) -> bool {
+        Store::is_bookmarked(self, id)
+    }
+
+    fn is_read(&self, id: &str) -> bool {
+        Store::is_read(self, id)
     }
 }

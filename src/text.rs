@@ -21,7 +21,6 @@ mod units;
 pub mod width;
 mod wrap;
 
-use crate::article::Dir;
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -33,10 +32,19 @@ pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};
 pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
 pub use width::{grapheme_width, str_width};
 
+/// Writing direction of an article or paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Left to right (Latin, Vietnamese, CJK, ...).
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Persian, Urdu, Hebrew).
+    Rtl,
+}
+
 /// Who reorders right-to-left text: lectern, or the terminal.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BidiMode {
     /// lectern reorders lines into visual order (for terminals without bidi).
@@ -48,9 +56,7 @@ pub enum BidiMode {
 }
 
 /// How Arabic letters are drawn.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Shaping {
     /// Base letters, for terminals that shape (kitty, `WezTerm`, VTE, `iTerm2`).

@@ -20,10 +20,10 @@ pub struct CompareArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(5..))]
     pub width: Option<u16>,
     /// Arabic letter shapes [default: the `shaping` setting]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::settings::shaping())]
     pub shaping: Option<Shaping>,
     /// Who puts right-to-left text in visual order [default: the `bidi` setting]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::settings::bidi())]
     pub bidi: Option<BidiMode>,
 }
 

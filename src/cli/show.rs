@@ -23,10 +23,10 @@ pub struct ShowArgs {
     #[arg(long)]
     pub raw: bool,
     /// Arabic letter shapes [default: the `shaping` setting]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::settings::shaping())]
     pub shaping: Option<Shaping>,
     /// Who puts right-to-left text in visual order [default: the `bidi` setting]
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = super::settings::bidi())]
     pub bidi: Option<BidiMode>,
     /// Bold title and dim details, with escape sequences
     #[arg(long)]

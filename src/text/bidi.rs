@@ -6,7 +6,7 @@
 //! marks stay on their base (L3); the conformance test passes single
 //! characters and checks the same code against `BidiCharacterTest.txt`.
 
-use crate::article::Dir;
+use super::Dir;
 use std::ops::Range;
 use std::sync::OnceLock;
 use unicode_bidi::{

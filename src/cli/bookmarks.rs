@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::state::Bookmark;
+use crate::store::Bookmark;
 use crate::text::sanitize_line;
 
 /// How `lectern bookmarks` prints the list.
