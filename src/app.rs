@@ -152,12 +152,12 @@ impl App {
             Action::Quit => self.quit = true,
             Action::None => {}
             Action::Help => self.help = !self.help,
-            _ if self.help => {}
             Action::Resize(columns, rows) => {
                 self.size = (columns, rows);
                 self.relayout();
             }
             Action::Tick => self.tick(),
+            _ if self.help => {}
             Action::Paste(_) if self.mode() != Mode::Prompt => {}
             Action::Filter => {
                 self.view = View::List;

@@ -359,3 +359,15 @@ fn list_filter_reads_a_bounded_query_and_says_so() {
         );
     }
 }
+
+#[test]
+fn a_resize_under_the_help_box_still_lays_the_reader_out() {
+    let mut f = app(3, (100, 30));
+    keys(&mut f.app, &["enter", "?"]);
+    f.app.update(Action::Resize(40, 30));
+    keys(&mut f.app, &["esc"]);
+    let View::Reader(reader) = &f.app.view else {
+        panic!("not reading")
+    };
+    assert_eq!(reader.layout.width, 38);
+}
