@@ -1,8 +1,5 @@
 //! The store against real files: atomic saves, round trips, merging two windows, sweeping leftover temp files.
 
-#[path = "support/store.rs"]
-mod store_support;
-
 use std::fs;
 use std::sync::mpsc;
 use std::thread;
@@ -11,7 +8,7 @@ use std::time::Duration;
 use lectern::store::Store;
 use tempfile::TempDir;
 
-use store_support::{A, B, C, meta, other_files, state_json};
+use crate::support::store::{A, B, C, meta, other_files, state_json};
 
 #[test]
 fn a_save_leaves_one_valid_file_and_no_temp_file() {

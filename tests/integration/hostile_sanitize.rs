@@ -1,13 +1,10 @@
-//! Sanitiser properties (issue 7, item 2) that `tests/layout_props.rs` leaves out: printable
+//! Sanitiser properties (issue 7, item 2) that `layout_props` leaves out: printable
 //! text of any script is kept as it is, a payload cannot eat the text around it, and the
 //! one-line form used for titles, sources and paths holds no forbidden character at all; the
 //! borrowing form that decoding uses gives the same text, and borrows exactly when nothing
 //! changes.
 
-#[path = "support/escapes.rs"]
-mod escapes;
-
-use escapes::{PAYLOADS, is_dangerous};
+use crate::support::escapes::{PAYLOADS, is_dangerous};
 use lectern::text::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
 use proptest::prelude::*;
 use std::borrow::Cow;

@@ -7,14 +7,11 @@
 //! The ways: list row, reader (clean and raw), comparison panes, status bar (a message with
 //! the title, an error naming the file), help, filter prompt. To add one, add an entry to `WAYS`.
 
-#[path = "support/escapes.rs"]
-mod escapes;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use escapes::{PAYLOADS, assert_clean, toml_escaped};
+use crate::support::escapes::{PAYLOADS, assert_clean, toml_escaped};
 use lectern::action::Action;
 use lectern::app::{App, View};
 use lectern::config::Config;

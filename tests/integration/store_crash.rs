@@ -157,7 +157,12 @@ fn survives_sigkill_during_saves() {
 
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
-            .args(["--exact", "crash_child", "--ignored", "--nocapture"])
+            .args([
+                "--exact",
+                "store_crash::crash_child",
+                "--ignored",
+                "--nocapture",
+            ])
             .env(CHILD_ENV, dir)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -1,8 +1,6 @@
 //! Shared by the hostile tests: the escape payloads and the checker that proves terminal output
 //! holds no escape, control or bidi character but the CSI sequences crossterm itself writes.
 
-#![allow(dead_code)] // Each test file uses its own part of this support module.
-
 /// Every payload of issue 7, named. Each is written into an article's title, body, source and
 /// file name (all but NUL, which no file name can hold).
 pub const PAYLOADS: &[(&str, &str)] = &[

@@ -2,9 +2,7 @@
 //! list, the reader at every size down to 0×0, `lectern list` and `lectern show`. No panic, no
 //! hang (every wait is bounded), the first frame quickly, memory bounded.
 
-#[path = "support/utf16.rs"]
-mod utf16_support;
-use utf16_support::utf16;
+use crate::support::utf16::utf16;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,5 @@
 //! Bad state files and folders: corrupt, newer-format, unreadable and read-only cases keep the bytes and the app running.
 
-#[path = "support/store.rs"]
-mod store_support;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
@@ -10,7 +7,7 @@ use std::thread;
 use lectern::store::{Notice, Store, StoreError};
 use tempfile::TempDir;
 
-use store_support::{A, B, C, meta, other_files, state_json};
+use crate::support::store::{A, B, C, meta, other_files, state_json};
 
 /// Writes `bytes` as the state file, opens the store and checks the file was moved aside intact.
 fn check_moved_aside(bytes: &[u8]) {

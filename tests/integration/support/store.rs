@@ -1,8 +1,6 @@
 //! Shared by the store tests: a bookmarkable article's metadata, three ids, and what a
 //! state folder holds.
 
-#![allow(dead_code)] // Each test file uses its own part of this support module.
-
 use std::fs;
 use std::path::Path;
 

@@ -1,8 +1,6 @@
 //! Loading a folder of good and bad files: every readable article listed, one warning per other file.
 
-#[path = "support/utf16.rs"]
-mod utf16_support;
-use utf16_support::utf16;
+use crate::support::utf16::utf16;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -18,7 +18,7 @@ use lectern::text::bidi::{paragraph_dir, paragraph_info, visual_order, visual_ru
 use std::io::Read;
 use unicode_bidi::{BidiClass, bidi_class};
 
-const DATA: &[u8] = include_bytes!("data/BidiCharacterTest-15.0.0.txt.gz");
+const DATA: &[u8] = include_bytes!("../data/BidiCharacterTest-15.0.0.txt.gz");
 
 /// Number of cases in the 15.0.0 file (`grep -vc '^#\|^$'`).
 const CASES: usize = 91_707;

@@ -2,14 +2,11 @@
 //! terminal back exactly as it found it (`stty -g`, alternate screen, cursor) whichever way it
 //! ends, and an article carrying title-setting escapes leaves the pane title alone.
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tmux::Shell;
+use crate::support::tmux::Tmux;
 
 fn lectern() -> &'static str {
     env!("CARGO_BIN_EXE_lectern")
@@ -17,7 +14,7 @@ fn lectern() -> &'static str {
 
 /// Starts lectern in the foreground of `shell` through `sh -c 'exec'`, so that `lectern.pid`
 /// holds lectern's own pid, and waits for its list.
-fn start_lectern(shell: &Shell, args: &str) -> u32 {
+fn start_lectern(shell: &Tmux, args: &str) -> u32 {
     let pid_file = shell.home.join("lectern.pid");
     let _ = fs::remove_file(&pid_file);
     shell.type_line(&format!(
@@ -42,15 +39,15 @@ fn signal(pid: u32, name: &str) {
     assert!(status.success());
 }
 
-fn stty(shell: &Shell, file: &str) -> String {
+fn stty(shell: &Tmux, file: &str) -> String {
     shell.run(&format!("stty -g > {file}"));
     fs::read_to_string(shell.home.join(file)).expect("stty output")
 }
 
 /// Ends one lectern run by `end` and checks the terminal is as it was before.
-fn check_restored(name: &str, end: impl Fn(&Shell, u32)) {
+fn check_restored(name: &str, end: impl Fn(&Tmux, u32)) {
     let home = tempfile::tempdir().expect("home");
-    let shell = Shell::start(home.path(), 100);
+    let shell = Tmux::shell(home.path(), 100);
     let before = stty(&shell, "before");
     let pid = start_lectern(&shell, "");
     end(&shell, pid);
@@ -131,7 +128,7 @@ fn an_article_cannot_change_the_pane_title() {
     let home = tempfile::tempdir().expect("home");
     let library = home.path().join("news");
     write_title_payload(&library);
-    let shell = Shell::start(home.path(), 100);
+    let shell = Tmux::shell(home.path(), 100);
     assert!(
         shell
             .tmux(&["select-pane", "-t", "0", "-T", "trusted"])
@@ -183,14 +180,14 @@ fn lectern_ends_when_its_terminal_goes_away() {
     // Found running at 50% CPU 49 minutes after its tmux was killed: crossterm 0.29 spins on
     // the hung-up terminal's end-of-file and never returns to look at the SIGHUP flag.
     let home = tempfile::tempdir().expect("home");
-    let shell = Shell::start(home.path(), 100);
+    let shell = Tmux::shell(home.path(), 100);
     let pid = start_lectern(&shell, "");
     // Closing the pane's terminal sends SIGHUP and leaves reads at end-of-file.
     assert!(shell.tmux(&["kill-server"]).status.success());
     let start = std::time::Instant::now();
     while !gone(pid) {
         assert!(
-            start.elapsed() < tmux::PATIENCE,
+            start.elapsed() < crate::support::tmux::PATIENCE,
             "lectern {pid} still running with its terminal gone"
         );
         std::thread::sleep(std::time::Duration::from_millis(50));

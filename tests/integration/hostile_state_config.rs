@@ -2,17 +2,14 @@
 //! is empty, all NUL, truncated, from a future format, or in a read-only folder, lectern still
 //! starts in a terminal, shows its list and a status-bar message naming the file, keeps the
 //! original bytes, and `lectern bookmarks` still works. A config with a syntax error is
-//! reported with line and column and left untouched. (`tests/store_bad_state.rs` covers the
+//! reported with line and column and left untouched. (`store_bad_state` covers the
 //! same files at the `Store` level.)
-
-#[path = "support/tmux.rs"]
-mod tmux;
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tmux::Shell;
+use crate::support::tmux::Tmux;
 
 const BOOKMARKED: &str = r#"{"version": 1, "bookmarks": {"00000000000000aa": {"title": "Kept", "lang": "en", "path": "/n/a.txt", "bookmarked_at": "2026-01-02T00:00:00Z"}}, "read": {}}"#;
 
@@ -41,7 +38,7 @@ fn backups(home: &Path) -> Vec<Vec<u8>> {
 /// Starts lectern (bundled library) in tmux through `wrapper`, checks the list and a
 /// status-bar message containing `says`, presses `b` (a save attempt) and quits.
 fn run_app(home: &Path, wrapper: &str, says: &str) {
-    let shell = Shell::start(home, 250);
+    let shell = Tmux::shell(home, 250);
     shell.type_line(&format!("{wrapper}{}", lectern()));
     let screen = shell.wait_for("lectern · 5 articles");
     let status = shell.wait_for(says);

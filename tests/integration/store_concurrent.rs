@@ -82,7 +82,12 @@ fn two_processes_lose_no_update() {
     let mut children: Vec<_> = (0..2u64)
         .map(|who| {
             Command::new(&exe)
-                .args(["--exact", "concurrent_child", "--ignored", "--nocapture"])
+                .args([
+                    "--exact",
+                    "store_concurrent::concurrent_child",
+                    "--ignored",
+                    "--nocapture",
+                ])
                 .env(DIR_ENV, tmp.path())
                 .env(WHO_ENV, who.to_string())
                 .stdin(Stdio::piped())

@@ -1,0 +1,74 @@
+//! The integration tests, in one binary (one link, one process to start): a module per area,
+//! each in `tests/integration/<area>.rs`, and the helpers they share in `support`. Run one area
+//! with `cargo test --test integration <area>`.
+//!
+//! This file is the crate root, so a plain `mod app;` would look for `tests/app.rs`: each
+//! module names its file under `tests/integration/` instead.
+
+#[path = "integration/support.rs"]
+mod support;
+
+#[path = "integration/app.rs"]
+mod app;
+#[path = "integration/app_loading.rs"]
+mod app_loading;
+#[path = "integration/cli.rs"]
+mod cli;
+#[path = "integration/compare.rs"]
+mod compare;
+#[path = "integration/filter_fold.rs"]
+mod filter_fold;
+#[path = "integration/filter_highlight.rs"]
+mod filter_highlight;
+#[path = "integration/filter_match.rs"]
+mod filter_match;
+#[path = "integration/filter_narrow.rs"]
+mod filter_narrow;
+#[path = "integration/filter_query.rs"]
+mod filter_query;
+#[path = "integration/hostile_articles.rs"]
+mod hostile_articles;
+#[path = "integration/hostile_escapes.rs"]
+mod hostile_escapes;
+#[path = "integration/hostile_layout.rs"]
+mod hostile_layout;
+#[path = "integration/hostile_sanitize.rs"]
+mod hostile_sanitize;
+#[path = "integration/hostile_state_config.rs"]
+mod hostile_state_config;
+#[path = "integration/hostile_terminal.rs"]
+mod hostile_terminal;
+#[path = "integration/layout_conformance.rs"]
+mod layout_conformance;
+#[path = "integration/layout_golden.rs"]
+mod layout_golden;
+#[path = "integration/layout_line.rs"]
+mod layout_line;
+#[path = "integration/layout_nesting.rs"]
+mod layout_nesting;
+#[path = "integration/layout_options.rs"]
+mod layout_options;
+#[path = "integration/layout_props.rs"]
+mod layout_props;
+#[path = "integration/layout_reorder.rs"]
+mod layout_reorder;
+#[path = "integration/layout_sanitize.rs"]
+mod layout_sanitize;
+#[path = "integration/library_cache.rs"]
+mod library_cache;
+#[path = "integration/library_load.rs"]
+mod library_load;
+#[path = "integration/seeds.rs"]
+mod seeds;
+#[path = "integration/store_bad_state.rs"]
+mod store_bad_state;
+#[path = "integration/store_concurrent.rs"]
+mod store_concurrent;
+#[path = "integration/store_crash.rs"]
+mod store_crash;
+#[path = "integration/store_files.rs"]
+mod store_files;
+#[path = "integration/terminal.rs"]
+mod terminal;
+#[path = "integration/tui_screens.rs"]
+mod tui_screens;
