@@ -60,6 +60,12 @@ mod library_cache;
 mod library_load;
 #[path = "integration/seeds.rs"]
 mod seeds;
+#[path = "integration/shell.rs"]
+mod shell;
+#[path = "integration/shell_sizes.rs"]
+mod shell_sizes;
+#[path = "integration/shell_terminal.rs"]
+mod shell_terminal;
 #[path = "integration/store_bad_state.rs"]
 mod store_bad_state;
 #[path = "integration/store_concurrent.rs"]

@@ -3,31 +3,29 @@
 //! unread articles, `A` and its undo, resizing the reader and a comparison (down to 10×3 and
 //! back), and a bookmark made in a second window showing up in the first.
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
-use tmux::Shell;
+use crate::support::tmux::Tmux;
 
 fn lectern() -> &'static str {
     env!("CARGO_BIN_EXE_lectern")
 }
 
 /// The last row of the pane: the status bar.
-fn status(shell: &Shell) -> String {
+fn status(shell: &Tmux) -> String {
     shell.screen().lines().last().unwrap_or_default().to_owned()
 }
 
 /// The first row of the pane: the list's heading.
-fn heading(shell: &Shell) -> String {
+fn heading(shell: &Tmux) -> String {
     shell.screen().lines().next().unwrap_or_default().to_owned()
 }
 
-fn start(shell: &Shell) {
-    shell.type_line(lectern());
-    shell.wait_for("lectern · 5 articles");
+fn start(home: &std::path::Path) -> Tmux {
+    let tmux = Tmux::start(home, lectern());
+    tmux.wait_for("lectern · 5 articles");
+    tmux
 }
 
-fn resize(shell: &Shell, columns: u16, rows: u16) {
+fn resize(shell: &Tmux, columns: u16, rows: u16) {
     let (x, y) = (columns.to_string(), rows.to_string());
     let output = shell.tmux(&["resize-window", "-t", "0", "-x", &x, "-y", &y]);
     assert!(output.status.success(), "{output:?}");
@@ -36,8 +34,7 @@ fn resize(shell: &Shell, columns: u16, rows: u16) {
 #[test]
 fn a_person_at_the_keyboard() {
     let home = tempfile::tempdir().expect("home");
-    let shell = Shell::start(home.path(), 100);
-    start(&shell);
+    let shell = start(home.path());
 
     // A paste with a line break goes into the prompt as text and runs nothing.
     shell.keys(&["/"]);
@@ -114,27 +111,13 @@ fn a_person_at_the_keyboard() {
         "{}",
         shell.screen()
     );
-    let h = home.path().display();
-    let second = format!(
-        "env -i PATH=/usr/bin:/bin HOME={h} TERM=xterm-256color XDG_DATA_HOME={h}/data \
-         XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache {}",
-        lectern()
-    );
-    let window = shell.tmux(&["new-window", "-d", "-t", ":1", &second]);
-    assert!(window.status.success(), "{window:?}");
-    let second_screen = || {
-        let out = shell.tmux(&["capture-pane", "-p", "-t", ":1"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    let start = std::time::Instant::now();
-    while !second_screen().contains("lectern · 5 articles") {
-        assert!(start.elapsed() < tmux::PATIENCE, "{}", second_screen());
-        std::thread::sleep(std::time::Duration::from_millis(30));
-    }
-    assert!(shell.tmux(&["send-keys", "-t", ":1", "b"]).status.success());
+    let second = start(home.path());
+    second.keys(&["b"]);
     shell.wait_until("saw the other window's bookmark", |s| {
         heading(s).contains("1 bookmarked")
     });
-    shell.keys(&["q"]);
-    shell.wait_for_shell();
+    for window in [&second, &shell] {
+        window.keys(&["q"]);
+        window.wait_for_exit();
+    }
 }
