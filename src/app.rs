@@ -13,7 +13,7 @@ mod triage;
 pub use compare::Compare;
 pub use list::ListState;
 pub use loading::{Counts, Loading};
-pub use reader::Reader;
+pub use reader::{Reader, headline};
 pub use triage::{Effect, Rescan};
 
 use crate::action::Action;

@@ -96,11 +96,13 @@ pub fn reader(size: (u16, u16), headline_rows: usize) -> ReaderAreas {
         ..body
     };
     let wanted = u16::try_from(headline_rows.clamp(1, MAX_HEADLINE_ROWS)).unwrap_or(1);
-    // Headline first, then details, then the rule, each only while the text keeps its share.
+    // The header takes at most half the body (rounded up), in this order: the headline's
+    // first row, the details, the rule, then the headline's other rows.
     let room = body.height - body.height / 2;
-    let headline = wanted.min(room.max(body.height.min(1)));
-    let details = u16::from(headline < room);
-    let rule = u16::from(headline + details < room);
+    let first = room.min(1);
+    let details = u16::from(first < room);
+    let rule = u16::from(first + details < room);
+    let headline = first + (wanted - 1).min(room - first - details - rule);
     let mut y = column.y;
     let mut take = |rows: u16| {
         let area = Rect {
@@ -218,8 +220,9 @@ mod tests {
             [3, 1, 1, 24]
         );
         assert_eq!((areas.text.x, areas.text.width), (1, 98));
-        // Five rows of body: the text keeps at least half.
-        let areas = reader((40, 6), 1);
+        // Five rows of body: the text keeps at least half; the details before a second row
+        // of headline.
+        let areas = reader((40, 6), 3);
         assert_eq!(
             [
                 areas.headline.height,

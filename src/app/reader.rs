@@ -59,7 +59,8 @@ impl Reader {
                 lay_out(&article.paragraphs, width, &options)
             }
         });
-        self.headline = headline(&self.article.meta.title, width, options);
+        let rows = geometry::MAX_HEADLINE_ROWS;
+        self.headline = headline(&self.article.meta.title, width, options, rows);
         if let Some((paragraph, offset)) = anchor {
             self.scroll = self.line_at(paragraph, offset);
         }
@@ -104,12 +105,12 @@ impl Reader {
     }
 }
 
-/// The title wrapped to `width` on at most [`geometry::MAX_HEADLINE_ROWS`] lines; what does
-/// not fit ends the last line with an ellipsis.
-fn headline(title: &str, width: usize, options: LayoutOptions) -> Vec<ScreenLine> {
+/// The title wrapped to `width` on at most `rows` lines; what does not fit ends the last line
+/// with an ellipsis.
+pub fn headline(title: &str, width: usize, options: LayoutOptions, rows: usize) -> Vec<ScreenLine> {
     let mut lines = lay_out(&[title.to_owned()], width, &options).lines;
-    if lines.len() > geometry::MAX_HEADLINE_ROWS {
-        let last = geometry::MAX_HEADLINE_ROWS - 1;
+    if lines.len() > rows && rows > 0 {
+        let last = rows - 1;
         let start = lines[last].glyphs.iter().map(|g| g.source.start).min();
         let rest = title.get(start.unwrap_or(title.len())..).unwrap_or("");
         lines.truncate(last);
@@ -207,10 +208,13 @@ mod tests {
     #[test]
     fn a_long_headline_takes_three_lines_and_ends_with_an_ellipsis() {
         let title = "one two three four five six seven eight nine ten eleven twelve";
-        let lines = headline(title, 10, LayoutOptions::default());
+        let lines = headline(title, 10, LayoutOptions::default(), 3);
         let plain: Vec<String> = lines.iter().map(ScreenLine::to_plain).collect();
         assert_eq!(plain, ["one two", "three four", "five six…"]);
-        let short = headline("one two", 10, LayoutOptions::default());
+        let one = headline(title, 10, LayoutOptions::default(), 1);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].to_plain(), "one two…");
+        let short = headline("one two", 10, LayoutOptions::default(), 3);
         assert_eq!(short.len(), 1);
     }
 }

@@ -12,13 +12,14 @@ use crate::app::{App, View};
 use crate::keymap::Mode;
 use crate::theme::Part;
 
+/// The filter's syntax, in lines that fit a column of the help.
 const FILTER_HELP: &[&str] = &[
     "",
-    "Filter: letters in order, any case or accent;",
-    "  viet finds Việt, việt only Việt; terms AND;",
-    "  lang:vi  is:bookmarked  is:read  is:unread",
-    "  enter keeps the filter, esc clears it;",
-    "  editing keys as in readline (see below)",
+    "Filter: letters in order, any case",
+    "  or accent (viet finds Việt, việt",
+    "  only Việt); every term must match;",
+    "  lang:vi is:bookmarked is:read",
+    "  is:unread. In the filter prompt:",
 ];
 
 /// The screen under the help box.
@@ -31,43 +32,49 @@ fn screen(app: &App) -> Mode {
     }
 }
 
-/// The lines of the help: each action with the keys bound to it, then the filter syntax.
-pub fn lines(app: &App) -> Vec<String> {
-    let keys = &app.config.keys.0;
-    let mode = screen(app);
+/// Each action bound in `mode`, with its keys, one line each.
+fn bindings(app: &App, mode: Mode) -> Vec<String> {
     let mut by_action: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (key, action) in keys.of(mode).into_iter().flatten() {
-        by_action
-            .entry(action.name())
-            .or_default()
-            .push(key.to_string());
+    for (key, action) in app.config.keys.0.of(mode).into_iter().flatten() {
+        (by_action.entry(action.name()).or_default()).push(key.to_string());
     }
     // ctrl-c quits whatever the bindings say.
     let quit = by_action.entry(Action::Quit.name()).or_default();
     if !quit.iter().any(|k| k == "ctrl-c") {
         quit.push("ctrl-c".to_owned());
     }
-    let mut lines: Vec<String> = (by_action.into_iter())
-        .map(|(action, keys)| format!("{:<18}{}", action.replace('_', " "), keys.join(" ")))
-        .collect();
-    if matches!(mode, Mode::List | Mode::Prompt) {
-        lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
-    }
+    (by_action.into_iter())
+        .map(|(action, keys)| format!("{:<16} {}", action.replace('_', " "), keys.join(" ")))
+        .collect()
+}
+
+/// The lines of the help: each action with the keys bound to it, then the filter syntax and
+/// the prompt's keys.
+pub fn lines(app: &App) -> Vec<String> {
+    let mode = screen(app);
+    let mut lines = bindings(app, mode);
     if mode == Mode::List {
-        let prompt = (keys.prompt.iter())
-            .map(|(key, action)| format!("  {:<16}{}", action.name().replace('_', " "), key));
-        lines.extend(prompt);
+        lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
+        lines.extend(bindings(app, Mode::Prompt));
     }
     lines
 }
 
-/// Draws the help box over `area`, as much of it as fits.
+/// Cells of one column of the help (its longest line and some air).
+const COLUMN: u16 = 39;
+
+/// Draws the help box over `area`, in as many columns as it needs and the screen allows,
+/// as much of it as fits.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let lines = lines(app);
-    let width = area.width.min(52);
-    let height = area
-        .height
-        .min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let count = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let rows = area.height.saturating_sub(2).max(1);
+    let columns = count
+        .div_ceil(rows)
+        .clamp(1, (area.width.saturating_sub(2) / COLUMN).max(1));
+    let per_column = count.div_ceil(columns);
+    let width = area.width.min(columns * COLUMN + 2);
+    let height = area.height.min(per_column.saturating_add(2));
     let rect = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -86,15 +93,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .border_style(style(app, Part::Accent));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    for (row, line) in lines.iter().take(usize::from(inner.height)).enumerate() {
-        let y = inner.y + u16::try_from(row).unwrap_or(0);
-        put_text(
-            buf,
-            inner,
-            inner.x,
-            y,
-            line,
-            ratatui::style::Style::default(),
-        );
+    let per_column = usize::from(per_column.max(1));
+    for (i, line) in lines.iter().enumerate() {
+        let column = u16::try_from(i / per_column).unwrap_or(u16::MAX);
+        let row = u16::try_from(i % per_column).unwrap_or(u16::MAX);
+        let x = inner.x.saturating_add(column.saturating_mul(COLUMN));
+        let y = inner.y.saturating_add(row);
+        put_text(buf, inner, x, y, line, ratatui::style::Style::default());
     }
 }

@@ -12,7 +12,18 @@ use crate::theme::Part;
 pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
     let meta = &reader.article.meta;
     let accent = style(app, Part::Accent);
-    for (row, line) in (0..areas.headline.height).zip(&reader.headline) {
+    let rows = usize::from(areas.headline.height);
+    // On a screen too short for the whole headline, its last row shown ends with an ellipsis.
+    let cut;
+    let lines = if rows < reader.headline.len() {
+        let width = usize::from(areas.headline.width);
+        let options = app.layout_options(meta.dir);
+        cut = crate::app::headline(&meta.title, width, options, rows);
+        &cut
+    } else {
+        &reader.headline
+    };
+    for (row, line) in (0..areas.headline.height).zip(lines) {
         put_line(buf, areas.headline, areas.headline.y + row, line, |_| {
             accent
         });

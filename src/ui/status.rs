@@ -46,18 +46,25 @@ fn hints(mode: Mode) -> &'static [(Action, &'static str, &'static str)] {
 
 /// The hints of `mode` under the live keymap, as ` / filter · enter read · ? help`.
 pub fn hint_line(app: &App, mode: Mode) -> String {
+    hints_within(app, mode, usize::MAX)
+}
+
+/// The hints that fit whole in `width` cells, in order.
+fn hints_within(app: &App, mode: Mode, width: usize) -> String {
     let keymap = &app.config.keys.0;
-    let shown: Vec<String> = (hints(mode).iter())
-        .filter_map(|(action, preferred, word)| {
-            let preferred = preferred.parse::<Key>().ok();
-            let key = keymap
-                .keys_for(mode, action, preferred)
-                .into_iter()
-                .next()?;
-            Some(format!("{key} {word}"))
-        })
-        .collect();
-    format!(" {}", shown.join(" · "))
+    let mut line = String::new();
+    for (action, preferred, word) in hints(mode) {
+        let preferred = preferred.parse::<Key>().ok();
+        let Some(key) = keymap.keys_for(mode, action, preferred).into_iter().next() else {
+            continue;
+        };
+        let hint = format!("{} {key} {word}", if line.is_empty() { "" } else { " ·" });
+        if str_width(&line) + str_width(&hint) > width {
+            break;
+        }
+        line.push_str(&hint);
+    }
+    line
 }
 
 /// Draws the one-row status bar in `area`; returns where the prompt's cursor goes.
@@ -74,9 +81,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if let Some(title) = marked_title(app) {
         right_text = join(&format!("= {title}"), &right_text);
     }
+    // The position comes first: hints and messages take what it leaves.
     let right = u16::try_from(str_width(&right_text) + 1)
         .unwrap_or(u16::MAX)
-        .min(area.width / 2);
+        .min(area.width);
     let left = Rect {
         width: area.width - right,
         ..area
@@ -91,7 +99,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             super::prompt::draw(&list.prompt, list.editing, options, left, (slash, bar), buf);
         (x, cursor) = (end + 1, at);
     } else if app.message.is_none() {
-        x = put_text(buf, left, x, area.y, &hint_line(app, app.mode()), bar);
+        let hints = hints_within(app, app.mode(), usize::from(left.width));
+        x = put_text(buf, left, x, area.y, &hints, bar);
         x += 2;
     }
     if let Some(message) = &app.message {
@@ -109,9 +118,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
             bar.patch(style(app, part)),
         );
     }
+    // One cell of air between what is on the left and the right.
     let right_area = Rect {
-        x: left.right(),
-        width: right,
+        x: left.right() + 1,
+        width: right.saturating_sub(1),
         ..area
     };
     let line = lay_out_line(

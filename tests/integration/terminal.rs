@@ -111,7 +111,7 @@ fn compare_the_english_and_arabic_seeds_from_the_list() {
     tmux.keys(&["j", "j", "j", "v"]);
     tmux.wait_for("marked for comparison");
     tmux.keys(&["j", "c"]);
-    let screen = tmux.wait_for("sync 1-");
+    let screen = tmux.wait_for("sync · 1-");
     let first = screen.lines().next().unwrap();
     let (left, right) = first.split_once('│').expect("two panes side by side");
     assert!(left.starts_with("Afghanistan | Taliban ready"), "{left:?}");
