@@ -1,6 +1,6 @@
 //! The terminal side: set-up and restore, signals, suspend, and the event loop around `App`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -63,6 +63,12 @@ pub fn run(mut app: App, progress: Option<Receiver<Progress>>) -> io::Result<()>
     let result = event_loop(&mut terminal, &mut app, progress, &stop, bidi);
     leave(bidi);
     result
+}
+
+/// Whether lectern has a terminal to run in: input and output both go to one. Not from cron,
+/// a pipe, or `ssh host lectern` without `-t`.
+pub fn is_terminal() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
 /// Watches for SIGTERM/SIGHUP on a thread of its own. The event loop normally sees the flag
