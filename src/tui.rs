@@ -33,6 +33,10 @@ const LOADING_POLL: Duration = Duration::from_millis(16);
 /// stays responsive while a large library streams in.
 const LOADING_BUDGET: Duration = Duration::from_millis(8);
 
+/// The shortest wait, meaning "only what is already there". crossterm's `/dev/tty` reader
+/// (feature `use-dev-tty`) does not look at the terminal at all when given no time.
+const NO_WAIT: Duration = Duration::from_micros(100);
+
 /// How long the event loop gets to notice a SIGTERM/SIGHUP before the process is ended anyway.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -138,7 +142,7 @@ fn event_loop(
             dirty = false;
         }
         let wait = if pending {
-            Duration::ZERO
+            NO_WAIT
         } else if progress.is_some() {
             LOADING_POLL
         } else {
