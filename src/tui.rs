@@ -1,6 +1,8 @@
 //! The terminal side: the event loop around `App`, with signals, suspend and the library's
-//! loading progress. The terminal's modes are set and restored in [`modes`].
+//! loading progress. The terminal's modes are set and restored in [`modes`], events read in
+//! [`input`].
 
+mod input;
 mod modes;
 
 use std::io::{self, IsTerminal};
@@ -10,7 +12,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGTERM};
@@ -19,6 +21,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::library::Progress;
 use crate::text::BidiMode;
+use input::{Input, Read};
 
 /// How often the loop wakes to look at the signal flags when no event arrives.
 const POLL: Duration = Duration::from_millis(200);
@@ -29,10 +32,6 @@ const LOADING_POLL: Duration = Duration::from_millis(16);
 /// Most time spent taking in loaded files between two looks at the keyboard, so typing
 /// stays responsive while a large library streams in.
 const LOADING_BUDGET: Duration = Duration::from_millis(8);
-
-/// The shortest wait, meaning "only what is already there". crossterm's `/dev/tty` reader
-/// (feature `use-dev-tty`) does not look at the terminal at all when given no time.
-const NO_WAIT: Duration = Duration::from_micros(100);
 
 /// How long the event loop gets to notice a SIGTERM/SIGHUP before the process is ended anyway.
 const GRACE: Duration = Duration::from_secs(2);
@@ -86,6 +85,7 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let mut input = Input::default();
     let mut dirty = true;
     let mut drawn = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
@@ -105,14 +105,22 @@ fn event_loop(
             dirty = false;
         }
         let wait = if pending {
-            NO_WAIT
+            input::NO_WAIT
         } else if progress.is_some() {
             LOADING_POLL
         } else {
             POLL
         };
-        if event::poll(wait)? {
-            dirty |= handle(terminal, app, event::read()?, bidi)?;
+        if input.read(wait)? == Read::Interrupt {
+            return Ok(());
+        }
+        // Handle what was read, in order, for at most a budget: then draw, read again.
+        let start = Instant::now();
+        while let Some(event) = input.next() {
+            dirty |= handle(terminal, app, event, bidi)?;
+            if app.quit || start.elapsed() >= input::BUDGET {
+                break;
+            }
         }
     }
     Ok(())
@@ -127,7 +135,7 @@ fn handle(
 ) -> io::Result<bool> {
     let action = match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if is_suspend(key) {
+            if input::is_suspend(key) {
                 modes::suspend(terminal, bidi)?;
                 return Ok(true);
             }
@@ -194,9 +202,4 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| crate::ui::draw(app, frame))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
-}
-
-fn is_suspend(key: event::KeyEvent) -> bool {
-    key.modifiers.contains(event::KeyModifiers::CONTROL)
-        && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
 }

@@ -1,5 +1,6 @@
-//! Input under load in a real terminal (tmux): every key of a large burst is handled, and a
-//! burst of resizes mixed with keys leaves the reader laid out for the final size.
+//! Input under load in a real terminal (tmux): every key of a large burst is handled, a burst
+//! of resizes mixed with keys leaves the reader laid out for the final size, and ctrl-c quits
+//! whatever keys are queued before it.
 
 #[path = "support/tmux.rs"]
 mod tmux;
@@ -167,4 +168,44 @@ fn after_a_burst_of_resizes_and_keys_the_reader_fits_the_final_width() {
         };
         assert_eq!(row.trim_end(), expected, "{screen}");
     }
+}
+
+/// The articles `lectern list --filter is:read` prints, as a JSON array.
+fn read_articles(home: &Path) -> serde_json::Value {
+    let output = std::process::Command::new(lectern())
+        .args(["list", "--filter", "is:read", "--format", "json"])
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .output()
+        .expect("lectern list");
+    assert!(output.status.success());
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
+#[test]
+fn ctrl_c_quits_at_once_whatever_keys_are_queued_before_it() {
+    let home = tempfile::tempdir().expect("home");
+    let shell = Shell::start(home.path(), 100);
+    shell.type_line(lectern());
+    shell.wait_for("5 unread");
+    // The control: `x` marks the selected article read, and a second `x` unread again.
+    shell.keys(&["x"]);
+    shell.wait_for("4 unread");
+    assert_eq!(read_articles(home.path()).as_array().map(Vec::len), Some(1));
+    shell.keys(&["x"]);
+    shell.wait_for("5 unread");
+
+    // 999 `x` and a ctrl-c in one write: lectern reads them together and quits without
+    // handling the `x`s queued before the ctrl-c. Handled, they would leave the article read.
+    let mut keys = "x".repeat(999);
+    keys.push('\u{3}');
+    assert!(
+        shell
+            .tmux(&["send-keys", "-t", "0", "-l", &keys])
+            .status
+            .success()
+    );
+    shell.wait_for_shell();
+    assert_eq!(read_articles(home.path()), serde_json::json!([]));
 }
