@@ -41,11 +41,8 @@ fn every_key_of_a_five_thousand_key_burst_is_handled() {
     // crossterm 0.29 (mio, edge-triggered) stopped such a burst at line 2,049: the bytes
     // left in the terminal after its 1,024-byte reads waited for the next keypress.
     let home = tempfile::tempdir().expect("home");
-    let mut text = String::from("Burst\n\n");
-    for n in 1..=6500 {
-        text.push_str(&format!("Line {n}.\n\n"));
-    }
-    write_library(home.path(), &text);
+    let lines: Vec<String> = (1..=6500).map(|n| format!("Line {n}.")).collect();
+    write_library(home.path(), &format!("Burst\n\n{}\n", lines.join("\n\n")));
     let shell = Shell::start(home.path(), 100);
     open_the_article(&shell, "Burst");
     // 6,500 one-line paragraphs with a blank line between: 12,999 lines.
@@ -106,7 +103,7 @@ fn after_a_burst_of_resizes_and_keys_the_reader_fits_the_final_width() {
     let shell = Shell::start(home.path(), 100);
     open_the_article(&shell, "Wide");
 
-    let send = |args: &[&str]| assert!(shell.tmux(args).status.success(), "tmux {args:?}");
+    let tmux = |args: &[&str]| assert!(shell.tmux(args).status.success(), "tmux {args:?}");
     let keys = |n: usize| "j".repeat(n);
     let widths = [61, 97, 45, 110, 72, 53, 88, 40, 66, 103];
     let mut sent = 0;
@@ -117,11 +114,11 @@ fn after_a_burst_of_resizes_and_keys_the_reader_fits_the_final_width() {
         let typed = ["send-keys", "-t", "0", "-l", &five];
         // Keys and resize in one tmux command and in two, both ways round.
         match round % 3 {
-            0 => send(&[&typed[..], &[";"], &resize[..]].concat()),
-            1 => send(&[&resize[..], &[";"], &typed[..]].concat()),
+            0 => tmux(&[&typed[..], &[";"], &resize[..]].concat()),
+            1 => tmux(&[&resize[..], &[";"], &typed[..]].concat()),
             _ => {
-                send(&typed);
-                send(&resize);
+                tmux(&typed);
+                tmux(&resize);
             }
         }
         sent += 5;
@@ -132,11 +129,11 @@ fn after_a_burst_of_resizes_and_keys_the_reader_fits_the_final_width() {
     // Last, while lectern is busy with 300 keys, five more arrive and then the resize: it
     // wakes to both at once, keys first.
     let columns = 57;
-    send(&["send-keys", "-t", "0", "-l", &keys(300)]);
+    tmux(&["send-keys", "-t", "0", "-l", &keys(300)]);
     // Not a time limit: only so that lectern has read the 300 before the five come.
     std::thread::sleep(std::time::Duration::from_millis(50));
-    send(&["send-keys", "-t", "0", "-l", &keys(5)]);
-    send(&["resize-window", "-t", "0", "-x", &columns.to_string()]);
+    tmux(&["send-keys", "-t", "0", "-l", &keys(5)]);
+    tmux(&["resize-window", "-t", "0", "-x", &columns.to_string()]);
     sent += 305;
 
     // One cell of margin each side: 55 columns of text, 26 rows of it under the header.
