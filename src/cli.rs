@@ -87,6 +87,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => {
+            // Checked before anything touches the terminal: without one, say what works instead.
+            if !crate::tui::is_terminal() {
+                eprintln!("lectern: not a terminal; use lectern list/show to print");
+                return Ok(ExitCode::from(2));
+            }
             // The first frame comes at once: a folder loads in the background.
             let (library, progress) = match library_source(&cli.paths, &config)? {
                 Some((paths, options)) => {

@@ -1,27 +1,28 @@
-//! The terminal side: set-up and restore, signals, suspend, and the event loop around `App`.
+//! The terminal side: the event loop around `App`, with signals, suspend and the library's
+//! loading progress. The terminal's modes are set and restored in [`modes`], events read in
+//! [`input`].
 
-use std::io::{self, Write};
+mod input;
+mod modes;
+
+use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{execute, queue};
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
+use crate::action::Action;
 use crate::app::App;
+use crate::keymap::Clicks;
 use crate::library::Progress;
 use crate::text::BidiMode;
-
-/// Terminal `BiDi` spec (terminal-wg): explicit mode, the application does the reordering.
-const BDSM_EXPLICIT: &str = "\x1b[8l";
-/// Back to the terminal's implicit (own) reordering.
-const BDSM_IMPLICIT: &str = "\x1b[8h";
+use input::{Input, Read};
 
 /// How often the loop wakes to look at the signal flags when no event arrives.
 const POLL: Duration = Duration::from_millis(200);
@@ -51,21 +52,17 @@ pub fn run(mut app: App, progress: Option<Receiver<Progress>>) -> io::Result<()>
     }
     let bidi = app.config.bidi;
     end_if_stuck_after(Arc::clone(&stop), bidi);
-    let mut terminal = enter(bidi);
-    // ratatui's hook (installed by `init`) restores the screen and raw mode; ours runs first and
-    // undoes what ratatui does not know about: the mouse and the bidi mode.
-    let restore = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let mut out = io::stdout();
-        if bidi == BidiMode::App {
-            let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
-        }
-        let _ = execute!(out, DisableMouseCapture);
-        restore(info);
-    }));
+    let mut terminal = modes::enter(bidi)?;
+    modes::restore_on_panic(bidi);
     let result = event_loop(&mut terminal, &mut app, progress, &stop, bidi);
-    leave(bidi);
+    modes::leave(bidi);
     result
+}
+
+/// Whether lectern has a terminal to run in: input and output both go to one. Not from cron,
+/// a pipe, or `ssh host lectern` without `-t`.
+pub fn is_terminal() -> bool {
+    io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
 /// Watches for SIGTERM/SIGHUP on a thread of its own. The event loop normally sees the flag
@@ -78,33 +75,9 @@ fn end_if_stuck_after(stop: Arc<AtomicBool>, bidi: BidiMode) {
             std::thread::sleep(POLL);
         }
         std::thread::sleep(GRACE);
-        leave(bidi);
+        modes::leave(bidi);
         std::process::exit(1);
     });
-}
-
-fn enter(bidi: BidiMode) -> DefaultTerminal {
-    let terminal = ratatui::init();
-    let mut out = io::stdout();
-    // Mouse and BDSM are niceties: a terminal that refuses them still works.
-    let _ = execute!(out, EnableMouseCapture);
-    if bidi == BidiMode::App {
-        let _ = out
-            .write_all(BDSM_EXPLICIT.as_bytes())
-            .and_then(|()| out.flush());
-    }
-    terminal
-}
-
-fn leave(bidi: BidiMode) {
-    let mut out = io::stdout();
-    if bidi == BidiMode::App {
-        let _ = out.write_all(BDSM_IMPLICIT.as_bytes());
-    }
-    // ratatui's restore leaves the cursor hidden; at exit `Terminal`'s drop shows it, but a
-    // suspend (ctrl-z) keeps the terminal alive, so the shell got a hidden cursor.
-    let _ = execute!(out, DisableMouseCapture, ratatui::crossterm::cursor::Show);
-    ratatui::restore();
 }
 
 fn event_loop(
@@ -115,10 +88,11 @@ fn event_loop(
     bidi: BidiMode,
 ) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(crate::action::Action::Resize(size.width, size.height));
+    app.update(Action::Resize(size.width, size.height));
+    let mut input = Input::default();
     let mut dirty = true;
     let mut drawn = Instant::now();
-    let mut clicks = crate::keymap::Clicks::default();
+    let mut clicks = Clicks::default();
     let mut ticked = Instant::now();
     while !app.quit && !stop.load(Ordering::Relaxed) {
         let mut pending = false;
@@ -137,37 +111,22 @@ fn event_loop(
             dirty = false;
         }
         let wait = if pending {
-            Duration::ZERO
+            input::NO_WAIT
         } else if progress.is_some() {
             LOADING_POLL
         } else {
             POLL
         };
-        if !event::poll(wait.min(TICK))? {
-            if ticked.elapsed() >= TICK {
-                app.update(crate::action::Action::Tick);
-                ticked = Instant::now();
-                dirty = true;
-            }
-            continue;
+        if input.read(wait)? == Read::Interrupt {
+            return Ok(());
         }
-        let action = match event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => {
-                if is_suspend(key) {
-                    suspend(terminal, bidi)?;
-                    dirty = true;
-                    continue;
-                }
-                app.config.keys.0.resolve(app.mode(), key)
+        // Handle what was read, in order, for at most a budget: then draw, read again.
+        let start = Instant::now();
+        while let Some(event) = input.next() {
+            dirty |= handle(terminal, app, &mut clicks, event, bidi)?;
+            if app.quit || start.elapsed() >= input::BUDGET {
+                break;
             }
-            Event::Mouse(mouse) => clicks.resolve(mouse, Instant::now()),
-            Event::Paste(text) => Some(crate::action::Action::Paste(text)),
-            Event::Resize(columns, rows) => Some(crate::action::Action::Resize(columns, rows)),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.update(action);
-            dirty = true;
         }
         dirty |= do_effects(app);
         if ticked.elapsed() >= TICK {
@@ -193,6 +152,34 @@ fn do_effects(app: &mut App) -> bool {
         }
     }
     any
+}
+
+/// Hands one event to the app; returns whether anything may have changed on screen.
+fn handle(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    clicks: &mut Clicks,
+    event: Event,
+    bidi: BidiMode,
+) -> io::Result<bool> {
+    let action = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if input::is_suspend(key) {
+                modes::suspend(terminal, bidi)?;
+                return Ok(true);
+            }
+            app.config.keys.0.resolve(app.mode(), key)
+        }
+        Event::Mouse(mouse) => clicks.resolve(mouse, Instant::now()),
+        Event::Resize(columns, rows) => Some(Action::Resize(columns, rows)),
+        Event::Paste(text) => Some(Action::Paste(text)),
+        _ => None,
+    };
+    let Some(action) = action else {
+        return Ok(false);
+    };
+    app.update(action);
+    Ok(true)
 }
 
 /// What one look at the loader brought.
@@ -244,17 +231,4 @@ fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
     terminal.draw(|frame| crate::ui::draw(app, frame))?;
     execute!(terminal.backend_mut(), EndSynchronizedUpdate)
-}
-
-fn is_suspend(key: event::KeyEvent) -> bool {
-    key.modifiers.contains(event::KeyModifiers::CONTROL)
-        && matches!(key.code, event::KeyCode::Char('z' | 'Z'))
-}
-
-/// ctrl-z: give the terminal back, stop until `fg`, then take it again and redraw everything.
-fn suspend(terminal: &mut DefaultTerminal, bidi: BidiMode) -> io::Result<()> {
-    leave(bidi);
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-    *terminal = enter(bidi);
-    terminal.clear()
 }

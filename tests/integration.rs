@@ -76,5 +76,7 @@ mod store_crash;
 mod store_files;
 #[path = "integration/terminal.rs"]
 mod terminal;
+#[path = "integration/terminal_input.rs"]
+mod terminal_input;
 #[path = "integration/tui_screens.rs"]
 mod tui_screens;

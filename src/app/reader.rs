@@ -66,28 +66,26 @@ impl Reader {
         }
     }
 
-    /// The first paragraph on screen and the logical offset its top line starts at.
+    /// The first paragraph on screen and the logical offset its top line starts at; the
+    /// blank line after a paragraph is its end (`usize::MAX`).
     fn anchor(&self) -> Option<(usize, usize)> {
         let line = self.layout.lines.get(self.scroll)?;
-        let start = line
-            .glyphs
-            .iter()
-            .map(|g| g.source.start)
-            .min()
-            .unwrap_or(0);
-        Some((line.paragraph, start))
+        let start = line.glyphs.iter().map(|g| g.source.start).min();
+        Some((line.paragraph, start.unwrap_or(usize::MAX)))
     }
 
-    /// The last line of `paragraph` that starts at or before `offset`.
+    /// The last line of `paragraph` that starts at or before `offset` (the blank line after
+    /// it for `usize::MAX`).
     fn line_at(&self, paragraph: usize, offset: usize) -> usize {
         let lines = &self.layout.lines;
         let first = lines.partition_point(|l| l.paragraph < paragraph);
         let mut best = first;
         for (i, line) in lines.iter().enumerate().skip(first) {
-            if line.paragraph != paragraph || line.glyphs.is_empty() {
+            if line.paragraph != paragraph {
                 break;
             }
-            if line.glyphs.iter().map(|g| g.source.start).min() <= Some(offset) {
+            let start = line.glyphs.iter().map(|g| g.source.start).min();
+            if start.unwrap_or(usize::MAX) <= offset {
                 best = i;
             }
         }

@@ -370,3 +370,23 @@ fn list_filter_uses_the_readers_matcher() {
         ["\"طالبان\" تتفق مع روسيا والصين وإيران على تعزيز التعاون الأمني"]
     );
 }
+
+#[test]
+fn the_reader_without_a_terminal_says_so_in_one_line() {
+    // Run from cron or `ssh host lectern` without `-t`: it used to panic with a backtrace.
+    use assert_cmd::assert::OutputAssertExt;
+    let home = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .current_dir(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("RUST_BACKTRACE", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("lectern: not a terminal; use lectern list/show to print\n");
+}

@@ -28,7 +28,20 @@ fn start_lectern(shell: &Tmux, args: &str) -> u32 {
         "1",
         "lectern uses the alternate screen"
     );
+    assert_mouse_buttons_only(shell);
     pid.trim().parse().expect("a pid")
+}
+
+/// lectern asks for mouse buttons (1000) in SGR coordinates (1006), never for motion reports
+/// (1002 while a button is held, 1003 always).
+fn assert_mouse_buttons_only(shell: &Tmux) {
+    let flags = ["standard", "sgr", "button", "all"]
+        .map(|mode| shell.format(&format!("#{{mouse_{mode}_flag}}")));
+    assert_eq!(
+        flags,
+        ["1", "1", "0", "0"],
+        "mouse modes 1000, 1006, 1002, 1003"
+    );
 }
 
 fn signal(pid: u32, name: &str) {
@@ -63,6 +76,11 @@ fn check_restored(name: &str, end: impl Fn(&Tmux, u32)) {
         shell.format("#{cursor_flag}"),
         "1",
         "{name}: cursor left hidden"
+    );
+    assert_eq!(
+        shell.format("#{mouse_any_flag}"),
+        "0",
+        "{name}: mouse reporting left on"
     );
 }
 
@@ -104,10 +122,16 @@ fn ctrl_z_then_fg_restores_the_terminal_both_times() {
             "1",
             "cursor while suspended"
         );
+        assert_eq!(
+            shell.format("#{mouse_any_flag}"),
+            "0",
+            "mouse reporting while suspended"
+        );
         shell.type_line("fg");
         shell.wait_until("lectern came back", |s| {
             s.format("#{alternate_on}") == "1" && s.screen().contains("lectern · ")
         });
+        assert_mouse_buttons_only(shell);
         shell.keys(&["q"]);
     });
 }

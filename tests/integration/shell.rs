@@ -371,3 +371,30 @@ fn a_resize_under_the_help_box_still_lays_the_reader_out() {
     };
     assert_eq!(reader.layout.width, 38);
 }
+
+#[test]
+fn a_resize_with_a_blank_line_on_top_keeps_the_paragraph_that_ended_there() {
+    let mut f = app(3, (100, 30));
+    press(&mut f.app, "enter");
+    let blank_row = |app: &App| {
+        let View::Reader(reader) = &app.view else {
+            panic!("not reading")
+        };
+        (reader.layout.lines.iter()).position(|l| l.glyphs.is_empty() && l.paragraph == 5)
+    };
+    // Scroll until the blank line after paragraph 5 is on top, then narrow the screen.
+    let row = blank_row(&f.app).unwrap();
+    for _ in 0..row {
+        press(&mut f.app, "j");
+    }
+    f.app.update(Action::Resize(40, 30));
+    let View::Reader(reader) = &f.app.view else {
+        panic!("not reading")
+    };
+    let top = &reader.layout.lines[reader.scroll];
+    assert_eq!(
+        (top.paragraph, top.glyphs.is_empty()),
+        (5, true),
+        "the blank after paragraph 5, not its first line"
+    );
+}
