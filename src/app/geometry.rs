@@ -238,7 +238,7 @@ mod tests {
                 areas.details.height,
                 areas.rule.height
             ],
-            [2, 0, 0]
+            [1, 1, 0]
         );
         assert_eq!(areas.text.height, 1);
         let areas = reader((40, 2), 1);
