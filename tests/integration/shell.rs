@@ -81,6 +81,14 @@ fn selected_title(app: &App) -> String {
     app.selected_entry().unwrap().meta.title.clone()
 }
 
+/// The open article's reader; the test fails when none is open.
+fn reading(app: &App) -> &lectern::app::Reader {
+    match &app.view {
+        View::Reader(reader) => reader,
+        _ => panic!("not reading"),
+    }
+}
+
 fn unread(app: &App) -> usize {
     (app.library.entries.iter())
         .filter(|e| !app.store.is_read(&e.meta.id))
@@ -160,9 +168,7 @@ fn while_typing_the_best_match_is_selected() {
     assert_eq!(selected_title(&f.app), "Đà Nẵng mưa lớn");
     press(&mut f.app, "enter");
     press(&mut f.app, "enter");
-    let View::Reader(reader) = &f.app.view else {
-        panic!("not reading")
-    };
+    let reader = reading(&f.app);
     assert_eq!(reader.article.meta.title, "Đà Nẵng mưa lớn");
 }
 
@@ -189,9 +195,7 @@ fn n_walks_the_unread_articles_and_space_at_the_end_goes_to_the_next() {
     keys(&mut f.app, &["enter"]);
     let first = selected_title(&f.app);
     keys(&mut f.app, &["G", "space"]);
-    let View::Reader(reader) = &f.app.view else {
-        panic!("not reading")
-    };
+    let reader = reading(&f.app);
     assert_ne!(reader.article.meta.title, first);
     assert_eq!(f.app.list.selected, 3);
 }
@@ -268,9 +272,7 @@ fn the_reader_keeps_its_place_in_the_text_across_a_resize() {
         press(&mut f.app, "j");
     }
     let top = |app: &App| {
-        let View::Reader(reader) = &app.view else {
-            panic!("not reading")
-        };
+        let reader = reading(app);
         let line = &reader.layout.lines[reader.scroll];
         (line.paragraph, line.to_plain())
     };
@@ -316,9 +318,7 @@ fn a_click_selects_a_row_and_a_double_click_opens_it() {
     assert!(matches!(f.app.view, View::Reader(_)));
     // The wheel scrolls the reader.
     f.app.update(Action::Wheel(at, 3));
-    let View::Reader(reader) = &f.app.view else {
-        panic!("not reading")
-    };
+    let reader = reading(&f.app);
     assert_eq!(reader.scroll, 3);
 }
 
@@ -366,9 +366,7 @@ fn a_resize_under_the_help_box_still_lays_the_reader_out() {
     keys(&mut f.app, &["enter", "?"]);
     f.app.update(Action::Resize(40, 30));
     keys(&mut f.app, &["esc"]);
-    let View::Reader(reader) = &f.app.view else {
-        panic!("not reading")
-    };
+    let reader = reading(&f.app);
     assert_eq!(reader.layout.width, 38);
 }
 
@@ -377,9 +375,7 @@ fn a_resize_with_a_blank_line_on_top_keeps_the_paragraph_that_ended_there() {
     let mut f = app(3, (100, 30));
     press(&mut f.app, "enter");
     let blank_row = |app: &App| {
-        let View::Reader(reader) = &app.view else {
-            panic!("not reading")
-        };
+        let reader = reading(app);
         (reader.layout.lines.iter()).position(|l| l.glyphs.is_empty() && l.paragraph == 5)
     };
     // Scroll until the blank line after paragraph 5 is on top, then narrow the screen.
@@ -388,9 +384,7 @@ fn a_resize_with_a_blank_line_on_top_keeps_the_paragraph_that_ended_there() {
         press(&mut f.app, "j");
     }
     f.app.update(Action::Resize(40, 30));
-    let View::Reader(reader) = &f.app.view else {
-        panic!("not reading")
-    };
+    let reader = reading(&f.app);
     let top = &reader.layout.lines[reader.scroll];
     assert_eq!(
         (top.paragraph, top.glyphs.is_empty()),
