@@ -9,6 +9,7 @@
 mod disk;
 mod inspect;
 mod notice;
+mod refresh;
 mod state;
 mod time;
 
@@ -34,6 +35,8 @@ pub struct Store {
     newer_format: Option<u64>,
     /// Notices raised during saves, for the UI to show.
     notices: Vec<Notice>,
+    /// The state file as this process last read or wrote it, for [`Store::refresh`].
+    seen: Option<refresh::Stamp>,
 }
 
 impl Store {
@@ -47,6 +50,7 @@ impl Store {
             pending: Vec::new(),
             newer_format: None,
             notices: Vec::new(),
+            seen: None,
         };
         let mut notices = Vec::new();
         if let Err(error) = fs::create_dir_all(dir) {
@@ -74,6 +78,7 @@ impl Store {
             }
         }
         notices.extend(store.load(lock.is_some()));
+        store.seen = store.stamp();
         drop(lock);
         (store, notices)
     }
@@ -249,11 +254,6 @@ impl Store {
         Ok(changed)
     }
 
-    /// TEMPORARY until the live-state work lands: whether another window changed the marks.
-    pub fn refresh(&mut self) -> bool {
-        false
-    }
-
     /// Notices raised by saves since the last call (a state file found corrupt and moved
     /// aside, or found to be from a newer lectern); the UI shows them in the status bar.
     pub fn take_notices(&mut self) -> Vec<Notice> {
@@ -311,6 +311,7 @@ impl Store {
             merged.apply(change);
         }
         disk::write_atomically(&self.dir, &state::to_bytes(&merged)?)?;
+        self.seen = self.stamp();
         self.state = merged;
         self.pending.clear();
         Ok(())
