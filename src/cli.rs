@@ -93,9 +93,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
             // The first frame comes at once: a folder loads in the background.
-            let (library, progress) = match library_source(&cli.paths, &config)? {
+            let source = library_source(&cli.paths, &config)?;
+            let (library, progress) = match &source {
                 Some((paths, options)) => {
-                    let (library, progress) = Library::start(&paths, options);
+                    let (library, progress) = Library::start(paths, options.clone());
                     (library, Some(progress))
                 }
                 None => (Library::bundled(), None),
@@ -104,6 +105,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
             let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
             let mut app = crate::app::App::new(library, store, &notices, config, size);
+            // What `R` reads again.
+            app.rescan.source = source;
             if progress.is_some() {
                 app.start_loading();
             }

@@ -392,3 +392,50 @@ fn a_resize_with_a_blank_line_on_top_keeps_the_paragraph_that_ended_there() {
         "the blank after paragraph 5, not its first line"
     );
 }
+
+#[test]
+fn rescan_takes_in_files_added_and_removed_since_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = tmp.path().join("articles");
+    fs::create_dir(&articles).unwrap();
+    folder(&articles, 3);
+    let library = Library::load(&[articles.clone()], LoadOptions::default());
+    let (store, _) = Store::open(&tmp.path().join("data"));
+    let mut app = App::new(library, store, &[], Config::default(), (100, 20));
+    app.rescan.source = Some((vec![articles.clone()], LoadOptions::default()));
+    press(&mut app, "j");
+    let selected = selected_title(&app);
+    fs::write(
+        articles.join("new.md"),
+        "A fresh article\n\nWritten after the start.\n",
+    )
+    .unwrap();
+    fs::remove_file(articles.join("00.md")).unwrap();
+    press(&mut app, "R");
+    // The library is read on a thread; ticks take the result (a hang guard, not a timer).
+    let start = std::time::Instant::now();
+    while app
+        .message
+        .as_ref()
+        .is_none_or(|m| !m.text.starts_with("library read again"))
+    {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            app.message
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.update(Action::Tick);
+    }
+    let titles: Vec<&str> = (app.library.entries.iter())
+        .map(|e| e.meta.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(titles.contains(&"A fresh article"), "{titles:?}");
+    assert!(!titles.contains(&"Article 00"), "{titles:?}");
+    assert_eq!(
+        selected_title(&app),
+        selected,
+        "the selection stays on its article"
+    );
+}
