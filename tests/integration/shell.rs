@@ -399,7 +399,7 @@ fn rescan_takes_in_files_added_and_removed_since_start() {
     let articles = tmp.path().join("articles");
     fs::create_dir(&articles).unwrap();
     folder(&articles, 3);
-    let library = Library::load(&[articles.clone()], LoadOptions::default());
+    let library = Library::load(std::slice::from_ref(&articles), LoadOptions::default());
     let (store, _) = Store::open(&tmp.path().join("data"));
     let mut app = App::new(library, store, &[], Config::default(), (100, 20));
     app.rescan.source = Some((vec![articles.clone()], LoadOptions::default()));
