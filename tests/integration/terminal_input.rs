@@ -177,7 +177,9 @@ fn read_articles(home: &Path) -> serde_json::Value {
 #[test]
 fn ctrl_c_quits_at_once_whatever_keys_are_queued_before_it() {
     let home = tempfile::tempdir().expect("home");
-    let shell = Tmux::start(home.path(), lectern());
+    // lectern runs as a child of `sh`, not as the pane's own process: tmux continues a pane
+    // process that stops, and this test stops lectern.
+    let shell = Tmux::start(home.path(), &format!("sh -c '{}; :'", lectern()));
     shell.wait_for("5 unread");
     // The control: `x` marks the selected article read, and a second `x` unread again.
     shell.keys(&["x"]);
@@ -190,7 +192,7 @@ fn ctrl_c_quits_at_once_whatever_keys_are_queued_before_it() {
     // quits without handling the `x`s queued before the ctrl-c (handled, they would leave the
     // article read). lectern is stopped while they are typed, because the kernel may hand a
     // running reader one write in pieces, and keys read before the ctrl-c are rightly handled.
-    let pid = shell.format("#{pane_pid}");
+    let pid = child_of(&shell.format("#{pane_pid}"));
     kill(&pid, "STOP");
     let mut keys = "x".repeat(199);
     keys.push('\u{3}');
@@ -201,9 +203,32 @@ fn ctrl_c_quits_at_once_whatever_keys_are_queued_before_it() {
 }
 
 fn kill(pid: &str, signal: &str) {
-    let status = std::process::Command::new("kill")
+    let output = std::process::Command::new("kill")
         .args([&format!("-{signal}"), pid])
-        .status()
+        .output()
         .expect("kill");
-    assert!(status.success());
+    assert!(
+        output.status.success(),
+        "kill -{signal} {pid:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The process whose parent is `parent`, found in `/proc`.
+fn child_of(parent: &str) -> String {
+    let children = fs::read_dir("/proc").expect("/proc").filter_map(|entry| {
+        let pid = entry.ok()?.file_name().into_string().ok()?;
+        let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // `pid (command) state ppid …`; the command may hold spaces and parentheses.
+        let ppid = stat
+            .rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(1)?
+            .to_owned();
+        (ppid == parent).then_some(pid)
+    });
+    let children: Vec<String> = children.collect();
+    assert_eq!(children.len(), 1, "children of {parent}: {children:?}");
+    children[0].clone()
 }
