@@ -220,13 +220,13 @@ fn child_of(parent: &str) -> String {
         let pid = entry.ok()?.file_name().into_string().ok()?;
         let stat = fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
         // `pid (command) state ppid …`; the command may hold spaces and parentheses.
-        let ppid = stat
+        let its_parent = stat
             .rsplit_once(')')?
             .1
             .split_whitespace()
             .nth(1)?
             .to_owned();
-        (ppid == parent).then_some(pid)
+        (its_parent == parent).then_some(pid)
     });
     let children: Vec<String> = children.collect();
     assert_eq!(children.len(), 1, "children of {parent}: {children:?}");
