@@ -1,17 +1,22 @@
 //! Bookmarks and read state: loading `state.json`, saving each change atomically under a lock, merging with other windows.
 //!
-//! Every mutation is saved at once: lock `state.lock`, re-read `state.json`, apply the
-//! change to what is on disk (so two windows lose nothing), write a temp file, fsync,
-//! rename over `state.json`, fsync the folder, unlock, and take the merged result as the
-//! new in-memory state. A failed save leaves the change in memory and retries it with
-//! the next save, so nothing the user did is dropped while the folder is unwritable.
+//! A change shows at once and is handed to a thread that saves it (`saver` has the protocol:
+//! lock, re-read and merge, write, fsync, rename, fsync the folder), so no keystroke waits for
+//! the disk; changes made during a save go together into the next one. [`Store::flush`], and
+//! dropping the store, wait until everything is on disk. A failed save keeps its changes and
+//! retries them with the next one, so nothing the user did is dropped while the folder is
+//! unwritable; the failure is told in the notices. [`Store::refresh`] takes in what other
+//! windows saved.
 
 mod disk;
 mod inspect;
+mod load;
 mod notice;
 mod refresh;
+mod saver;
 mod state;
 mod time;
+mod writer;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,110 +27,64 @@ pub use notice::{Notice, StoreError};
 pub use state::{Bookmark, FORMAT_VERSION};
 
 use crate::article::{Marks, Meta};
-use state::{Change, Parsed, State};
+use disk::Stamp;
+use saver::Saver;
+use state::{Change, State};
+use writer::Writer;
 
 /// Bookmarks and read marks, kept in `<dir>/state.json`.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// What is shown: the file as last taken in, with the pending changes applied.
     state: State,
-    /// Changes made in memory that are not yet on disk (a save failed or is refused).
-    pending: Vec<Change>,
+    /// Changes not yet known to be on disk, numbered in the order they were made.
+    pending: Vec<(u64, Change)>,
+    /// The number of the last change made.
+    last_change: u64,
+    /// The state file as last read or written by this process; `None` when unknown.
+    seen: Option<Stamp>,
     /// `Some(version)` when the file on disk is from a newer lectern: never written.
     newer_format: Option<u64>,
-    /// Notices raised during saves, for the UI to show.
+    /// Notices raised by saves and refreshes, for the UI to show.
     notices: Vec<Notice>,
-    /// The state file as this process last read or wrote it, for [`Store::refresh`].
-    seen: Option<refresh::Stamp>,
+    /// Whether a mark changed by what was taken in since the last [`Store::refresh`].
+    marks_changed: bool,
+    /// Saves in the background.
+    writer: Writer,
 }
 
 impl Store {
     /// Opens the store in `dir` (creating the folder if needed), sweeps temp files a killed
-    /// save left behind, and loads `state.json`. Never fails: whatever goes wrong is told in
-    /// the notices and the store works in memory.
+    /// save left behind, loads `state.json` and starts the thread that saves. Never fails:
+    /// whatever goes wrong is told in the notices and the store works in memory.
     pub fn open(dir: &Path) -> (Self, Vec<Notice>) {
-        let mut store = Self {
-            dir: dir.to_path_buf(),
-            state: State::default(),
-            pending: Vec::new(),
-            newer_format: None,
-            notices: Vec::new(),
-            seen: None,
-        };
         let mut notices = Vec::new();
-        if let Err(error) = fs::create_dir_all(dir) {
-            notices.push(Notice::NotWritable {
-                path: dir.to_path_buf(),
-                error: error.to_string(),
-            });
-            return (store, notices);
-        }
-        let lock = match disk::lock(dir) {
-            Ok(lock) => Some(lock),
+        let loaded = match fs::create_dir_all(dir) {
+            Ok(()) => open_file(dir, &mut notices),
             Err(error) => {
-                notices.push(not_writable(error, dir));
-                None
-            }
-        };
-        if lock.is_some() {
-            // Under the lock every temp file is a leftover: no live save can own one.
-            let writable = disk::sweep_temp_files(dir).and_then(|_| disk::probe_writable(dir));
-            if let Err(error) = writable {
                 notices.push(Notice::NotWritable {
                     path: dir.to_path_buf(),
                     error: error.to_string(),
                 });
-            }
-        }
-        notices.extend(store.load(lock.is_some()));
-        store.seen = store.stamp();
-        drop(lock);
-        (store, notices)
-    }
-
-    /// Loads `state.json` at open; moves an unusable one aside when the lock is held.
-    fn load(&mut self, locked: bool) -> Option<Notice> {
-        let file = self.state_file();
-        let bytes = match disk::read(&file) {
-            Ok(bytes) => bytes?,
-            Err(error) => {
-                let error = error.to_string();
-                return Some(Notice::Unreadable { file, error });
+                load::Loaded::default()
             }
         };
-        match state::parse(&bytes) {
-            Parsed::Current(state) => {
-                self.state = state;
-                None
-            }
-            Parsed::Future { version, readable } => {
-                self.state = readable;
-                self.newer_format = Some(version);
-                Some(Notice::FutureVersion {
-                    file,
-                    found: version,
-                    supported: FORMAT_VERSION,
-                })
-            }
-            // Without the lock another window may be rewriting it: leave it for the first save.
-            Parsed::Corrupt(reason) if !locked => Some(Notice::CorruptKept {
-                file,
-                reason,
-                error: "the lock could not be taken".to_owned(),
-            }),
-            Parsed::Corrupt(reason) => Some(match disk::move_aside(&file, SystemTime::now()) {
-                Ok(backup) => Notice::MovedAside {
-                    file,
-                    backup,
-                    reason,
-                },
-                Err(error) => Notice::CorruptKept {
-                    file,
-                    reason,
-                    error: error.to_string(),
-                },
-            }),
-        }
+        // The saver starts from what was read, so its first save need not read it again.
+        let known = loaded.seen.filter(|_| loaded.exact);
+        let saver = Saver::new(dir.to_path_buf(), known, loaded.state.clone());
+        let store = Self {
+            dir: dir.to_path_buf(),
+            state: loaded.state,
+            pending: Vec::new(),
+            last_change: 0,
+            seen: loaded.seen,
+            newer_format: loaded.newer_format,
+            notices: Vec::new(),
+            marks_changed: false,
+            writer: Writer::start(saver),
+        };
+        (store, notices)
     }
 
     /// The data folder.
@@ -158,22 +117,25 @@ impl Store {
         self.state.bookmarks()
     }
 
-    /// Bookmarks the article, or removes its bookmark, and saves. Returns whether it is now bookmarked.
+    /// Bookmarks the article, or removes its bookmark, and has it saved. Returns whether it
+    /// is now bookmarked.
     ///
     /// # Errors
-    /// When the change could not be saved; it still holds in memory and is retried with
-    /// the next save, and the error says why (for the status bar).
+    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// holds in memory only. Failures of the save itself, which runs in the background,
+    /// come as notices (and from [`Store::flush`]).
     pub fn toggle_bookmark(&mut self, meta: &Meta) -> Result<bool, StoreError> {
         let bookmarked = !self.is_bookmarked(&meta.id);
         self.set_bookmarked(meta, bookmarked)?;
         Ok(bookmarked)
     }
 
-    /// Bookmarks the article or removes its bookmark, and saves if that changes anything.
+    /// Bookmarks the article or removes its bookmark, and has it saved if that changes anything.
     ///
     /// # Errors
-    /// When the change could not be saved; it still holds in memory and is retried with
-    /// the next save, and the error says why (for the status bar).
+    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// holds in memory only. Failures of the save itself, which runs in the background,
+    /// come as notices (and from [`Store::flush`]).
     pub fn set_bookmarked(&mut self, meta: &Meta, bookmarked: bool) -> Result<(), StoreError> {
         if self.is_bookmarked(&meta.id) == bookmarked {
             return Ok(());
@@ -193,11 +155,12 @@ impl Store {
         self.change(change)
     }
 
-    /// Marks the article read or unread, and saves if that changes anything.
+    /// Marks the article read or unread, and has it saved if that changes anything.
     ///
     /// # Errors
-    /// When the change could not be saved; it still holds in memory and is retried with
-    /// the next save, and the error says why (for the status bar).
+    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// holds in memory only. Failures of the save itself, which runs in the background,
+    /// come as notices (and from [`Store::flush`]).
     pub fn set_read(&mut self, id: &str, read: bool) -> Result<(), StoreError> {
         if self.is_read(id) == read {
             return Ok(());
@@ -213,109 +176,100 @@ impl Store {
         self.change(change)
     }
 
-    /// Flips the read mark and saves. Returns whether it is now read.
+    /// Flips the read mark and has it saved. Returns whether it is now read.
     ///
     /// # Errors
-    /// When the change could not be saved; it still holds in memory and is retried with
-    /// the next save, and the error says why (for the status bar).
+    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// holds in memory only. Failures of the save itself, which runs in the background,
+    /// come as notices (and from [`Store::flush`]).
     pub fn toggle_read(&mut self, id: &str) -> Result<bool, StoreError> {
         let read = !self.is_read(id);
         self.set_read(id, read)?;
         Ok(read)
     }
 
-    /// Marks every article of `ids` read (or unread) with one save; returns how many changed.
+    /// Marks every article of `ids` read (or unread); returns how many changed. The changes
+    /// go to the writer together, so they are saved as one.
     ///
     /// # Errors
-    /// When the changes could not be saved; they still hold in memory and are retried with
-    /// the next save.
+    /// As [`Store::set_read`]: the changes still hold in memory.
     pub fn set_read_many(&mut self, ids: &[String], read: bool) -> Result<usize, StoreError> {
-        let at = time::rfc3339_utc(SystemTime::now());
         let mut changed = 0;
+        let mut refused = None;
         for id in ids {
             if self.is_read(id) == read {
                 continue;
             }
-            let change = if read {
-                Change::Read {
-                    id: id.clone(),
-                    at: at.clone(),
-                }
-            } else {
-                Change::Unread(id.clone())
-            };
-            self.state.apply(&change);
-            self.pending.push(change);
             changed += 1;
+            if let Err(error) = self.set_read(id, read) {
+                refused.get_or_insert(error);
+            }
         }
-        if changed > 0 {
-            self.save()?;
-        }
-        Ok(changed)
+        refused.map_or(Ok(changed), Err)
     }
 
-    /// Notices raised by saves since the last call (a state file found corrupt and moved
-    /// aside, or found to be from a newer lectern); the UI shows them in the status bar.
+    /// Notices raised since the last call: a save that failed, a state file found corrupt
+    /// and moved aside, or found to be from a newer lectern; the UI shows them in the status bar.
     pub fn take_notices(&mut self) -> Vec<Notice> {
+        self.take_reports();
         std::mem::take(&mut self.notices)
     }
 
-    /// Applies a change in memory, queues it and saves everything queued.
-    fn change(&mut self, change: Change) -> Result<(), StoreError> {
-        self.state.apply(&change);
-        self.pending.push(change);
-        self.save()
+    /// Waits until every change made so far is on disk (or its save failed; changes refused
+    /// because the file is from a newer lectern are never saved), and takes in what the save
+    /// and any re-read asked for found. Call before exiting; dropping the store saves too, but
+    /// cannot tell a failure.
+    ///
+    /// # Errors
+    /// Why the save failed; the changes still hold in memory and are tried again with the
+    /// next change or flush.
+    pub fn flush(&mut self) -> Result<(), StoreError> {
+        let flushed = self.writer.flush();
+        self.take_reports();
+        if let Err(StoreError::ReadOnly { found, .. }) = &flushed {
+            self.newer_format = Some(*found);
+        }
+        flushed
     }
 
-    /// The save protocol described at the top of this file.
-    fn save(&mut self) -> Result<(), StoreError> {
-        let file = self.state_file();
+    /// Applies a change in memory and hands it to the writer.
+    fn change(&mut self, change: Change) -> Result<(), StoreError> {
+        self.state.apply(&change);
+        self.last_change += 1;
         if let Some(found) = self.newer_format {
+            self.pending.push((self.last_change, change));
+            let file = self.state_file();
             return Err(StoreError::ReadOnly { file, found });
         }
-        let _lock = disk::lock(&self.dir)?;
-        let bytes = disk::read(&file).map_err(|error| StoreError::io("read", &file, error))?;
-        let mut merged = match bytes.as_deref().map(state::parse) {
-            None => State::default(),
-            Some(Parsed::Current(on_disk)) => on_disk,
-            Some(Parsed::Future { version, .. }) => {
-                self.newer_format = Some(version);
-                self.notices.push(Notice::FutureVersion {
-                    file: file.clone(),
-                    found: version,
-                    supported: FORMAT_VERSION,
-                });
-                return Err(StoreError::ReadOnly {
-                    file,
-                    found: version,
-                });
-            }
-            Some(Parsed::Corrupt(reason)) => {
-                let backup = disk::move_aside(&file, SystemTime::now()).map_err(|source| {
-                    StoreError::CorruptKept {
-                        file: file.clone(),
-                        reason: reason.clone(),
-                        source,
-                    }
-                })?;
-                self.notices.push(Notice::MovedAside {
-                    file: file.clone(),
-                    backup,
-                    reason,
-                });
-                // The last good state we know is ours: carry it over rather than start empty.
-                self.state.clone()
-            }
-        };
-        for change in &self.pending {
-            merged.apply(change);
-        }
-        disk::write_atomically(&self.dir, &state::to_bytes(&merged)?)?;
-        self.seen = self.stamp();
-        self.state = merged;
-        self.pending.clear();
+        self.writer.change(self.last_change, change.clone());
+        self.pending.push((self.last_change, change));
         Ok(())
     }
+}
+
+/// Takes the lock, sweeps leftover temp files and loads the state file; what goes wrong is
+/// told in `notices`.
+fn open_file(dir: &Path, notices: &mut Vec<Notice>) -> load::Loaded {
+    let lock = match disk::lock(dir) {
+        Ok(lock) => Some(lock),
+        Err(error) => {
+            notices.push(not_writable(error, dir));
+            None
+        }
+    };
+    if lock.is_some() {
+        // Under the lock every temp file is a leftover: no live save can own one.
+        let writable = disk::sweep_temp_files(dir).and_then(|_| disk::probe_writable(dir));
+        if let Err(error) = writable {
+            notices.push(Notice::NotWritable {
+                path: dir.to_path_buf(),
+                error: error.to_string(),
+            });
+        }
+    }
+    let (loaded, notice) = load::load(&dir.join(disk::STATE_FILE), lock.is_some());
+    notices.extend(notice);
+    loaded
 }
 
 /// A lock or probe error as an open-time notice naming the path that refused.

@@ -56,7 +56,12 @@ pub fn run(mut app: App, progress: Option<Receiver<Progress>>) -> io::Result<()>
     modes::restore_on_panic(bidi);
     let result = event_loop(&mut terminal, &mut app, progress, &stop, bidi);
     modes::leave(bidi);
-    result
+    // Saves run on the store's thread: wait for the last one, and say so if it failed.
+    let saved = app
+        .store
+        .flush()
+        .map_err(|error| io::Error::other(format!("bookmarks and read marks not saved: {error}")));
+    result.and(saved)
 }
 
 /// Whether lectern has a terminal to run in: input and output both go to one. Not from cron,
@@ -68,7 +73,8 @@ pub fn is_terminal() -> bool {
 /// Watches for SIGTERM/SIGHUP on a thread of its own. The event loop normally sees the flag
 /// within [`POLL`]; when it has not left [`GRACE`] later it is stuck inside crossterm, which
 /// (0.29) spins forever reading a hung-up terminal's endless end-of-file. Then the terminal is
-/// restored as far as it still exists and the process ends.
+/// restored as far as it still exists and the process ends. The store's thread has saved every
+/// change made before the signal by then (a save takes milliseconds), so nothing is lost.
 fn end_if_stuck_after(stop: Arc<AtomicBool>, bidi: BidiMode) {
     std::thread::spawn(move || {
         while !stop.load(Ordering::Relaxed) {

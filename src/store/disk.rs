@@ -1,7 +1,9 @@
-//! The file-system protocol: the lock on `state.lock`, atomic replacement of `state.json`, temp-file sweeping, backups.
+//! The file-system protocol: the lock on `state.lock`, atomic replacement of `state.json`, the
+//! stamp that tells whether it changed, temp-file sweeping, backups.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File, Metadata, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
@@ -47,13 +49,57 @@ pub(crate) fn lock(dir: &Path) -> Result<LockGuard, StoreError> {
     Ok(LockGuard { file })
 }
 
-/// The state file's bytes, or `None` when there is no file yet.
-pub(crate) fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+/// What one `stat` of the state file says about its bytes. Every save puts a new file (a new
+/// inode) under the name and sets its times, so an unchanged stamp means the bytes are those
+/// already read; a changed one, that they may differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    /// There is no state file.
+    Absent,
+    /// The file's identity, size, and modification and status-change times (seconds, nanoseconds).
+    Present {
+        device: u64,
+        inode: u64,
+        size: u64,
+        modified: (i64, i64),
+        changed: (i64, i64),
+    },
+}
+
+impl Stamp {
+    fn of(metadata: &Metadata) -> Self {
+        Self::Present {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+            size: metadata.size(),
+            modified: (metadata.mtime(), metadata.mtime_nsec()),
+            changed: (metadata.ctime(), metadata.ctime_nsec()),
+        }
+    }
+}
+
+/// The state file's stamp: one `stat`, nothing read.
+pub(crate) fn stamp(path: &Path) -> io::Result<Stamp> {
+    match fs::metadata(path) {
+        Ok(metadata) => Ok(Stamp::of(&metadata)),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Stamp::Absent),
         Err(error) => Err(error),
     }
+}
+
+/// The state file's bytes, `None` when there is no file yet, with the stamp of exactly those
+/// bytes (taken on the open file, so a save landing meanwhile cannot pair new bytes with an
+/// old stamp).
+pub(crate) fn read(path: &Path) -> io::Result<(Stamp, Option<Vec<u8>>)> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok((Stamp::Absent, None)),
+        Err(error) => return Err(error),
+    };
+    let metadata = file.metadata()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok((Stamp::of(&metadata), Some(bytes)))
 }
 
 /// Replaces `dir/STATE_FILE` with `bytes` so that a crash at any instant leaves either

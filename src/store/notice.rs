@@ -49,6 +49,12 @@ pub enum Notice {
         /// The system's reason.
         error: String,
     },
+    /// A save in the background failed; its changes hold in memory and are saved with the
+    /// next change or flush.
+    NotSaved {
+        /// The [`StoreError`], as text.
+        error: String,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -92,6 +98,9 @@ impl fmt::Display for Notice {
                 "cannot write {} ({error}); bookmarks and read marks will last this session only",
                 path.display()
             ),
+            Self::NotSaved { error } => {
+                write!(f, "{error} (kept; tried again with the next change)")
+            }
         }
     }
 }
@@ -130,6 +139,9 @@ pub enum StoreError {
         /// Why it was not moved aside.
         source: io::Error,
     },
+    /// The thread that saves is gone (it panicked): nothing more can be saved.
+    #[error("not saved: the thread that saves has stopped")]
+    Stopped,
     /// The state could not be turned into JSON (not expected: it holds only strings).
     #[error("not saved: cannot encode the state: {0}")]
     Encode(#[from] serde_json::Error),

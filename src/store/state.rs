@@ -1,9 +1,13 @@
-//! What `state.json` holds: the data model, how the file's bytes are classified and parsed, and how one change applies.
+//! What `state.json` holds: the data model and how one change applies; `file` reads and writes its bytes.
+
+mod file;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+pub(crate) use file::{Parsed, parse, to_bytes};
 
 /// The format version this build writes and fully understands.
 pub const FORMAT_VERSION: u64 = 1;
@@ -63,74 +67,6 @@ pub(crate) enum Change {
     Unread(String),
 }
 
-/// What a state file's bytes turned out to be.
-#[derive(Debug)]
-pub(crate) enum Parsed {
-    /// A file this build understands.
-    Current(State),
-    /// A file from a newer lectern; `readable` holds what could be read of it, for display only.
-    Future { version: u64, readable: State },
-    /// Not a state file: the reason, for the notice.
-    Corrupt(String),
-}
-
-/// Classifies and parses the bytes of a state file.
-pub(crate) fn parse(bytes: &[u8]) -> Parsed {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Parsed::Corrupt("empty file".to_owned());
-    }
-    if bytes.iter().all(|&byte| byte == 0) {
-        return Parsed::Corrupt(format!("{} NUL bytes", bytes.len()));
-    }
-    let value: Value = match serde_json::from_slice(bytes) {
-        Ok(value) => value,
-        Err(error) => return Parsed::Corrupt(format!("not valid JSON: {error}")),
-    };
-    let Some(object) = value.as_object() else {
-        return Parsed::Corrupt("not a JSON object".to_owned());
-    };
-    let version = match object.get("version").map(Value::as_u64) {
-        Some(Some(version)) if version >= 1 => version,
-        Some(_) => return Parsed::Corrupt("invalid format version".to_owned()),
-        None => return Parsed::Corrupt("no format version".to_owned()),
-    };
-    let state = serde_json::from_value::<State>(value);
-    if version > FORMAT_VERSION {
-        let readable = state.unwrap_or_default();
-        return Parsed::Future { version, readable };
-    }
-    match state {
-        Ok(mut state) => {
-            state.extra.remove("version");
-            Parsed::Current(state)
-        }
-        Err(error) => Parsed::Corrupt(format!("unexpected content: {error}")),
-    }
-}
-
-/// The file's bytes: pretty JSON (people read and diff it), `version` first, maps sorted by id.
-pub(crate) fn to_bytes(state: &State) -> serde_json::Result<Vec<u8>> {
-    let file = StateFileOut {
-        version: FORMAT_VERSION,
-        extra: &state.extra,
-        bookmarks: &state.bookmarks,
-        read: &state.read,
-    };
-    let mut bytes = serde_json::to_vec_pretty(&file)?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
-/// The file as written, borrowing the state.
-#[derive(Serialize)]
-struct StateFileOut<'a> {
-    version: u64,
-    #[serde(flatten)]
-    extra: &'a Map<String, Value>,
-    bookmarks: &'a BTreeMap<String, BookmarkRecord>,
-    read: &'a BTreeMap<String, ReadRecord>,
-}
-
 impl State {
     /// Applies one change. Setting what is already set keeps the older timestamp.
     pub(crate) fn apply(&mut self, change: &Change) {
@@ -158,6 +94,11 @@ impl State {
                 self.read.remove(id);
             }
         }
+    }
+
+    /// Whether both hold the same bookmarks and read marks (other fields aside).
+    pub(crate) fn same_marks(&self, other: &Self) -> bool {
+        self.bookmarks == other.bookmarks && self.read == other.read
     }
 
     /// Whether the article with this id is bookmarked.
@@ -209,35 +150,6 @@ mod tests {
         })
     }
 
-    fn current(bytes: &[u8]) -> State {
-        match parse(bytes) {
-            Parsed::Current(state) => state,
-            other => panic!("expected a current state, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn written_bytes_parse_back_to_the_same_state() {
-        let mut state = State::default();
-        state.apply(&mark("00000000000000aa", "2026-01-02T00:00:00Z"));
-        state.apply(&Change::Read {
-            id: "00000000000000bb".to_owned(),
-            at: "2026-01-03T00:00:00Z".to_owned(),
-        });
-        let bytes = to_bytes(&state).expect("encodes");
-        assert_eq!(current(&bytes), state);
-        let text = String::from_utf8(bytes).expect("UTF-8");
-        assert!(text.starts_with("{\n  \"version\": 1,"), "{text}");
-    }
-
-    #[test]
-    fn unknown_fields_survive_a_rewrite() {
-        let state = current(br#"{"version":1,"bookmarks":{},"read":{},"colour":"teal"}"#);
-        let text = String::from_utf8(to_bytes(&state).expect("encodes")).expect("UTF-8");
-        assert!(text.contains("\"colour\": \"teal\""), "{text}");
-        assert_eq!(text.matches("\"version\"").count(), 1, "{text}");
-    }
-
     #[test]
     fn setting_is_idempotent_and_unsetting_removes() {
         let mut state = State::default();
@@ -261,43 +173,5 @@ mod tests {
             ids,
             ["00000000000000bb", "00000000000000aa", "00000000000000cc"]
         );
-    }
-
-    #[test]
-    fn unusable_files_are_classified_with_a_reason() {
-        let cases: [(&[u8], &str); 8] = [
-            (b"", "empty file"),
-            (b" \n", "empty file"),
-            (&[0; 64], "64 NUL bytes"),
-            (br#"{"version":1,"bookm"#, "not valid JSON"),
-            (b"\x89PNG garbage", "not valid JSON"),
-            (b"[1,2]", "not a JSON object"),
-            (br#"{"bookmarks":{}}"#, "no format version"),
-            (br#"{"version":1,"bookmarks":[]}"#, "unexpected content"),
-        ];
-        for (bytes, expected) in cases {
-            match parse(bytes) {
-                Parsed::Corrupt(reason) => assert!(reason.starts_with(expected), "{reason}"),
-                other => panic!("{bytes:?} gave {other:?}"),
-            }
-        }
-        assert!(matches!(parse(br#"{"version":0}"#), Parsed::Corrupt(_)));
-        assert!(matches!(parse(br#"{"version":"1"}"#), Parsed::Corrupt(_)));
-    }
-
-    #[test]
-    fn a_newer_format_is_recognised_and_read_as_far_as_possible() {
-        let bytes = br#"{"version":7,"bookmarks":{"00000000000000aa":{"title":"t","lang":"en","path":"p","bookmarked_at":"x"}},"read":{}}"#;
-        match parse(bytes) {
-            Parsed::Future { version, readable } => {
-                assert_eq!(version, 7);
-                assert!(readable.is_bookmarked("00000000000000aa"));
-            }
-            other => panic!("expected a future version, got {other:?}"),
-        }
-        assert!(matches!(
-            parse(br#"{"version":2,"shape":"new"}"#),
-            Parsed::Future { version: 2, .. }
-        ));
     }
 }

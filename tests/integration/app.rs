@@ -152,7 +152,8 @@ fn bookmarks_and_read_state_feed_the_filter() {
         app.update(Action::Type(c));
     }
     assert_eq!(app.list.visible.len(), 4);
-    // Saved the moment it changed: a second store on the same folder sees it.
+    // Saved in the background at once; flushed, a second store on the same folder sees it.
+    app.store.flush().unwrap();
     let (other, _) = Store::open(data.path());
     assert_eq!(other.bookmarks().len(), 1);
 }

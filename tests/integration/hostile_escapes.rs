@@ -265,6 +265,7 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
     for entry in &library.entries {
         store.set_bookmarked(&entry.meta, true).expect("bookmark");
     }
+    store.flush().expect("saved");
     check(&["bookmarks"], false, "TITLE");
     check(&["bookmarks", "--format", "json"], true, "TITLE");
     checked

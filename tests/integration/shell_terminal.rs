@@ -106,6 +106,9 @@ fn a_person_at_the_keyboard() {
     shell.keys(&["q"]);
 
     // A bookmark made in a second window shows up in this one.
+    shell.wait_until("went back to the list", |s| {
+        heading(s).contains("lectern · 5 articles")
+    });
     assert!(
         heading(&shell).contains("0 bookmarked"),
         "{}",

@@ -50,6 +50,7 @@ fn check_moved_aside(bytes: &[u8]) {
             .toggle_bookmark(&meta(A))
             .expect("saves work afterwards")
     );
+    store.flush().expect("saves work afterwards");
     assert!(state_json(tmp.path())["bookmarks"][A].is_object());
     assert_eq!(fs::read(backup).expect("backup kept"), bytes);
 }
@@ -79,8 +80,10 @@ fn a_file_corrupted_while_running_is_moved_aside_at_the_next_save() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
     store.toggle_bookmark(&meta(A)).expect("saved");
+    store.flush().expect("saved");
     fs::write(tmp.path().join("state.json"), b"{oops").expect("corrupt it");
     assert!(store.toggle_bookmark(&meta(B)).expect("saved"));
+    store.flush().expect("saved");
     let notices = store.take_notices();
     let [Notice::MovedAside { backup, .. }] = notices.as_slice() else {
         panic!("expected one moved-aside notice, got {notices:?}");
@@ -139,10 +142,13 @@ fn a_newer_format_written_by_another_window_stops_saves() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
     store.toggle_bookmark(&meta(A)).expect("saved");
+    store.flush().expect("saved");
     let newer = br#"{"version": 2, "bookmarks": {}}"#;
     fs::write(tmp.path().join("state.json"), newer).expect("newer lectern writes");
+    // Saves run in the background: the refusal comes from the flush.
+    store.toggle_bookmark(&meta(B)).expect("queued");
     assert!(matches!(
-        store.toggle_bookmark(&meta(B)),
+        store.flush(),
         Err(StoreError::ReadOnly { found: 2, .. })
     ));
     assert!(matches!(
@@ -169,7 +175,8 @@ fn an_unreadable_state_file_is_left_alone() {
         "{notices:?}"
     );
     assert!(notices[0].to_string().contains(&file.display().to_string()));
-    let error = store.toggle_bookmark(&meta(A)).expect_err("not saved");
+    store.toggle_bookmark(&meta(A)).expect("queued");
+    let error = store.flush().expect_err("not saved");
     assert!(
         error.to_string().contains(&file.display().to_string()),
         "{error}"
@@ -212,6 +219,7 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
         let dir: PathBuf = tmp.path().join("data");
         let (mut store, _) = Store::open(&dir);
         store.toggle_bookmark(&meta(A)).expect("saved");
+        store.flush().expect("saved");
         let before = fs::read(dir.join("state.json")).expect("state");
         make_read_only(&dir);
 
@@ -222,7 +230,8 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
             "{notices:?}"
         );
         assert!(notices[0].to_string().contains(&dir.display().to_string()));
-        let error = store.toggle_bookmark(&meta(B)).expect_err("cannot save");
+        store.toggle_bookmark(&meta(B)).expect("queued");
+        let error = store.flush().expect_err("cannot save");
         assert!(
             error.to_string().contains(&dir.display().to_string()),
             "{error}"
@@ -239,7 +248,8 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
         );
 
         make_writable(&dir);
-        store.set_read(C, true).expect("saves work again");
+        store.set_read(C, true).expect("queued");
+        store.flush().expect("saves work again");
         let (reopened, _) = Store::open(&dir);
         assert!(
             reopened.is_bookmarked(A) && reopened.is_bookmarked(B) && reopened.is_read(C),
@@ -261,7 +271,8 @@ fn a_read_only_folder_without_a_lock_file_says_so() {
             matches!(notices.as_slice(), [Notice::NotWritable { path, .. }] if path == &lock),
             "{notices:?}"
         );
-        assert!(store.toggle_bookmark(&meta(A)).is_err());
+        store.toggle_bookmark(&meta(A)).expect("queued");
+        assert!(store.flush().is_err());
         assert!(store.is_bookmarked(A));
         make_writable(tmp.path());
     })

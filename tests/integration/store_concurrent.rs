@@ -57,6 +57,8 @@ fn concurrent_child() {
     for n in 0..PER_PROCESS {
         let bookmarked = store.toggle_bookmark(&meta(&id(who, n))).expect("saved");
         assert!(bookmarked, "{} was new", id(who, n));
+        // Flushed at once, so each change is a save of its own, racing the other process.
+        store.flush().expect("saved");
     }
     println!("end {}", now_nanos());
 }

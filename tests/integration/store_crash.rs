@@ -102,7 +102,8 @@ fn crash_child() {
         if writeln!(out, "{line}").and_then(|()| out.flush()).is_err() {
             return;
         }
-        if let Err(error) = store.toggle_bookmark(&meta(id)) {
+        // Flushed at once: one save per change, each announced just before.
+        if let Err(error) = store.toggle_bookmark(&meta(id)).and_then(|_| store.flush()) {
             let _ = writeln!(out, "error {error}");
             return;
         }

@@ -17,6 +17,7 @@ fn a_save_leaves_one_valid_file_and_no_temp_file() {
     let (mut store, notices) = Store::open(&dir);
     assert!(notices.is_empty(), "{notices:?}");
     assert!(store.toggle_bookmark(&meta(A)).expect("saved"));
+    store.flush().expect("saved");
     let json = state_json(&dir);
     assert_eq!(json["version"], 1);
     assert_eq!(json["bookmarks"][A]["title"], "Tin tức 00000000000000aa");
@@ -32,6 +33,7 @@ fn toggles_round_trip_through_the_file() {
     assert!(store.toggle_bookmark(&meta(B)).expect("saved"));
     assert!(store.toggle_read(A).expect("saved"));
     store.set_read(C, true).expect("saved");
+    store.flush().expect("saved");
 
     let (mut reopened, notices) = Store::open(tmp.path());
     assert!(notices.is_empty(), "{notices:?}");
@@ -50,6 +52,7 @@ fn toggles_round_trip_through_the_file() {
 
     assert!(!reopened.toggle_bookmark(&meta(A)).expect("saved"));
     assert!(!reopened.toggle_read(C).expect("saved"));
+    reopened.flush().expect("saved");
     let (third, _) = Store::open(tmp.path());
     assert!(!third.is_bookmarked(A) && third.is_bookmarked(B));
     assert!(third.is_read(A) && !third.is_read(C));
@@ -61,15 +64,19 @@ fn two_windows_opened_before_each_others_changes_keep_both() {
     let (mut first, _) = Store::open(tmp.path());
     let (mut second, _) = Store::open(tmp.path());
     assert!(first.toggle_bookmark(&meta(A)).expect("saved"));
+    first.flush().expect("saved");
     // The second window never saw A; its save must not drop it.
     assert!(second.toggle_bookmark(&meta(B)).expect("saved"));
+    second.flush().expect("saved");
     assert!(
         second.is_bookmarked(A),
         "the save refreshed the second window"
     );
     first.set_read(C, true).expect("saved");
+    first.flush().expect("saved");
     // Removing in one window while the other still shows it: the removal wins, B stays.
     assert!(!second.toggle_bookmark(&meta(A)).expect("saved"));
+    second.flush().expect("saved");
 
     let (merged, _) = Store::open(tmp.path());
     assert!(!merged.is_bookmarked(A) && merged.is_bookmarked(B) && merged.is_read(C));
@@ -80,6 +87,7 @@ fn leftover_temp_files_are_swept_at_open() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
     store.toggle_bookmark(&meta(A)).expect("saved");
+    store.flush().expect("saved");
     fs::write(
         tmp.path().join("state.json.tmp-4242-0"),
         b"{\"version\": 1, \"book",

@@ -1,0 +1,130 @@
+//! The cost of a mark on the state file: opening an article marks it read (`set_read`), which
+//! has `state.json` saved (lock, merge, write, fsync, rename, fsync the folder) by the store's
+//! thread. Measured with 10^4 and 10^5 read marks already in the file, in a folder under
+//! `target/` (the disk the state would be on, not a tmpfs): what the keystroke pays
+//! (`set_read`), the save itself (`set_read` then `flush`), a refresh with nothing new and
+//! one after another window saved (on the calling thread, and until shown), and opening the
+//! store. The floor: the same bytes written durably (temp file, fsync, rename, fsync the
+//! folder) with no lock, merge or serialisation, the least any durable save of that file costs.
+//!
+//! Run: `cargo bench --bench store`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lectern::store::Store;
+
+/// A state file with `marks` read marks, written directly (saving them one by one would take
+/// `marks` saves).
+fn state_with_marks(dir: &Path, marks: usize) {
+    let mut json = String::from("{\n  \"version\": 1,\n  \"bookmarks\": {},\n  \"read\": {\n");
+    for n in 0..marks {
+        let comma = if n + 1 < marks { "," } else { "" };
+        let _ = writeln!(
+            json,
+            "    \"{n:016x}\": {{\n      \"read_at\": \"2026-04-22T10:15:00Z\"\n    }}{comma}"
+        );
+    }
+    json.push_str("  }\n}\n");
+    std::fs::create_dir_all(dir).expect("folder");
+    std::fs::write(dir.join("state.json"), json).expect("state file");
+}
+
+fn folder(marks: usize) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-state-{marks}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    state_with_marks(&dir, marks);
+    dir
+}
+
+fn bench(c: &mut Criterion) {
+    for marks in [10_000, 100_000] {
+        let dir = folder(marks);
+        let (mut store, notices) = Store::open(&dir);
+        assert!(notices.is_empty(), "{notices:?}");
+        let size = std::fs::metadata(dir.join("state.json")).map_or(0, |m| m.len());
+        eprintln!("{marks} read marks: state.json is {size} bytes");
+        let mut group = c.benchmark_group(format!("store/{marks}"));
+        group
+            .sample_size(20)
+            .measurement_time(Duration::from_secs(10));
+        // A new article read, then unread again: each call is one change.
+        let mut read = false;
+        group.bench_function("set_read (the keystroke)", |b| {
+            b.iter(|| {
+                read = !read;
+                store.set_read("ffffffffffffffff", read).expect("queued");
+            });
+        });
+        store.flush().expect("saved");
+        group.bench_function("set_read then flush (one whole save)", |b| {
+            b.iter(|| {
+                read = !read;
+                store.set_read("ffffffffffffffff", read).expect("queued");
+                store.flush().expect("saved");
+            });
+        });
+        group.bench_function("refresh, nothing new", |b| {
+            b.iter(|| store.refresh());
+        });
+        // Another window saves; this one's refresh looks (one stat) and has its thread read
+        // the file; the next refresh shows what it holds. Timed: the two refreshes alone
+        // (what the caller's thread pays), and with the thread's read in between (how long
+        // until the change shows, timer ticks aside).
+        let (mut other, _) = Store::open(&dir);
+        for (name, with_read) in [
+            ("refresh after another window saved (calling thread)", false),
+            ("refresh after another window saved (until shown)", true),
+        ] {
+            group.bench_function(name, |b| {
+                b.iter_custom(|iterations| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iterations {
+                        read = !read;
+                        other.set_read("eeeeeeeeeeeeeeee", read).expect("queued");
+                        other.flush().expect("saved");
+                        let start = Instant::now();
+                        assert!(!store.refresh(), "only looks");
+                        let looked = start.elapsed();
+                        store.flush().expect("read");
+                        let start = if with_read { start } else { Instant::now() };
+                        assert!(store.refresh(), "shows it");
+                        spent += if with_read {
+                            start.elapsed()
+                        } else {
+                            looked + start.elapsed()
+                        };
+                    }
+                    spent
+                });
+            });
+        }
+        let bytes = std::fs::read(dir.join("state.json")).expect("state file");
+        group.bench_function("floor: write the file's bytes durably", |b| {
+            b.iter(|| write_durably(&dir, &bytes));
+        });
+        group.bench_function("open and drop", |b| {
+            b.iter(|| Store::open(&dir));
+        });
+        group.finish();
+    }
+}
+
+/// Writes `bytes` as a file of `dir` the way a durable save must: temp file, fsync, rename,
+/// fsync the folder.
+fn write_durably(dir: &Path, bytes: &[u8]) {
+    use std::io::Write as _;
+    let temp = dir.join("floor.tmp");
+    let mut file = std::fs::File::create(&temp).expect("temp file");
+    file.write_all(bytes).expect("write");
+    file.sync_all().expect("fsync");
+    std::fs::rename(&temp, dir.join("floor.json")).expect("rename");
+    std::fs::File::open(dir)
+        .and_then(|folder| folder.sync_all())
+        .expect("fsync the folder");
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
