@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
 use crate::store::Store;
+use crate::text::LayoutOptions;
 use bookmarks::{BookmarkFormat, render_bookmarks};
 
 /// lectern: a keyboard-driven terminal reader for multilingual news.
@@ -63,8 +64,11 @@ pub struct ListArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, default_value_t = ListFormat::Auto)]
     pub format: ListFormat,
+    /// Cells per row of the table [default: the terminal's width, or 80]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    pub width: Option<u16>,
     /// Only the articles that match, best first, as the reader's filter ranks them
     #[arg(long, value_name = "QUERY")]
     pub filter: Option<String>,
@@ -73,8 +77,13 @@ pub struct ListArgs {
 /// How `lectern list` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    /// Aligned columns for people.
+    /// A table on a terminal, tab-separated rows in a pipe.
+    Auto,
+    /// Aligned columns laid out as the reader's list shows them, with a header row.
     Table,
+    /// One row per article in logical order, fields separated by tabs, for grep and cut:
+    /// id, lang, dir, date, source, words, title, path.
+    Tsv,
     /// A JSON array of objects for programs.
     Json,
 }
@@ -132,7 +141,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
                 None => (0..library.entries.len()).collect(),
             };
-            print(&list::render(&library, &order, args.format))?;
+            let format = match args.format {
+                ListFormat::Auto if std::io::stdout().is_terminal() => ListFormat::Table,
+                ListFormat::Auto => ListFormat::Tsv,
+                format => format,
+            };
+            let layout = LayoutOptions {
+                bidi: config.bidi,
+                shaping: config.shaping,
+                dir: crate::text::Dir::Ltr,
+            };
+            let width = args.width.map_or_else(terminal_width, usize::from);
+            print(&list::render(&library, &order, format, layout, width))?;
             // The process ends here: freeing 10^5 entries one by one would only add a
             // twentieth to the command's time.
             std::mem::forget(library);

@@ -14,6 +14,8 @@ mod app;
 mod app_loading;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/cli_output.rs"]
+mod cli_output;
 #[path = "integration/compare.rs"]
 mod compare;
 #[path = "integration/filter_fold.rs"]

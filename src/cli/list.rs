@@ -1,17 +1,19 @@
-//! `lectern list`: the library as a table or as JSON.
+//! `lectern list`: the library as a table laid out like the reader's list, as tab-separated
+//! rows for pipes, or as JSON.
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
 use super::ListFormat;
-use crate::article::Dir;
+use crate::article::{Dir, Meta};
 use crate::library::Library;
 use crate::text::width::str_width;
+use crate::text::{LayoutOptions, lay_out_line};
 
-/// One row of `lectern list --format json`; exactly these keys.
+/// One row of `lectern list --format json`, and the common keys of `lectern show --format json`.
 #[derive(Debug, Serialize)]
-struct Row<'a> {
+pub struct Row<'a> {
     id: &'a str,
     lang: &'a str,
     dir: Dir,
@@ -22,60 +24,132 @@ struct Row<'a> {
     path: &'a str,
 }
 
-/// Source names wider than this many cells are cut in the table.
-const SOURCE_CELLS: usize = 16;
-
-/// The library, one article per row, in list order.
-pub fn render(library: &Library, order: &[usize], format: ListFormat) -> String {
-    let rows = order.iter().map(|&i| {
-        let e = &library.entries[i];
-        let m = &e.meta;
+impl<'a> Row<'a> {
+    /// The row of one article.
+    pub fn of(meta: &'a Meta) -> Self {
         Row {
-            id: &m.id,
-            lang: &m.lang,
-            dir: m.dir,
-            title: &m.title,
-            source: m.source.as_deref(),
-            date: m.date.as_deref(),
-            words: m.words,
-            path: &m.path,
-        }
-    });
-    match format {
-        ListFormat::Json => {
-            let rows: Vec<Row> = rows.collect();
-            // Serializing plain strings and numbers cannot fail.
-            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
-        }
-        ListFormat::Table => {
-            let mut out = String::new();
-            for row in rows {
-                let source = fit(row.source.unwrap_or("-"), SOURCE_CELLS);
-                let pad = " ".repeat(SOURCE_CELLS - str_width(&source));
-                let (lang, date, words) = (row.lang, row.date.unwrap_or("-"), row.words);
-                let _ = writeln!(
-                    out,
-                    "{lang:<4}{date:<11}{words:>6}  {source}{pad}  {}",
-                    row.title
-                );
-            }
-            out
+            id: &meta.id,
+            lang: &meta.lang,
+            dir: meta.dir,
+            title: &meta.title,
+            source: meta.source.as_deref(),
+            date: meta.date.as_deref(),
+            words: meta.words,
+            path: &meta.path,
         }
     }
 }
 
-/// `text` cut to at most `cells` cells, with an ellipsis when cut.
-fn fit(text: &str, cells: usize) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    if str_width(text) <= cells {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for g in text.graphemes(true) {
-        if str_width(&out) + str_width(g) + 1 > cells {
-            break;
+/// Cells of the table's columns, each with the gap after it.
+const ID: usize = 18;
+const LANG: usize = 5;
+const SOURCE: usize = 18;
+const DATE: usize = 10;
+
+/// The library, one article per row, in list order. `layout` sets how the table lays titles
+/// out (its `dir` is each article's own); `width` is the table's width in cells.
+pub fn render(
+    library: &Library,
+    order: &[usize],
+    format: ListFormat,
+    layout: LayoutOptions,
+    width: usize,
+) -> String {
+    let metas = order.iter().map(|&i| &library.entries[i].meta);
+    match format {
+        ListFormat::Json => {
+            let rows: Vec<Row> = metas.map(Row::of).collect();
+            // Serializing plain strings and numbers cannot fail.
+            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
         }
-        out.push_str(g);
+        ListFormat::Tsv => metas.fold(String::new(), |mut out, meta| {
+            let fields = [
+                meta.id.as_str(),
+                &meta.lang,
+                dir_name(meta.dir),
+                meta.date.as_deref().unwrap_or("-"),
+                meta.source.as_deref().unwrap_or("-"),
+                &meta.words.to_string(),
+                &meta.title,
+                &meta.path,
+            ];
+            let fields: Vec<String> = fields.iter().map(|field| one_field(field)).collect();
+            let _ = writeln!(out, "{}", fields.join("\t"));
+            out
+        }),
+        ListFormat::Table | ListFormat::Auto => table(metas, layout, width),
     }
-    out + "…"
+}
+
+/// Aligned columns as the reader's list shows them: id, language, title (in visual order,
+/// right-to-left titles right-aligned in their column), source and date; source, then date,
+/// give way on narrow terminals.
+fn table<'a>(metas: impl Iterator<Item = &'a Meta>, layout: LayoutOptions, width: usize) -> String {
+    let date = width >= ID + LANG + DATE + 30;
+    let source = width >= ID + LANG + DATE + SOURCE + 40;
+    let fixed = ID + LANG + if date { DATE + 1 } else { 0 } + if source { SOURCE } else { 0 };
+    let title_cells = width.saturating_sub(fixed).max(1);
+    let mut out = String::new();
+    let mut row = |id: &str, lang: &str, title: String, source_cell: &str, date_cell: &str| {
+        let mut line = format!("{}{}{title}", pad(id, ID), pad(lang, LANG));
+        line.push_str(&" ".repeat(title_cells.saturating_sub(str_width(&title)) + 1));
+        if source {
+            line.push_str(&pad(source_cell, SOURCE));
+        }
+        if date {
+            line.push_str(date_cell);
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    };
+    row("ID", "LANG", pad("TITLE", title_cells), "SOURCE", "DATE");
+    for meta in metas {
+        let options = LayoutOptions {
+            dir: meta.dir,
+            ..layout
+        };
+        let title = lay_out_line(&meta.title, title_cells, &options).to_plain();
+        let ltr = LayoutOptions {
+            dir: Dir::Ltr,
+            ..layout
+        };
+        let source_cell = meta.source.as_deref().unwrap_or("-");
+        let source_cell = lay_out_line(source_cell, SOURCE - 2, &ltr).to_plain();
+        let date_cell = meta.date.as_deref().unwrap_or("-");
+        row(&meta.id, &meta.lang, title, &source_cell, date_cell);
+    }
+    out
+}
+
+/// `text` padded with spaces to `cells` cells (at least one space after it).
+fn pad(text: &str, cells: usize) -> String {
+    let room = cells.saturating_sub(str_width(text)).max(1);
+    format!("{text}{}", " ".repeat(room))
+}
+
+/// A field of a tab-separated row: tabs and line breaks become spaces, so a row stays a row.
+fn one_field(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+fn dir_name(dir: Dir) -> &'static str {
+    match dir {
+        Dir::Ltr => "ltr",
+        Dir::Rtl => "rtl",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_stay_on_one_row() {
+        assert_eq!(one_field("a\tb\nc\r"), "a b c ");
+    }
+
+    #[test]
+    fn padding_counts_cells_not_bytes() {
+        assert_eq!(pad("越南", 6), "越南  ");
+        assert_eq!(pad("abcdef", 4), "abcdef ");
+    }
 }

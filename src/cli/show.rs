@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 
+use super::list::Row;
 use crate::article::{Article, Dir};
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
-use crate::text::{BidiMode, LayoutOptions, ScreenLine, Shaping, lay_out_each};
+use crate::text::{BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each};
 
 /// Arguments of `lectern show`.
 #[derive(Debug, clap::Args)]
@@ -31,6 +32,30 @@ pub struct ShowArgs {
     /// Bold title and dim details, with escape sequences
     #[arg(long)]
     pub color: bool,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Screen)]
+    pub format: ShowFormat,
+}
+
+/// How `lectern show` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    /// Screen rows in visual order, as the reader shows them.
+    Screen,
+    /// The clean article in logical order, unwrapped: title, blank line, paragraphs separated
+    /// by blank lines; for pipes and grep.
+    Text,
+    /// The keys of `lectern list --format json` plus `url` and `paragraphs`.
+    Json,
+}
+
+/// `lectern show --format json`.
+#[derive(serde::Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    row: Row<'a>,
+    url: Option<&'a str>,
+    paragraphs: &'a [String],
 }
 
 /// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
@@ -71,13 +96,55 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         .map_err(|warning| anyhow::anyhow!("{warning}"))
 }
 
-/// Writes the article as lines of text to `out`: header, blank line, body; RTL lines end at
-/// column `width`. The body is laid out and written a line at a time, so a huge article never
-/// sits in memory as a whole layout.
+/// Writes the article to `out` in the format `args` asks for (`width` is for the screen
+/// format).
 ///
 /// # Errors
 /// Writing to `out` failed.
 pub fn render(
+    article: &Article,
+    args: &ShowArgs,
+    config: &Config,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // Bidi controls steer the layout but are never printed: in a terminal that reorders
+    // by itself they would reorder what follows them, as they do in the reader's layout.
+    let printable =
+        |text: &str| -> String { text.chars().filter(|&c| !is_bidi_control(c)).collect() };
+    let paragraphs = || -> Vec<String> {
+        if args.raw {
+            article.raw.lines().map(printable).collect()
+        } else {
+            article.paragraphs.iter().map(|p| printable(p)).collect()
+        }
+    };
+    match args.format {
+        ShowFormat::Screen => screen(article, args, config, width, out),
+        ShowFormat::Text => {
+            writeln!(out, "{}", article.meta.title)?;
+            for paragraph in paragraphs() {
+                write!(out, "\n{paragraph}\n")?;
+            }
+            Ok(())
+        }
+        ShowFormat::Json => {
+            let paragraphs = paragraphs();
+            let json = ShowJson {
+                row: Row::of(&article.meta),
+                url: article.meta.url.as_deref(),
+                paragraphs: &paragraphs,
+            };
+            serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+    }
+}
+
+/// Writes the article as screen rows to `out`: header, blank line, body; RTL lines end at
+/// column `width`. The body is laid out and written a line at a time, so a huge article never
+/// sits in memory as a whole layout.
+fn screen(
     article: &Article,
     args: &ShowArgs,
     config: &Config,

@@ -67,21 +67,6 @@ fn list_json_prints_the_bundled_articles_from_any_folder() {
 }
 
 #[test]
-fn list_table_has_one_row_per_article() {
-    let home = tempfile::tempdir().unwrap();
-    let output = lectern(&home)
-        .arg("list")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(output).unwrap();
-    assert_eq!(text.lines().count(), 5);
-    assert!(text.lines().next().unwrap().starts_with("vi  2021-10-21"));
-}
-
-#[test]
 fn warnings_go_to_stderr_one_line_each_and_the_status_is_zero() {
     let home = tempfile::tempdir().unwrap();
     let lib = home.path().join("lib");

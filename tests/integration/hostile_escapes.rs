@@ -237,8 +237,17 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
     let dir_arg = dir.to_str().expect("UTF-8 temp path");
     let mut checked = 0;
     let mut check = |args: &[&str], json: bool, must_show: &str| {
-        let (stdout, stderr) = lectern(home, args);
+        let (mut stdout, stderr) = lectern(home, args);
         let context = format!("{name}: lectern {args:?}");
+        if args.contains(&"tsv") {
+            // Tabs separate the fields, eight on every row: none comes from the content.
+            for line in String::from_utf8_lossy(&stdout).lines() {
+                assert_eq!(line.split('\t').count(), 8, "{context}: {line:?}");
+            }
+            stdout = String::from_utf8_lossy(&stdout)
+                .replace('\t', " ")
+                .into_bytes();
+        }
         assert_clean(&stdout, true, &format!("{context} stdout"));
         assert_clean(&stderr, true, &format!("{context} stderr"));
         if json {
@@ -251,8 +260,9 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
         );
         checked += 2;
     };
-    check(&["list", dir_arg], false, "TITLE");
+    check(&["list", "--format", "tsv", dir_arg], false, "TITLE");
     check(&["list", "--format", "json", dir_arg], true, "TITLE");
+    check(&["list", "--format", "table", dir_arg], false, "TITLE");
     for entry in &library.entries {
         // The real path: `meta.path` is its printable form, which may differ.
         let path = entry.file().expect("a file");
@@ -260,6 +270,9 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
         check(&["show", path], false, "BODY");
         check(&["show", "--raw", "--width", "30", path], false, "BODY");
         check(&["show", "--color", path], false, "BODY");
+        check(&["show", "--format", "text", path], false, "BODY");
+        check(&["show", "--format", "text", "--raw", path], false, "BODY");
+        check(&["show", "--format", "json", path], true, "BODY");
     }
     let (mut store, _) = Store::open(&home.join("data").join("lectern"));
     for entry in &library.entries {

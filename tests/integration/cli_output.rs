@@ -1,0 +1,169 @@
+//! What `lectern list` and `lectern show` print in each format: a table laid out like the
+//! reader's list on a terminal, tab-separated logical rows in a pipe, clean text and JSON.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+/// A Persian article ("hello world" as its title) and an English one, in `home/news`.
+fn library(home: &tempfile::TempDir) -> std::path::PathBuf {
+    let news = home.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    std::fs::write(
+        news.join("fa.txt"),
+        "سلام بر دنیا\n\nاین یک متن کوتاه به زبان فارسی است که برای آزمون نوشته شده است.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        news.join("en.txt"),
+        "Harbour reopens after the storm\n\nThe old harbour opened again on Monday.\n\n\
+         Boats were back by noon.\n",
+    )
+    .unwrap();
+    news
+}
+
+fn lectern(home: &tempfile::TempDir, args: &[&str]) -> String {
+    let output = Command::cargo_bin("lectern")
+        .unwrap()
+        .current_dir(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).unwrap()
+}
+
+fn json_rows(home: &tempfile::TempDir) -> Vec<Value> {
+    serde_json::from_str(&lectern(home, &["list", "--format", "json", "news"])).unwrap()
+}
+
+#[test]
+fn piped_list_is_one_logical_row_per_article_split_by_tabs() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    // The test's stdout is a pipe, so the default is the tab-separated form.
+    let tsv = lectern(&home, &["list", "news"]);
+    assert_eq!(tsv, lectern(&home, &["list", "--format", "tsv", "news"]));
+    let rows = json_rows(&home);
+    assert_eq!(tsv.lines().count(), rows.len());
+    for (line, row) in tsv.lines().zip(&rows) {
+        let text = |key: &str| row[key].as_str().unwrap_or("-").to_owned();
+        let expected = [
+            text("id"),
+            text("lang"),
+            text("dir"),
+            text("date"),
+            text("source"),
+            row["words"].to_string(),
+            // Logical order: the title exactly as written in the file.
+            text("title"),
+            text("path"),
+        ];
+        assert_eq!(line.split('\t').collect::<Vec<_>>(), expected, "{line}");
+    }
+    assert!(tsv.contains("\tسلام بر دنیا\t"));
+}
+
+#[test]
+fn the_table_lays_titles_out_as_the_list_does() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let table = lectern(
+        &home,
+        &["list", "--format", "table", "--width", "100", "news"],
+    );
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 3, "{table}");
+    let header = lines[0];
+    assert!(
+        header.starts_with("ID ") && header.contains(" LANG "),
+        "{header}"
+    );
+    let title_end = header.find("SOURCE").unwrap() - 1;
+    let en = lines.iter().find(|l| l.contains("Harbour")).unwrap();
+    assert_eq!(en.find("Harbour"), header.find("TITLE"));
+    // Visual order, as the terminal shows it left to right: the letters of "سلام بر دنیا"
+    // reversed (checked by hand), right-aligned so it ends where the title column ends.
+    let visual = "ایند رب مالس";
+    let fa = lines.iter().find(|l| l.contains(visual)).unwrap();
+    let end = fa.find(visual).unwrap() + visual.len();
+    assert_eq!(fa[..end].width(), title_end, "{fa}");
+    let fa_row = json_rows(&home)
+        .into_iter()
+        .find(|row| row["title"] == "سلام بر دنیا")
+        .unwrap();
+    assert!(fa.starts_with(fa_row["id"].as_str().unwrap()), "{fa}");
+}
+
+#[test]
+fn a_narrow_table_gives_up_source_then_date() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let narrow = lectern(
+        &home,
+        &["list", "--format", "table", "--width", "50", "news"],
+    );
+    for line in narrow.lines() {
+        assert!(line.width() <= 50, "{line}");
+    }
+    assert!(
+        !narrow.contains("SOURCE") && !narrow.contains("DATE"),
+        "{narrow}"
+    );
+    let middle = lectern(
+        &home,
+        &["list", "--format", "table", "--width", "70", "news"],
+    );
+    assert!(
+        !middle.contains("SOURCE") && middle.contains("DATE"),
+        "{middle}"
+    );
+}
+
+#[test]
+fn show_text_is_the_clean_article_in_logical_order() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let text = lectern(&home, &["show", "--format", "text", "news/en.txt"]);
+    assert_eq!(
+        text,
+        "Harbour reopens after the storm\n\nThe old harbour opened again on Monday.\n\n\
+         Boats were back by noon.\n"
+    );
+    let fa = lectern(&home, &["show", "--format", "text", "news/fa.txt"]);
+    assert!(fa.starts_with("سلام بر دنیا\n\nاین یک"), "{fa}");
+}
+
+#[test]
+fn show_json_has_the_list_keys_and_the_paragraphs() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let shown: Value = serde_json::from_str(&lectern(
+        &home,
+        &["show", "--format", "json", "news/en.txt"],
+    ))
+    .unwrap();
+    let row = json_rows(&home)
+        .into_iter()
+        .find(|row| row["title"] == "Harbour reopens after the storm")
+        .unwrap();
+    for (key, value) in row.as_object().unwrap() {
+        if key != "path" {
+            assert_eq!(&shown[key], value, "{key}");
+        }
+    }
+    assert_eq!(shown["url"], Value::Null);
+    assert_eq!(
+        shown["paragraphs"],
+        serde_json::json!([
+            "The old harbour opened again on Monday.",
+            "Boats were back by noon."
+        ])
+    );
+}
