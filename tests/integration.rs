@@ -18,6 +18,10 @@ mod cli;
 mod compare;
 #[path = "integration/filter_fold.rs"]
 mod filter_fold;
+#[path = "integration/filter_keyboards.rs"]
+mod filter_keyboards;
+#[path = "integration/filter_syntax.rs"]
+mod filter_syntax;
 #[path = "integration/filter_highlight.rs"]
 mod filter_highlight;
 #[path = "integration/filter_match.rs"]

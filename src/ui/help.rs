@@ -17,9 +17,13 @@ const FILTER_HELP: &[&str] = &[
     "",
     "Filter: letters in order, any case",
     "  or accent (viet finds Việt, việt",
-    "  only Việt); every term must match;",
-    "  lang:vi is:bookmarked is:read",
-    "  is:unread. In the filter prompt:",
+    "  only Việt), any Arabic-script",
+    "  keyboard, vowel points ignored;",
+    "  'exact ^start end$ !not; a | b is",
+    "  either, other terms must all match;",
+    "  lang:vi lang:fa (either) is:read",
+    "  is:unread is:bookmarked (all).",
+    "  In the filter prompt:",
 ];
 
 /// The screen under the help box.

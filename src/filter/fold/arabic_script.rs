@@ -80,12 +80,14 @@ mod tests {
     #[test]
     fn the_table_reads_and_names_each_variant_once() {
         let pairs = parse(TABLE_TOML).unwrap();
-        assert_eq!(pairs.len(), 18);
+        assert_eq!(pairs.len(), 19);
         // Farsi yeh U+06CC → yeh U+064A; keheh U+06A9 → kaf U+0643; heh goal U+06C1 → heh U+0647.
         assert_eq!(letter('\u{06CC}'), Some('\u{064A}'));
         assert_eq!(letter('\u{06A9}'), Some('\u{0643}'));
         assert_eq!(letter('\u{06C1}'), Some('\u{0647}'));
         assert_eq!(letter('\u{0624}'), Some('\u{0648}'));
+        // Noon ghunna U+06BA → noon U+0646.
+        assert_eq!(letter('\u{06BA}'), Some('\u{0646}'));
         // The targets themselves and other letters stay.
         assert_eq!(letter('\u{064A}'), None);
         assert_eq!(letter('\u{0628}'), None);
