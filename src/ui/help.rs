@@ -15,15 +15,12 @@ use crate::theme::Part;
 /// The filter's syntax, in lines that fit a column of the help.
 const FILTER_HELP: &[&str] = &[
     "",
-    "Filter: letters in order, any case",
-    "  or accent (viet finds Việt, việt",
-    "  only Việt), any Arabic-script",
-    "  keyboard, vowel points ignored;",
-    "  'exact ^start end$ !not; a | b is",
-    "  either, other terms must all match;",
-    "  lang:vi lang:fa (either) is:read",
-    "  is:unread is:bookmarked (all).",
-    "  In the filter prompt:",
+    "Filter: letters in order, any case,",
+    "  accent or Arabic-script keyboard",
+    "  (viet: Việt; việt: only Việt); all",
+    "  terms AND, a | b OR, 'exact ^start",
+    "  end$ !not; lang:vi lang:fa (OR)",
+    "  is:bookmarked/read/unread. Prompt:",
 ];
 
 /// The screen under the help box.

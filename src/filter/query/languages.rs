@@ -15,7 +15,9 @@ struct CodesFile {
 }
 
 static CODES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    toml::from_str::<CodesFile>(CODES_TOML).map_or_else(|_| Vec::new(), |file| file.codes.into_keys().collect())
+    toml::from_str::<CodesFile>(CODES_TOML)
+        .map(|file| file.codes.into_keys().collect())
+        .unwrap_or_default()
 });
 
 /// Whether a `lang:` value (lower case) can name a language: a prefix of an ISO 639-1 code
