@@ -178,7 +178,11 @@ impl App {
         let query = self.list.filter.query();
         if !query.warnings().is_empty() {
             let (text, nothing) = (query.warnings().join("; "), query.matches_nothing());
-            if nothing { self.error(text) } else { self.info(text) }
+            if nothing {
+                self.error(text);
+            } else {
+                self.info(text);
+            }
         }
     }
 

@@ -4,9 +4,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Kind, Query};
 use super::fold::{Strength, fold_with_map};
 use super::matcher_config;
+use super::{Kind, Query};
 
 /// The graphemes of `text` (a title or a source, as displayed: unfolded NFC) that the
 /// query's text terms match, as sorted byte ranges of `text`, each covering whole

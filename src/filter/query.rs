@@ -233,10 +233,10 @@ impl Query {
         // Each group keeps only rows its counterpart kept: every alternative of the new
         // group narrows some alternative of the old one.
         let terms_narrow = self.group_count() >= previous.group_count()
-            && self.groups().zip(previous.groups()).all(|(new, old)| {
-                new.iter()
-                    .all(|new| old.iter().any(|old| new.narrows(old)))
-            });
+            && self
+                .groups()
+                .zip(previous.groups())
+                .all(|(new, old)| new.iter().all(|new| old.iter().any(|old| new.narrows(old))));
         let langs_narrow = previous.langs.is_empty()
             || (!self.langs.is_empty()
                 && self.langs.iter().all(|new| {

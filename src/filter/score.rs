@@ -108,7 +108,13 @@ impl<'q> Scorer<'q> {
         // Negated terms reject few rows: they go last, as if empty.
         let rarity = |terms: &[Term]| {
             (terms.iter())
-                .map(|t| if t.is_negated() { 0 } else { t.needle().chars().count() })
+                .map(|t| {
+                    if t.is_negated() {
+                        0
+                    } else {
+                        t.needle().chars().count()
+                    }
+                })
                 .min()
                 .unwrap_or(0)
         };

@@ -30,7 +30,10 @@ fn yeh_kaf_and_heh_variants_fold_to_one_letter() {
     // Keheh U+06A9 and swash kaf U+06AA → kaf U+0643.
     assert_eq!(fold("\u{06A9}\u{06AA}"), "\u{0643}\u{0643}");
     // Teh marbuta U+0629, heh goal U+06C1, heh doachashmee U+06BE, ae U+06D5 → heh U+0647.
-    assert_eq!(fold("\u{0629}\u{06C1}\u{06BE}\u{06D5}"), "\u{0647}".repeat(4));
+    assert_eq!(
+        fold("\u{0629}\u{06C1}\u{06BE}\u{06D5}"),
+        "\u{0647}".repeat(4)
+    );
     // Waw and yeh with hamza → waw, yeh; the light fold folds them too.
     assert_eq!(fold_light("\u{0624}\u{0626}"), "\u{0648}\u{064A}");
     // Urdu نہیں with heh goal, Farsi yeh and noon ghunna U+06BA folds like Arabic-typed نهين.
@@ -42,9 +45,9 @@ fn yeh_kaf_and_heh_variants_fold_to_one_letter() {
 #[test]
 fn an_arabic_keyboard_finds_persian_and_urdu_titles() {
     let titles = [
-        "بازار کتاب تهران امروز باز شد",    // Persian: keheh in کتاب
+        "بازار کتاب تهران امروز باز شد",  // Persian: keheh in کتاب
         "لاہور میں کتاب میلہ شروع ہو گیا", // Urdu: heh goal, Farsi yeh
-        "معرض الكتاب في القاهرة",           // Arabic: kaf
+        "معرض الكتاب في القاهرة",         // Arabic: kaf
         "Book fair opens",
     ];
     // Typed with Arabic kaf U+0643: all three Arabic-script titles have the word.
@@ -56,7 +59,11 @@ fn an_arabic_keyboard_finds_persian_and_urdu_titles() {
 
 #[test]
 fn a_persian_or_urdu_keyboard_finds_arabic_titles() {
-    let titles = ["المدينة الجديدة تفتح أبوابها", "زلزال في المدينة القديمة", "شهر تهران"];
+    let titles = [
+        "المدينة الجديدة تفتح أبوابها",
+        "زلزال في المدينة القديمة",
+        "شهر تهران",
+    ];
     // Persian keyboard: Farsi yeh U+06CC, and heh for the teh marbuta.
     assert_eq!(found("مدینه", &titles), [0, 1]);
     assert_eq!(found("جدیده", &titles), [0]);

@@ -87,7 +87,10 @@ fn unknown_fields_and_values_are_reported() {
     // An unknown language code is said, and still filters as typed.
     let query = Query::parse("lang:xx");
     assert!(query.warnings()[0].contains("lang:xx"));
-    assert_eq!((query.langs(), query.matches_nothing()), (&["xx".to_owned()][..], false));
+    assert_eq!(
+        (query.langs(), query.matches_nothing()),
+        (&["xx".to_owned()][..], false)
+    );
     // An unknown field name is searched as text, and said.
     let query = Query::parse("foo:bar");
     assert!(query.warnings()[0].contains("foo:"));
@@ -101,8 +104,22 @@ fn unknown_fields_and_values_are_reported() {
 #[test]
 fn what_is_typed_on_the_way_is_not_reported() {
     for input in [
-        "lang:", "lang:v", "lang:vi", "lang:und", "lang:ceb", "is:", "is:u", "is:bookmarked",
-        "kinh |", "10:30", "foo:", "https://example.org", "'", "!", "^", "kinh$",
+        "lang:",
+        "lang:v",
+        "lang:vi",
+        "lang:und",
+        "lang:ceb",
+        "is:",
+        "is:u",
+        "is:bookmarked",
+        "kinh |",
+        "10:30",
+        "foo:",
+        "https://example.org",
+        "'",
+        "!",
+        "^",
+        "kinh$",
     ] {
         assert!(Query::parse(input).warnings().is_empty(), "{input}");
     }

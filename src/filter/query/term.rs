@@ -137,11 +137,15 @@ impl Term {
         match self.kind {
             Kind::Fuzzy => None,
             Kind::Exact => key.find(needle).map(|at| at..at + len),
-            Kind::Prefix => parts.find(|(_, part)| part.starts_with(needle)).map(|(at, _)| at..at + len),
+            Kind::Prefix => parts
+                .find(|(_, part)| part.starts_with(needle))
+                .map(|(at, _)| at..at + len),
             Kind::Suffix => parts
                 .find(|(_, part)| part.ends_with(needle))
                 .map(|(at, part)| at + part.len() - len..at + part.len()),
-            Kind::Whole => parts.find(|(_, part)| *part == needle).map(|(at, _)| at..at + len),
+            Kind::Whole => parts
+                .find(|(_, part)| *part == needle)
+                .map(|(at, _)| at..at + len),
         }
     }
 
@@ -193,7 +197,11 @@ mod tests {
         ];
         for (word, kind, negated, needle) in cases {
             let t = term(word);
-            assert_eq!((t.kind, t.negated, t.needle()), (kind, negated, needle), "{word}");
+            assert_eq!(
+                (t.kind, t.negated, t.needle()),
+                (kind, negated, needle),
+                "{word}"
+            );
         }
         for empty in ["!", "'", "^", "!^", "^$", "!'"] {
             assert_eq!(Term::parse(empty), None, "{empty}");
