@@ -124,3 +124,36 @@ fn what_is_typed_on_the_way_is_not_reported() {
         assert!(Query::parse(input).warnings().is_empty(), "{input}");
     }
 }
+
+mod status_bar {
+    use lectern::action::Action;
+    use lectern::app::App;
+    use lectern::config::Config;
+    use lectern::library::Library;
+    use lectern::store::Store;
+
+    /// The app on the bundled articles after typing `query` into the filter prompt.
+    fn typed(query: &str, data: &tempfile::TempDir) -> App {
+        let (store, _) = Store::open(data.path());
+        let mut app = App::new(Library::bundled(), store, &[], Config::default(), (100, 30));
+        app.update(Action::Filter);
+        query.chars().for_each(|c| app.update(Action::Type(c)));
+        app
+    }
+
+    #[test]
+    fn the_status_bar_says_why_a_field_matches_nothing() {
+        let data = tempfile::tempdir().unwrap();
+        let app = typed("is:unred", &data);
+        let message = app.message.as_ref().unwrap();
+        assert!(message.error && message.text.contains("is:unred"));
+        assert!(app.list.visible.is_empty());
+        // An unknown code is a note, not an error; a good query says nothing.
+        let app = typed("lang:xx", &data);
+        let message = app.message.as_ref().unwrap();
+        assert!(!message.error && message.text.contains("lang:xx"));
+        let app = typed("lang:en is:unread", &data);
+        assert!(app.message.is_none());
+        assert_eq!(app.list.visible.len(), 1);
+    }
+}
