@@ -137,6 +137,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                             crate::filter::MAX_QUERY_CHARS
                         );
                     }
+                    for warning in crate::filter::Query::parse(query).warnings() {
+                        eprintln!("lectern: filter: {warning}");
+                    }
                     library.filter(&Store::open(&data_dir()?).0, query)
                 }
                 None => (0..library.entries.len()).collect(),

@@ -34,7 +34,7 @@ pub use fold::FOLD_VERSION;
 pub use highlight::highlight;
 pub use index::SearchIndex;
 pub use key::SearchKey;
-pub use query::{MAX_QUERY_CHARS, MAX_TERMS, Query, States, Term, bounded};
+pub use query::{Kind, MAX_QUERY_CHARS, MAX_TERMS, Query, States, Term, bounded};
 pub use rank::{Fields, Filter, Hit};
 pub(crate) use score::matcher_config;
 

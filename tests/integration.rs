@@ -22,12 +22,16 @@ mod compare;
 mod filter_fold;
 #[path = "integration/filter_highlight.rs"]
 mod filter_highlight;
+#[path = "integration/filter_keyboards.rs"]
+mod filter_keyboards;
 #[path = "integration/filter_match.rs"]
 mod filter_match;
 #[path = "integration/filter_narrow.rs"]
 mod filter_narrow;
 #[path = "integration/filter_query.rs"]
 mod filter_query;
+#[path = "integration/filter_syntax.rs"]
+mod filter_syntax;
 #[path = "integration/hostile_articles.rs"]
 mod hostile_articles;
 #[path = "integration/hostile_escapes.rs"]

@@ -154,6 +154,7 @@ impl App {
     /// Filters the library with the query. While typing (`best`), the best match is
     /// selected, as fzf and newsboat do; otherwise the selected row stays selected if it
     /// still shows. Rows only move when loading ends, which [`App::receive`] handles.
+    /// The query's warnings (`is:unred`, `foo:bar`) go to the status bar.
     pub(super) fn refilter(&mut self, best: bool) {
         let keep = self.list.selected_index();
         let library = &self.library;
@@ -173,6 +174,16 @@ impl App {
         }
         let rows = self.list_rows();
         self.list.select(row, rows);
+        // A field the query cannot use is said, not silently matched as nothing.
+        let query = self.list.filter.query();
+        if !query.warnings().is_empty() {
+            let (text, nothing) = (query.warnings().join("; "), query.matches_nothing());
+            if nothing {
+                self.error(text);
+            } else {
+                self.info(text);
+            }
+        }
     }
 
     /// The open view's entry (the focused pane in a comparison), else the selection.

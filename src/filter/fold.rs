@@ -1,15 +1,17 @@
-//! Folding text for search: case, NFKC, Vietnamese diacritics, Arabic marks and digits.
+//! Folding text for search: case, NFKC, Vietnamese diacritics, Arabic-script variants, digits.
 //!
 //! Two strengths. The full fold is what the matcher normally sees: lower case, NFKC (so
 //! presentation forms match their letters), Latin combining marks U+0300–U+036F dropped
-//! after canonical decomposition (Vietnamese tones, the horn U+031B, French accents),
-//! đ → d, Arabic tashkeel dropped, alef variants أ إ آ ٱ → ا, and Hebrew points dropped.
-//! The light fold keeps the diacritics: a query term typed with them matches them
-//! exactly (fzf's rule), so "việt" narrows where "viet" widens.
+//! after canonical decomposition (Vietnamese tones, the horn U+031B, French accents) and
+//! đ → d. The light fold keeps those Latin diacritics: a query term typed with them matches
+//! them exactly (fzf's rule), so "việt" narrows where "viet" widens.
 //!
-//! Both strengths drop tatweel U+0640 and map Arabic-Indic and Persian digits to ASCII:
-//! those are typographic variants, not diacritics, so a digit typed on an Arabic
-//! keyboard widens like "viet" does.
+//! Both strengths fold what a reader does not choose when typing: tatweel U+0640 and ZWNJ
+//! U+200C dropped, Arabic-Indic and Persian digits → ASCII, Arabic tashkeel and Hebrew
+//! points dropped (so pasted pointed text matches unpointed titles), alef variants
+//! أ إ آ ٱ → ا, and the Arabic-script letter variants of `assets/fold-arabic-script.toml`
+//! (ی ي ى → ي, ک ك → ك, ة ہ ھ → ه, ؤ → و, ...), so an Arabic keyboard finds Persian and
+//! Urdu text and the other way round.
 //!
 //! Text is folded one grapheme cluster at a time (a character that cannot join its
 //! neighbours takes a fast path), so every folded byte maps back to the cluster it came
@@ -22,21 +24,24 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use table::Folded;
 
+mod arabic_script;
 mod table;
 
 /// Bumped whenever a folding rule changes, so caches of folded keys can tell they are stale.
-pub const FOLD_VERSION: u32 = 1;
+pub const FOLD_VERSION: u32 = 2;
 
 /// How much a fold removes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Strength {
-    /// Case, NFKC, digits, tatweel, and all diacritics.
+    /// Case, NFKC, Arabic-script variants, and all diacritics.
     Full,
-    /// Case, NFKC, digits and tatweel only; diacritics are kept.
+    /// Case, NFKC and Arabic-script variants (marks included) only; Latin diacritics are
+    /// kept.
     Light,
 }
 
 const TATWEEL: char = '\u{0640}';
+const ZWNJ: char = '\u{200C}';
 const ALEF: char = '\u{0627}';
 
 /// Folds `text` fully: what the matcher compares when a query term has no diacritics.
@@ -44,7 +49,7 @@ pub fn fold(text: &str) -> String {
     fold_as(text, Strength::Full)
 }
 
-/// Folds `text` lightly (case, NFKC, digits, tatweel), keeping its diacritics.
+/// Folds `text` lightly, keeping its Latin diacritics.
 pub fn fold_light(text: &str) -> String {
     fold_as(text, Strength::Light)
 }
@@ -202,21 +207,25 @@ fn fold_char(c: char, strength: Strength, sink: &mut Sink<'_>) {
 
 fn fold_lower(c: char, strength: Strength, sink: &mut Sink<'_>) {
     match c {
-        TATWEEL => return,
+        // A Persian word is written with or without its ZWNJ (می‌کند, میکند).
+        TATWEEL | ZWNJ => return,
+        _ if arabic_script::is_pointing_mark(c) => return,
         '\u{0660}'..='\u{0669}' => return sink.push(ascii_digit(c, '\u{0660}')),
         '\u{06F0}'..='\u{06F9}' => return sink.push(ascii_digit(c, '\u{06F0}')),
+        'أ' | 'إ' | 'آ' | 'ٱ' => return sink.push(ALEF),
         _ => {}
+    }
+    if let Some(letter) = arabic_script::letter(c) {
+        return sink.push(letter);
     }
     if strength == Strength::Light {
         return sink.push(c);
     }
     match c {
-        _ if is_dropped_mark(c) => {}
+        _ if is_latin_mark(c) => {}
         'đ' => sink.push('d'),
-        'أ' | 'إ' | 'آ' | 'ٱ' => sink.push(ALEF),
-        // Arabic letters are not decomposed: ؤ and ئ are letters of their own, and the
-        // alef variants are handled above.
-        _ if c.is_ascii() || ('\u{0600}'..='\u{06FF}').contains(&c) => sink.push(c),
+        // Arabic and Hebrew letters are not decomposed: what folds there is above.
+        _ if c.is_ascii() || ('\u{0590}'..='\u{06FF}').contains(&c) => sink.push(c),
         _ => decompose_and_strip(c, sink),
     }
 }
@@ -242,19 +251,13 @@ fn ascii_digit(c: char, zero: char) -> char {
     char::from_digit(value, 10).unwrap_or(c)
 }
 
-/// The marks the full fold removes: Latin combining diacritics, Arabic tashkeel and
-/// Quranic marks, and Hebrew points and cantillation.
+/// The marks the full fold removes from Latin (and Greek, Cyrillic) letters; Arabic and
+/// Hebrew marks go at both strengths.
+fn is_latin_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// The marks stripped from a decomposed character.
 fn is_dropped_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0591}'..='\u{05BD}'
-        | '\u{05BF}'
-        | '\u{05C1}'..='\u{05C2}'
-        | '\u{05C4}'..='\u{05C5}'
-        | '\u{05C7}'
-    )
+    is_latin_mark(c) || arabic_script::is_pointing_mark(c)
 }

@@ -4,9 +4,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::Query;
 use super::fold::{Strength, fold_with_map};
 use super::matcher_config;
+use super::{Kind, Query};
 
 /// The graphemes of `text` (a title or a source, as displayed: unfolded NFC) that the
 /// query's text terms match, as sorted byte ranges of `text`, each covering whole
@@ -14,8 +14,9 @@ use super::matcher_config;
 ///
 /// Each term is aligned on the folded `text` alone and the matched folded bytes are
 /// mapped back through the fold, so a folded-away tashkeel, a đ or a presentation form
-/// lights up as the whole cluster it belongs to. A term that matched the article only
-/// through the other field contributes nothing here.
+/// lights up as the whole cluster it belongs to. An exact or anchored term lights up the
+/// piece it found, a negated term nothing. A term that matched the article only through
+/// the other field contributes nothing here.
 pub fn highlight(query: &Query, text: &str) -> Vec<Range<usize>> {
     let mut folds: [Option<(String, Vec<usize>)>; 2] = [None, None];
     let config = matcher_config();
@@ -26,10 +27,17 @@ pub fn highlight(query: &Query, text: &str) -> Vec<Range<usize>> {
         } else {
             (0, Strength::Full)
         };
+        if term.is_negated() {
+            continue;
+        }
         let (folded, map) = folds[slot].get_or_insert_with(|| fold_with_map(text, strength));
-        let mut matcher = frizbee::Matcher::new(term.needle(), &config);
-        if let Some(found) = matcher.match_one_indices(folded.as_str(), 0) {
-            sources.extend(found.indices.iter().filter_map(|&at| map.get(at as usize)));
+        if term.kind() == Kind::Fuzzy {
+            let mut matcher = frizbee::Matcher::new(term.needle(), &config);
+            if let Some(found) = matcher.match_one_indices(folded.as_str(), 0) {
+                sources.extend(found.indices.iter().filter_map(|&at| map.get(at as usize)));
+            }
+        } else if let Some(found) = term.find_in(folded) {
+            sources.extend(map.get(found).into_iter().flatten());
         }
     }
     sources.sort_unstable();

@@ -131,7 +131,8 @@ mod tests {
         assert_eq!(index.len(), 3);
         assert_eq!((index.full(0), index.light(0)), ("viet nam", "việt nam"));
         assert_eq!((index.full(1), index.light(1)), ("taliban", "taliban"));
-        assert_eq!((index.full(2), index.light(2)), ("احمد", "أحمد"));
+        // Alef variants fold at both strengths: one key.
+        assert_eq!((index.full(2), index.light(2)), ("احمد", "احمد"));
         assert_eq!((index.full(3), index.light(3)), ("", ""));
     }
 

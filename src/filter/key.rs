@@ -8,10 +8,14 @@ use super::fold::{Strength, fold_into, fold_pair_into};
 /// bytes, and a bound keeps a malformed file from making every keystroke slow.
 const MAX_PART_BYTES: usize = 2048;
 
+/// Between the title and the source in a key: a line break, which neither contains and no
+/// query term can, so `^` and `$` terms can tell where the title ends.
+pub(super) const PART_SEPARATOR: char = '\n';
+
 /// The folded form of an article's title and source, built once when it loads.
 ///
 /// Holds the full fold (`full`) and the light fold (`light`, diacritics kept) of
-/// `"title source"` in one allocation; the light fold is stored only when it differs,
+/// `"title\nsource"` in one allocation; the light fold is stored only when it differs,
 /// which it does not for plain ASCII titles. 24 bytes plus the text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchKey {
@@ -32,15 +36,15 @@ impl SearchKey {
             // Nothing for the light fold to keep: the two folds are the same.
             fold_into(title, Strength::Full, &mut text, None);
             if let Some(source) = source {
-                text.push(' ');
+                text.push(PART_SEPARATOR);
                 fold_into(source, Strength::Full, &mut text, None);
             }
         } else {
             let mut light = String::with_capacity(capacity);
             fold_pair_into(title, &mut text, &mut light);
             if let Some(source) = source {
-                text.push(' ');
-                light.push(' ');
+                text.push(PART_SEPARATOR);
+                light.push(PART_SEPARATOR);
                 fold_pair_into(source, &mut text, &mut light);
             }
             if light != text {
@@ -63,14 +67,14 @@ impl SearchKey {
         }
     }
 
-    /// The fully folded `"title source"`: what query terms without diacritics match.
+    /// The fully folded `"title\nsource"`: what query terms without diacritics match.
     pub fn full(&self) -> &str {
         self.text
             .get(..self.light_start as usize)
             .unwrap_or(&self.text)
     }
 
-    /// The lightly folded `"title source"` (diacritics kept): what query terms typed with
+    /// The lightly folded `"title\nsource"` (diacritics kept): what query terms typed with
     /// diacritics match. The same string as [`SearchKey::full`] when there are none.
     pub fn light(&self) -> &str {
         match self.text.get(self.light_start as usize..) {
@@ -96,16 +100,16 @@ mod tests {
     #[test]
     fn ascii_title_shares_its_light_fold() {
         let key = SearchKey::new("Taliban Ready", Some("Reuters"));
-        assert_eq!(key.full(), "taliban ready reuters");
-        assert_eq!(key.light(), "taliban ready reuters");
+        assert_eq!(key.full(), "taliban ready\nreuters");
+        assert_eq!(key.light(), "taliban ready\nreuters");
         assert_eq!(key.text.len(), key.full().len());
     }
 
     #[test]
     fn vietnamese_title_keeps_both_folds() {
         let key = SearchKey::new("Việt Nam", Some("VnExpress"));
-        assert_eq!(key.full(), "viet nam vnexpress");
-        assert_eq!(key.light(), "việt nam vnexpress");
+        assert_eq!(key.full(), "viet nam\nvnexpress");
+        assert_eq!(key.light(), "việt nam\nvnexpress");
     }
 
     #[test]

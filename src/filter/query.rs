@@ -1,72 +1,26 @@
 //! `Query`: a typed filter split into text terms and `lang:` / `is:` field terms.
 //!
-//! Space-separated terms must all match. A text term is folded like the keys; when it was
-//! typed with diacritics (its full fold differs from its light fold) it is matched
-//! against the light keys, so it matches those diacritics exactly.
+//! Text terms follow fzf's extended search (see [`Term`]): `word` fuzzy, `'word` exact,
+//! `^word` and `word$` anchored, `!word` negated. Space-separated terms must all match
+//! (AND), except that `a | b` (a bar between two text terms) keeps rows matching either.
+//! Text is folded like the keys; a term typed with Latin diacritics matches them exactly.
 //!
 //! Field values match by prefix, so the query means something at every keystroke and
 //! typing only ever narrows: `lang:v` already keeps Vietnamese, `is:b` bookmarks.
-//! Several `lang:` terms are alternatives (`lang:vi lang:en`); `is:` terms all apply.
-//! An `is:` value that names no state (`is:starred`) makes the query match nothing and
-//! is listed by [`Query::unknown_fields`] so the status bar can say why, rather than
-//! silently showing everything. Any other `name:value` is plain text.
+//! Several `lang:` terms are alternatives (`lang:vi lang:en`, OR); `is:` terms all apply
+//! (AND). What the parser cannot use it says in [`Query::warnings`], for the status bar:
+//! an `is:` value that names no state (`is:unred`, which then matches nothing), a `lang:`
+//! value no language code starts with (`lang:xx`), a `name:value` whose name is no field
+//! (`foo:bar`, searched as text), a field with fzf's marks, a misplaced `|`.
+
+mod bounds;
+mod languages;
+mod term;
+
+pub use bounds::{MAX_QUERY_CHARS, MAX_TERMS, bounded};
+pub use term::{Kind, Term};
 
 use super::Fields;
-use super::fold::{Strength, fold_as};
-
-/// One text term, folded for matching.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    needle: String,
-    keeps_diacritics: bool,
-}
-
-/// Longest needle kept, in bytes: the matcher's table grows with the needle, and a
-/// pasted page must not cost megabytes per thread. Longer terms are cut (which can only
-/// widen what they match), at a character boundary.
-const MAX_NEEDLE_BYTES: usize = 1024;
-
-impl Term {
-    /// Folds a typed word; `None` when nothing is left (a lone mark or tatweel).
-    fn new(word: &str) -> Option<Self> {
-        let full = fold_as(word, Strength::Full);
-        if full.is_empty() {
-            return None;
-        }
-        let light = fold_as(word, Strength::Light);
-        let keeps_diacritics = light != full;
-        let mut needle = if keeps_diacritics { light } else { full };
-        if needle.len() > MAX_NEEDLE_BYTES {
-            let mut end = MAX_NEEDLE_BYTES;
-            while !needle.is_char_boundary(end) {
-                end -= 1;
-            }
-            needle.truncate(end);
-        }
-        Some(Self {
-            needle,
-            keeps_diacritics,
-        })
-    }
-
-    /// The folded text the matcher looks for.
-    pub fn needle(&self) -> &str {
-        &self.needle
-    }
-
-    /// Whether the term was typed with diacritics and so matches the light keys.
-    pub fn keeps_diacritics(&self) -> bool {
-        self.keeps_diacritics
-    }
-
-    /// Whether every key this term matches is also matched by `previous`: both look at
-    /// the same keys and this needle extends the previous one, so it is a subsequence
-    /// only where the previous one is.
-    fn narrows(&self, previous: &Term) -> bool {
-        self.keeps_diacritics == previous.keeps_diacritics
-            && self.needle.starts_with(&previous.needle)
-    }
-}
 
 /// The article states an `is:` term can ask for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -87,68 +41,101 @@ impl States {
     }
 }
 
-/// The longest query read, in characters; the rest is ignored. Far more than any title
-/// needs, and it keeps the cost of one keystroke small whatever was typed or pasted.
-pub const MAX_QUERY_CHARS: usize = 256;
-
-/// The most terms (words) a query uses; the rest are ignored.
-pub const MAX_TERMS: usize = 16;
-
-/// `input` within [`MAX_QUERY_CHARS`] and [`MAX_TERMS`], and whether anything was cut.
-pub fn bounded(input: &str) -> (&str, bool) {
-    let chars_end = input
-        .char_indices()
-        .nth(MAX_QUERY_CHARS)
-        .map_or(input.len(), |(i, _)| i);
-    let mut end = chars_end;
-    let mut words = 0;
-    let mut in_word = false;
-    for (i, c) in input[..chars_end].char_indices() {
-        if c.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-            if words > MAX_TERMS {
-                end = i;
-                break;
-            }
-        }
-    }
-    (
-        &input[..end],
-        end < input.len() && !input[end..].trim().is_empty(),
-    )
-}
-
 /// A parsed filter query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
+    /// The text terms in the order typed; a term with `or_previous` joins the group of
+    /// the one before it.
     terms: Vec<Term>,
     langs: Vec<String>,
     states: States,
     unknown: Vec<String>,
+    warnings: Vec<String>,
+}
+
+/// The field names a query knows, for messages.
+const FIELDS: &str = "lang: and is:";
+
+/// What a word is: `name:value` with an ASCII-letter name, and the marks around it.
+fn field(word: &str) -> Option<(String, &str, bool)> {
+    let bare = word.trim_start_matches(['!', '\'', '^']);
+    let marked = bare.len() != word.len();
+    let (name, value) = bare.split_once(':')?;
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| (name.to_ascii_lowercase(), value, marked))
 }
 
 impl Query {
-    /// Parses what the user typed. Never fails: anything unrecognised is text.
+    /// Parses what the user typed. Never fails: anything unrecognised is text, or is
+    /// ignored, and said in [`Query::warnings`].
     pub fn parse(input: &str) -> Self {
         let mut query = Self::default();
-        for word in bounded(input).0.split_whitespace() {
-            let field = word
-                .split_once(':')
-                .map(|(name, value)| (name.to_lowercase(), value));
-            match field {
-                Some((name, value)) if name == "lang" => {
-                    if !value.is_empty() {
-                        query.langs.push(value.to_lowercase());
+        let words: Vec<&str> = bounded(input).0.split_whitespace().collect();
+        // Whether the last word was a text term, and whether a `|` after it waits.
+        let (mut after_text, mut bar) = (false, false);
+        for (at, &word) in words.iter().enumerate() {
+            if word == "|" {
+                if after_text && !bar {
+                    bar = true;
+                } else if at + 1 < words.len() {
+                    query.warn("| goes between two text terms".to_owned());
+                }
+                continue;
+            }
+            match field(word) {
+                Some((name, value, marked)) if name == "lang" || name == "is" => {
+                    if bar {
+                        query.warn(
+                            "| joins text terms only: lang: terms are alternatives already, is: terms all apply"
+                                .to_owned(),
+                        );
+                    }
+                    (after_text, bar) = (false, false);
+                    if marked {
+                        query.warn(format!("{word}: fields take no ! ' ^ $ marks; ignored"));
+                    } else if name == "lang" {
+                        query.add_lang(value);
+                    } else {
+                        query.add_state(word, value);
                     }
                 }
-                Some((name, value)) if name == "is" => query.add_state(word, value),
-                _ => query.terms.extend(Term::new(word)),
+                other => {
+                    if let Some((name, value, false)) = other
+                        && value.chars().next().is_some_and(char::is_alphanumeric)
+                    {
+                        query.warn(format!(
+                            "{name}: is no field ({FIELDS} are); {word} is searched as text"
+                        ));
+                    }
+                    if let Some(mut term) = Term::parse(word) {
+                        term.or_previous = std::mem::take(&mut bar);
+                        query.terms.push(term);
+                        after_text = true;
+                    }
+                }
             }
         }
         query
+    }
+
+    fn warn(&mut self, warning: String) {
+        if !self.warnings.contains(&warning) {
+            self.warnings.push(warning);
+        }
+    }
+
+    fn add_lang(&mut self, value: &str) {
+        if value.is_empty() {
+            // `lang:` half typed: no constraint yet.
+            return;
+        }
+        let value = value.to_lowercase();
+        if !languages::is_plausible(&value) {
+            self.warn(format!(
+                "lang:{value} is no language code (ISO 639-1, such as vi, ar, fa, he)"
+            ));
+        }
+        self.langs.push(value);
     }
 
     fn add_state(&mut self, word: &str, value: &str) {
@@ -163,12 +150,26 @@ impl Query {
             self.states.read = true;
         } else {
             self.unknown.push(word.to_owned());
+            self.warn(format!(
+                "{word} matches nothing: is: takes bookmarked, read or unread"
+            ));
         }
     }
 
-    /// The text terms, in the order typed.
+    /// The text terms, in the order typed (the alternatives of a group one after another).
     pub fn terms(&self) -> &[Term] {
         &self.terms
+    }
+
+    /// The groups of text terms: each is one term, or the alternatives `a | b | c`; a row
+    /// must match some term of every group.
+    pub fn groups(&self) -> impl Iterator<Item = &[Term]> {
+        self.terms.chunk_by(|_, next| next.or_previous)
+    }
+
+    /// The number of [`Query::groups`].
+    pub fn group_count(&self) -> usize {
+        self.terms.iter().filter(|term| !term.or_previous).count()
     }
 
     /// The `lang:` values (lower case); an article matches if its language starts with any.
@@ -186,9 +187,17 @@ impl Query {
         &self.unknown
     }
 
+    /// What the parser could not use, one sentence each, for the status bar.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// Whether the query keeps every article (nothing typed but spaces or half fields).
     pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+        self.terms.is_empty()
+            && self.langs.is_empty()
+            && self.states == States::default()
+            && self.unknown.is_empty()
     }
 
     /// Whether the query can match nothing whatever the articles.
@@ -221,12 +230,13 @@ impl Query {
         if self.matches_nothing() {
             return true;
         }
-        let terms_narrow = self.terms.len() >= previous.terms.len()
+        // Each group keeps only rows its counterpart kept: every alternative of the new
+        // group narrows some alternative of the old one.
+        let terms_narrow = self.group_count() >= previous.group_count()
             && self
-                .terms
-                .iter()
-                .zip(&previous.terms)
-                .all(|(new, old)| new.narrows(old));
+                .groups()
+                .zip(previous.groups())
+                .all(|(new, old)| new.iter().all(|new| old.iter().any(|old| new.narrows(old))));
         let langs_narrow = previous.langs.is_empty()
             || (!self.langs.is_empty()
                 && self.langs.iter().all(|new| {
@@ -239,23 +249,5 @@ impl Query {
             && langs_narrow
             && previous.unknown.is_empty()
             && self.states.includes(previous.states)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_query_is_bounded_in_characters_and_terms() {
-        let many = "a ".repeat(30_000);
-        let (kept, cut) = bounded(&many);
-        assert!(cut);
-        assert_eq!(kept.split_whitespace().count(), MAX_TERMS);
-        assert_eq!(Query::parse(&many).terms().len(), MAX_TERMS);
-        let long = "x".repeat(100_000);
-        assert_eq!(bounded(&long), (&long[..MAX_QUERY_CHARS], true));
-        assert_eq!(bounded("da nang  "), ("da nang  ", false));
-        assert_eq!(bounded("lang:vi is:read"), ("lang:vi is:read", false));
     }
 }

@@ -104,7 +104,7 @@ impl Filter {
             // Terms left unchanged keep their scores; rows appended since are new.
             let scorer = Scorer::narrowing(&query, Some(&self.query));
             let previous = std::mem::take(&mut self.matched);
-            let mut matched = scan_listed(&scorer, &rows, &previous, self.query.terms().len());
+            let mut matched = scan_listed(&scorer, &rows, &previous, self.query.group_count());
             matched.append(scan(&Scorer::new(&query), &rows, self.seen..count));
             self.matched = matched;
         } else {
@@ -131,9 +131,9 @@ fn worth_narrowing(previous_hits: usize, rows: usize, keeps_term: bool) -> bool 
     rows < SMALL_LIST || previous_hits <= share
 }
 
-/// Whether `query` has a term unchanged at the same place in `previous`.
+/// Whether `query` has a group of terms unchanged at the same place in `previous`.
 fn keeps_a_term(query: &Query, previous: &Query) -> bool {
-    (query.terms().iter().zip(previous.terms())).any(|(new, old)| new == old)
+    (query.groups().zip(previous.groups())).any(|(new, old)| new == old)
 }
 
 /// Orders `matched` (in row order) by score, best first, keeping row order

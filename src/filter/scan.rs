@@ -14,10 +14,10 @@ const PARALLEL_MIN: usize = 16 * 1024;
 /// Candidates per rayon task: large enough that cloning the matchers per task is noise.
 const CHUNK: usize = 4096;
 
-/// The matches of a scan, in row order: the hits, and each hit's score for every text
-/// term of the query (in the order typed), so that a narrower query can reuse the scores
-/// of the terms it did not change. Kept only for two terms or more: a single term's
-/// score is the hit's.
+/// The matches of a scan, in row order: the hits, and each hit's score for every group
+/// of text terms of the query (a term, or alternatives `a | b`; in the order typed), so
+/// that a narrower query can reuse the scores of the groups it did not change. Kept only
+/// for two groups or more: a single group's score is the hit's.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Matches {
     pub(super) hits: Vec<Hit>,
@@ -51,7 +51,8 @@ where
 }
 
 /// Matches again the rows of the previous matches, in order, reusing the scores of the
-/// terms the scorer was told are unchanged (`previous_terms`: the previous query's).
+/// groups the scorer was told are unchanged (`previous_terms`: the previous query's
+/// number of groups).
 pub(super) fn scan_listed<'a, F>(
     scorer: &Scorer<'_>,
     rows: &Rows<'_, F>,

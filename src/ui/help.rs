@@ -15,11 +15,12 @@ use crate::theme::Part;
 /// The filter's syntax, in lines that fit a column of the help.
 const FILTER_HELP: &[&str] = &[
     "",
-    "Filter: letters in order, any case",
-    "  or accent (viet finds Việt, việt",
-    "  only Việt); every term must match;",
-    "  lang:vi is:bookmarked is:read",
-    "  is:unread. In the filter prompt:",
+    "Filter: letters in order, any case,",
+    "  accent or Arabic-script keyboard",
+    "  (viet: Việt; việt: only Việt); all",
+    "  terms AND, a | b OR, 'exact ^start",
+    "  end$ !not; lang:vi lang:fa (OR)",
+    "  is:bookmarked/read/unread. Prompt:",
 ];
 
 /// The screen under the help box.

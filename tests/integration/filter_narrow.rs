@@ -30,13 +30,18 @@ const WORDS: &[&str] = &[
     "روسيا",
     "٢٠٢١",
     "2021",
+    "کتاب",
+    "الكتاب",
+    "مدینه",
+    "المدينة",
 ];
 
-/// Keystrokes: letters with and without diacritics, Arabic letters, space, field
-/// fragments, and `<` for backspace.
+/// Keystrokes: letters with and without diacritics, Arabic letters and their Persian
+/// variants, space, field fragments, fzf's marks and bar, and `<` for backspace.
 const KEYS: &[&str] = &[
     "v", "i", "e", "ệ", "t", "n", "a", "ẵ", "g", "đ", "d", "k", "h", "m", " ", " ", "ا", "أ", "ح",
-    "ط", "ل", "ب", "2", "lang:", "vi", "ar", "is:", "b", "u", "r", "<", "<",
+    "ط", "ل", "ب", "2", "lang:", "vi", "ar", "is:", "b", "u", "r", "<", "<", "'", "^", "$", "!",
+    " | ", "ک", "ك", "ی", "ه", "ة",
 ];
 
 /// Languages, two sharing a first letter so that `lang:f` and `lang:fr` differ.
