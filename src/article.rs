@@ -215,7 +215,7 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
             let ends = paragraphs.iter().rev().take(2).rev().map(String::as_str);
             let closing = ends.chain(last.into_iter().rev());
             source::find(cleaned.dateline.as_deref(), &paragraphs, closing)
-                .or(cleaned.source)
+                .or(cleaned.source.filter(|s| source::is_plausible(s)))
                 .map(|source| sanitize_line(&source))
         }),
         url: fields.url,

@@ -188,7 +188,10 @@ pub struct DateText<'a> {
 /// The date of an article and where it comes from: the front matter, else the lead's first
 /// date, else the body's first full date, else its first day-and-month, else the file time.
 /// Dates later than the file (a day's grace for time zones) are not publication dates.
-pub fn article_date(text: &DateText<'_>, modified: Option<SystemTime>) -> Option<(Date, DateSource)> {
+pub fn article_date(
+    text: &DateText<'_>,
+    modified: Option<SystemTime>,
+) -> Option<(Date, DateSource)> {
     let file = modified.and_then(Date::from_system_time);
     let limit = modified
         .and_then(|t| t.checked_add(Duration::from_secs(86_400)))
@@ -200,7 +203,10 @@ pub fn article_date(text: &DateText<'_>, modified: Option<SystemTime>) -> Option
     let in_order = |text: &str, full_first: bool| {
         let mut dates = scan::all_dates(&ascii_digits(text));
         dates.sort_by_key(|(range, found)| {
-            (full_first && matches!(found, Found::Partial(_)), range.start)
+            (
+                full_first && matches!(found, Found::Partial(_)),
+                range.start,
+            )
         });
         dates.into_iter().find_map(|(_, found)| settle(found))
     };
@@ -281,7 +287,10 @@ mod tests {
     #[test]
     fn more_calendars_scripts_and_languages() {
         // Levantine and Iraqi month names.
-        assert_eq!(full("دمشق، 7 تشرين الأول 2021").as_deref(), Some("2021-10-07"));
+        assert_eq!(
+            full("دمشق، 7 تشرين الأول 2021").as_deref(),
+            Some("2021-10-07")
+        );
         assert_eq!(full("بغداد في 3 شباط").as_deref(), Some("--02-03"));
         // Solar Hijri, with Persian digits and "ماه" joined or not: 19 Mehr 1399 = 10 October 2020.
         assert_eq!(full("تهران، ۱۹ مهر ۱۳۹۹").as_deref(), Some("2020-10-10"));
@@ -289,7 +298,10 @@ mod tests {
         assert_eq!(full("خبر ۱۳۹۹/۰۷/۲۵").as_deref(), Some("2020-10-16"));
         // Urdu, Hebrew (with the prefix ב), CJK with and without a year.
         assert_eq!(full("لاہور 5 دسمبر 2018").as_deref(), Some("2018-12-05"));
-        assert_eq!(full("פורסם ב-3 באוקטובר 2021").as_deref(), Some("2021-10-03"));
+        assert_eq!(
+            full("פורסם ב-3 באוקטובר 2021").as_deref(),
+            Some("2021-10-03")
+        );
         assert_eq!(full("2018年6月18日").as_deref(), Some("2018-06-18"));
         assert_eq!(full("【6月18日 AFP】").as_deref(), Some("--06-18"));
         assert_eq!(full("2018년 6월 18일").as_deref(), Some("2018-06-18"));
@@ -320,21 +332,39 @@ mod tests {
         // 30 October 2020 a Friday.
         let file = Some(oct_21_2021());
         let at = |lead: &str| dated(lead, "", file);
-        assert_eq!(at("Wednesday 20 October").as_deref(), Some("2021-10-20 Text"));
+        assert_eq!(
+            at("Wednesday 20 October").as_deref(),
+            Some("2021-10-20 Text")
+        );
         assert_eq!(at("الأربعاء 20 أكتوبر").as_deref(), Some("2021-10-20 Text"));
         assert_eq!(at("hôm thứ Tư (20/10)").as_deref(), Some("2021-10-20 Text"));
-        assert_eq!(at("mercredi 20 octobre").as_deref(), Some("2021-10-20 Text"));
+        assert_eq!(
+            at("mercredi 20 octobre").as_deref(),
+            Some("2021-10-20 Text")
+        );
         // A Tuesday 20 October is 2020, not the file's year (the old answer was 2021).
         assert_eq!(at("mardi 20 octobre").as_deref(), Some("2020-10-20 Text"));
         assert_eq!(at("thứ Ba, ngày 20/10").as_deref(), Some("2020-10-20 Text"));
-        assert_eq!(at("On Sunday, October 29, he").as_deref(), Some("2017-10-29 Text"));
-        assert_eq!(at("vote solennel, mardi 5 mai").as_deref(), Some("2020-05-05 Text"));
-        assert_eq!(at("ngày thứ Sáu (30/10)").as_deref(), Some("2020-10-30 Text"));
+        assert_eq!(
+            at("On Sunday, October 29, he").as_deref(),
+            Some("2017-10-29 Text")
+        );
+        assert_eq!(
+            at("vote solennel, mardi 5 mai").as_deref(),
+            Some("2020-05-05 Text")
+        );
+        assert_eq!(
+            at("ngày thứ Sáu (30/10)").as_deref(),
+            Some("2020-10-30 Text")
+        );
         // Persian weekday and Solar Hijri month: 19 Mehr 1399 (10 October 2020) was a Saturday
         // (شنبه); "سه‌شنبه" (Tuesday) must not be read as شنبه: the last Tuesday 19 Mehr
         // before the file was in 1390 (11 October 2011, a Tuesday by Python's datetime).
         assert_eq!(at("شنبه ۱۹ مهر").as_deref(), Some("2020-10-10 Text"));
-        assert_eq!(at("سه\u{200c}شنبه ۱۹ مهر").as_deref(), Some("2011-10-11 Text"));
+        assert_eq!(
+            at("سه\u{200c}شنبه ۱۹ مهر").as_deref(),
+            Some("2011-10-11 Text")
+        );
         // A weekday in brackets after the date: 18 June 2018 was a Monday (月).
         assert_eq!(at("6月18日（月）").as_deref(), Some("2018-06-18 Text"));
     }
@@ -342,10 +372,19 @@ mod tests {
     #[test]
     fn days_without_weekday_take_the_nearest_year_not_after_the_file() {
         let file = Some(oct_21_2021());
-        assert_eq!(dated("ngày 23/12", "", file).as_deref(), Some("2020-12-23 Text"));
-        assert_eq!(dated("20 October", "", file).as_deref(), Some("2021-10-20 Text"));
+        assert_eq!(
+            dated("ngày 23/12", "", file).as_deref(),
+            Some("2020-12-23 Text")
+        );
+        assert_eq!(
+            dated("20 October", "", file).as_deref(),
+            Some("2021-10-20 Text")
+        );
         // 19 Mehr 1400 is 11 October 2021, before the file.
-        assert_eq!(dated("۱۹ مهرماه", "", file).as_deref(), Some("2021-10-11 Text"));
+        assert_eq!(
+            dated("۱۹ مهرماه", "", file).as_deref(),
+            Some("2021-10-11 Text")
+        );
         assert_eq!(dated("ngày 23/12", "", None), None);
     }
 
@@ -361,7 +400,10 @@ mod tests {
             dated("No date here", "uploaded on 18/6/2016", file).as_deref(),
             Some("2016-06-18 Text")
         );
-        assert_eq!(dated("nothing", "nor here", file).as_deref(), Some("2021-10-21 File"));
+        assert_eq!(
+            dated("nothing", "nor here", file).as_deref(),
+            Some("2021-10-21 File")
+        );
         // A full date after the file is an announced event, not the publication.
         assert_eq!(
             dated("on 1 May 2030", "", file).as_deref(),

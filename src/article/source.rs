@@ -60,16 +60,22 @@ impl Patterns {
     }
 }
 
+/// Whether `name` can be an outlet's name: a few words with letters, no digits, and not
+/// starting in lowercase (an outlet is a proper name; "Theo dõi" is "follow", not a source).
+pub fn is_plausible(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=MAX_WORDS).contains(&words)
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_numeric)
+        && !name.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// The outlet named by the first pattern that matches `line`, if the name looks like one.
 fn first_name(patterns: &[Regex], line: &str) -> Option<String> {
     patterns.iter().find_map(|pattern| {
         let name = pattern.captures(line)?.name("name")?.as_str();
         let name = name.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '،'));
-        let words = name.split_whitespace().count();
-        let plausible = (1..=MAX_WORDS).contains(&words)
-            && name.chars().any(char::is_alphabetic)
-            && !name.chars().any(|c| c.is_numeric());
-        plausible.then(|| name.to_owned())
+        is_plausible(name).then(|| name.to_owned())
     })
 }
 
@@ -122,9 +128,18 @@ mod tests {
     #[test]
     fn datelines_name_the_outlet() {
         let at = |line: &str| source(&[line], &[]);
-        assert_eq!(at("(CNN) — The mayor opened the bridge.").as_deref(), Some("CNN"));
-        assert_eq!(at("PARIS (AFP) - Le maire a parlé.").as_deref(), Some("AFP"));
-        assert_eq!(at("القاهرة (رويترز) - افتتح الجسر.").as_deref(), Some("رويترز"));
+        assert_eq!(
+            at("(CNN) — The mayor opened the bridge.").as_deref(),
+            Some("CNN")
+        );
+        assert_eq!(
+            at("PARIS (AFP) - Le maire a parlé.").as_deref(),
+            Some("AFP")
+        );
+        assert_eq!(
+            at("القاهرة (رويترز) - افتتح الجسر.").as_deref(),
+            Some("رويترز")
+        );
         assert_eq!(
             at("به گزارش گروه اقتصادی خبرگزاری مهر، بازار باز شد.").as_deref(),
             Some("خبرگزاری مهر")
@@ -133,7 +148,10 @@ mod tests {
             at("لاہور۔5 مئی (جنگ ڈاٹ کام) بازار کھل گیا۔").as_deref(),
             Some("جنگ ڈاٹ کام")
         );
-        assert_eq!(at("【5月2日 AFP】東京で橋が開通した。").as_deref(), Some("AFP"));
+        assert_eq!(
+            at("【5月2日 AFP】東京で橋が開通した。").as_deref(),
+            Some("AFP")
+        );
     }
 
     #[test]
@@ -143,8 +161,14 @@ mod tests {
         assert_eq!(at("Nguồn: TTXVN").as_deref(), Some("TTXVN"));
         assert_eq!(at("Source : Le Parisien").as_deref(), Some("Le Parisien"));
         assert_eq!(at("المصدر: الجزيرة").as_deref(), Some("الجزيرة"));
-        assert_eq!(at("The bridge opened. — Reuters").as_deref(), Some("Reuters"));
-        assert_eq!(at("橋が開通した。(c)AFP/Taro YAMADA").as_deref(), Some("AFP"));
+        assert_eq!(
+            at("The bridge opened. — Reuters").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            at("橋が開通した。(c)AFP/Taro YAMADA").as_deref(),
+            Some("AFP")
+        );
         assert_eq!(at("来源：新华社").as_deref(), Some("新华社"));
     }
 
@@ -160,7 +184,10 @@ mod tests {
         let closing = ["“We need to listen.” — Hori Parata", "Nội dung."];
         assert_eq!(source(&lead, &closing), None);
         assert_eq!(
-            source(&["A sentence (with a long aside that is no outlet at all) - yes."], &[]),
+            source(
+                &["A sentence (with a long aside that is no outlet at all) - yes."],
+                &[]
+            ),
             None
         );
     }

@@ -18,6 +18,8 @@ struct Row<'a> {
     title: &'a str,
     source: Option<&'a str>,
     date: Option<&'a str>,
+    /// Where the date comes from: `front_matter`, `text` or `file` (a file time).
+    date_source: Option<crate::article::DateSource>,
     words: usize,
     path: &'a str,
 }
@@ -37,6 +39,7 @@ pub fn render(library: &Library, order: &[usize], format: ListFormat) -> String 
             title: &m.title,
             source: m.source.as_deref(),
             date: m.date.as_deref(),
+            date_source: m.date_source,
             words: m.words,
             path: &m.path,
         }

@@ -132,8 +132,7 @@ impl Names {
 
     /// The names of the bundled files.
     pub fn bundled() -> &'static Self {
-        static NAMES: LazyLock<Names> =
-            LazyLock::new(|| Names::parse(FILES).unwrap_or_default());
+        static NAMES: LazyLock<Names> = LazyLock::new(|| Names::parse(FILES).unwrap_or_default());
         &NAMES
     }
 }

@@ -107,12 +107,14 @@ fn found(calendar: Calendar, year: Option<&str>, month: u32, day: &str) -> Optio
             (_, 1..=12) => 31,
             _ => 0,
         };
-        return (1..=longest).contains(&day).then_some(Found::Partial(Partial {
-            calendar,
-            month,
-            day,
-            weekday: None,
-        }));
+        return (1..=longest)
+            .contains(&day)
+            .then_some(Found::Partial(Partial {
+                calendar,
+                month,
+                day,
+                weekday: None,
+            }));
     };
     let year: i32 = year.parse().ok()?;
     let calendar = if (1200..1600).contains(&year) {
@@ -147,7 +149,11 @@ pub fn all_dates(text: &str) -> Vec<(Range<usize>, Found)> {
         dates.extend(found.map(|f| (range, f)));
     };
     let number = |s: &str| s.parse::<u32>().unwrap_or(0);
-    for c in p.iso.captures_iter(text).chain(p.year_first.captures_iter(text)) {
+    for c in p
+        .iso
+        .captures_iter(text)
+        .chain(p.year_first.captures_iter(text))
+    {
         push(whole(&c), found(greg, Some(&c[1]), number(&c[2]), &c[3]));
     }
     for c in p.numeric.captures_iter(text).filter(|c| c[2] == c[4]) {
