@@ -208,14 +208,12 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         id: stable_id(&text),
         path,
         title,
+        // A dateline's outlet, else the credit where cleaning found the article's end, else
+        // one in its last paragraphs.
         source: fields.source.or_else(|| {
-            // The last lines as written: cleaning cuts a closing credit as furniture.
-            let written = body.lines().map(str::trim).filter(|l| !l.is_empty());
-            let last: Vec<&str> = written.rev().take(2).collect();
-            let ends = paragraphs.iter().rev().take(2).rev().map(String::as_str);
-            let closing = ends.chain(last.into_iter().rev());
-            source::find(cleaned.dateline.as_deref(), &paragraphs, closing)
+            source::in_lead(cleaned.dateline.as_deref(), &paragraphs)
                 .or(cleaned.source.filter(|s| source::is_plausible(s)))
+                .or_else(|| source::in_closing(&paragraphs))
                 .map(|source| sanitize_line(&source))
         }),
         url: fields.url,

@@ -12,9 +12,8 @@ const SOURCES_TOML: &str = include_str!("../../assets/sources.toml");
 /// Paragraphs at the start that may hold a dateline naming the outlet.
 const LEAD_PARAGRAPHS: usize = 3;
 
-/// Lines at the end that may hold a credit (the caller passes the last paragraphs and the
-/// last lines as written, which may repeat them).
-const CLOSE_LINES: usize = 4;
+/// Paragraphs at the end that may hold a credit.
+const CLOSE_LINES: usize = 2;
 
 /// Characters of a lead paragraph the patterns read: a dateline is at its start.
 const LEAD_CHARS: usize = 200;
@@ -79,35 +78,29 @@ fn first_name(patterns: &[Regex], line: &str) -> Option<String> {
     })
 }
 
-/// The outlet that the dateline, the first paragraphs or the closing lines name, if any.
-///
-/// `closing` are the article's last lines, including those cleaning cut as furniture (a
-/// closing "Theo VOV" is not body text, but it names the source).
-pub fn find<'a>(
-    dateline: Option<&str>,
-    paragraphs: &[String],
-    closing: impl DoubleEndedIterator<Item = &'a str>,
-) -> Option<String> {
+/// The outlet that the dateline or the first paragraphs name, if any.
+pub fn in_lead(dateline: Option<&str>, paragraphs: &[String]) -> Option<String> {
     let patterns = Patterns::bundled();
     let starts = paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| {
         let end = p.char_indices().nth(LEAD_CHARS).map_or(p.len(), |(i, _)| i);
         &p[..end]
     });
-    let lead = dateline.into_iter().chain(starts);
-    let mut found = None;
-    for line in lead {
-        found = first_name(&patterns.lead, line.trim());
-        if found.is_some() {
-            return found;
-        }
-    }
-    for line in closing.rev().take(CLOSE_LINES) {
-        found = first_name(&patterns.close, line.trim());
-        if found.is_some() {
-            break;
-        }
-    }
-    found
+    dateline
+        .into_iter()
+        .chain(starts)
+        .find_map(|line| first_name(&patterns.lead, line.trim()))
+}
+
+/// The outlet that a credit in the last paragraphs names, if any. Only the article's own
+/// paragraphs are read: after its end a scraped page goes on with other stories and their
+/// credits.
+pub fn in_closing(paragraphs: &[String]) -> Option<String> {
+    let patterns = Patterns::bundled();
+    paragraphs
+        .iter()
+        .rev()
+        .take(CLOSE_LINES)
+        .find_map(|line| first_name(&patterns.close, line.trim()))
 }
 
 #[cfg(test)]
@@ -115,8 +108,8 @@ mod tests {
     use super::*;
 
     fn source(lead: &[&str], closing: &[&str]) -> Option<String> {
-        let paragraphs: Vec<String> = lead.iter().map(|&p| p.to_owned()).collect();
-        find(None, &paragraphs, closing.iter().copied())
+        let owned = |lines: &[&str]| lines.iter().map(|&p| p.to_owned()).collect::<Vec<_>>();
+        in_lead(None, &owned(lead)).or_else(|| in_closing(&owned(closing)))
     }
 
     #[test]

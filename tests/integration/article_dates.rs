@@ -7,12 +7,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use lectern::article::{DateSource, parse};
 
 /// 2021-10-21T00:00:00Z (`date -u -d @1634774400`).
-fn saved() -> Option<SystemTime> {
-    Some(UNIX_EPOCH + Duration::from_secs(1_634_774_400))
+fn saved() -> SystemTime {
+    UNIX_EPOCH + Duration::from_secs(1_634_774_400)
 }
 
 fn meta(text: &str) -> lectern::article::Meta {
-    parse(text.to_owned(), "t.txt".into(), saved()).0.meta
+    parse(text.to_owned(), "t.txt".into(), Some(saved())).0.meta
 }
 
 fn dated(text: &str) -> (Option<String>, Option<DateSource>) {
