@@ -6,7 +6,9 @@ mod decode;
 mod detect;
 mod front_matter;
 mod furniture;
+mod source;
 
+pub use date::DateSource;
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
 pub use detect::stable_id;
 
@@ -44,6 +46,8 @@ pub struct Meta {
     pub url: Option<String>,
     /// Publication date (`YYYY-MM-DD`), or the file's modification date.
     pub date: Option<String>,
+    /// Where `date` comes from; a file time is shown marked, since it is no publication date.
+    pub date_source: Option<DateSource>,
     /// ISO 639-1 language code, `und` when unknown.
     pub lang: String,
     /// Dominant direction of the body.
@@ -53,11 +57,21 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// The date as lists and headers show it: a file time (no publication date) ends in `?`.
+    pub fn shown_date(&self) -> Option<String> {
+        let date = self.date.as_deref()?;
+        Some(match self.date_source {
+            Some(DateSource::File) => format!("{date}?"),
+            _ => date.to_owned(),
+        })
+    }
+
     /// What headers show under the title: source, date and language, those it has.
     pub fn details(&self) -> String {
+        let date = self.shown_date();
         let parts = [
             self.source.as_deref(),
-            self.date.as_deref(),
+            date.as_deref(),
             Some(self.lang.as_str()),
         ];
         parts.into_iter().flatten().collect::<Vec<_>>().join(" · ")
@@ -73,6 +87,41 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// The decoded text exactly as read (NFC, LF line endings, sanitised).
     pub raw: String,
+}
+
+/// Characters of each of the first paragraphs that belong to the lead, where datelines
+/// stand ("(Moscow, 20 Oct) —", "【6月18日 AFP】", "Chiều ngày 1/10, ...").
+const LEAD_CHARS: usize = 100;
+
+/// Paragraphs whose start belongs to the lead.
+const LEAD_PARAGRAPHS: usize = 2;
+
+/// The date of an article: front matter, else the dateline and the lead (title and the start
+/// of the first paragraphs), else the body, else the file time.
+fn article_date(
+    front_matter: Option<&str>,
+    dateline: Option<&str>,
+    title: &str,
+    paragraphs: &[String],
+    modified: Option<SystemTime>,
+) -> Option<(date::Date, DateSource)> {
+    let starts = paragraphs.iter().take(LEAD_PARAGRAPHS).map(|p| {
+        let end = p.char_indices().nth(LEAD_CHARS).map_or(p.len(), |(i, _)| i);
+        &p[..end]
+    });
+    let lead: Vec<&str> = dateline.into_iter().chain([title]).chain(starts).collect();
+    let lead = lead.join("\n");
+    // Each piece is cut before joining (a paragraph can be megabytes long): the same
+    // sample as cutting the joined text, without copying it whole.
+    let body = paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS);
+    let body: Vec<&str> = body.map(|t| sample(t, DATE_SAMPLE_BYTES)).collect();
+    let body = body.join("\n");
+    let text = date::DateText {
+        front_matter: front_matter.map(|t| sample(t, DATE_SAMPLE_BYTES)),
+        lead: sample(&lead, DATE_SAMPLE_BYTES),
+        body: sample(&body, DATE_SAMPLE_BYTES),
+    };
+    date::article_date(&text, modified)
 }
 
 /// How much of the body the date search reads: dates that matter come first.
@@ -129,18 +178,14 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         .map_or_else(|| "(untitled)".to_owned(), |title| sanitize_line(&title));
     let paragraphs = cleaned.paragraphs;
 
-    let date_text = fields
-        .date
-        .iter()
-        .chain(&cleaned.dateline)
-        .chain([&title])
-        .chain(paragraphs.iter().take(DATE_SAMPLE_PARAGRAPHS));
-    // Each piece is cut before joining (a paragraph can be megabytes long): the same
-    // sample as cutting the joined text, without copying it whole.
-    let date_text: Vec<&str> = date_text.map(|t| sample(t, DATE_SAMPLE_BYTES)).collect();
-    let date_text = date_text.join("\n");
-    let date =
-        date::article_date(sample(&date_text, DATE_SAMPLE_BYTES), modified).map(|d| d.to_string());
+    let (date, date_source) = article_date(
+        fields.date.as_deref(),
+        cleaned.dateline.as_deref(),
+        &title,
+        &paragraphs,
+        modified,
+    )
+    .map_or((None, None), |(d, s)| (Some(d.to_string()), Some(s)));
 
     let lines = || paragraphs.iter().map(String::as_str);
     let start = joined_prefix(
@@ -163,11 +208,17 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         id: stable_id(&text),
         path,
         title,
-        source: fields
-            .source
-            .or_else(|| cleaned.source.map(|source| sanitize_line(&source))),
+        // A dateline's outlet, else the credit where cleaning found the article's end, else
+        // one in its last paragraphs.
+        source: fields.source.or_else(|| {
+            source::in_lead(cleaned.dateline.as_deref(), &paragraphs)
+                .or(cleaned.source.filter(|s| source::is_plausible(s)))
+                .or_else(|| source::in_closing(&paragraphs))
+                .map(|source| sanitize_line(&source))
+        }),
         url: fields.url,
         date,
+        date_source,
         lang,
         dir,
         words: detect::word_count(body_text()),

@@ -12,6 +12,8 @@ mod support;
 mod app;
 #[path = "integration/app_loading.rs"]
 mod app_loading;
+#[path = "integration/article_dates.rs"]
+mod article_dates;
 #[path = "integration/cli.rs"]
 mod cli;
 #[path = "integration/cli_output.rs"]

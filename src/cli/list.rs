@@ -20,6 +20,8 @@ pub struct Row<'a> {
     title: &'a str,
     source: Option<&'a str>,
     date: Option<&'a str>,
+    /// Where the date comes from: `front_matter`, `text` or `file` (a file time).
+    date_source: Option<crate::article::DateSource>,
     words: usize,
     path: &'a str,
 }
@@ -34,6 +36,7 @@ impl<'a> Row<'a> {
             title: &meta.title,
             source: meta.source.as_deref(),
             date: meta.date.as_deref(),
+            date_source: meta.date_source,
             words: meta.words,
             path: &meta.path,
         }
@@ -44,7 +47,7 @@ impl<'a> Row<'a> {
 const ID: usize = 18;
 const LANG: usize = 5;
 const SOURCE: usize = 18;
-const DATE: usize = 10;
+const DATE: usize = 11;
 
 /// The library, one article per row, in list order. `layout` sets how the table lays titles
 /// out (its `dir` is each article's own); `width` is the table's width in cells.
@@ -114,8 +117,9 @@ fn table<'a>(metas: impl Iterator<Item = &'a Meta>, layout: LayoutOptions, width
         };
         let source_cell = meta.source.as_deref().unwrap_or("-");
         let source_cell = lay_out_line(source_cell, SOURCE - 2, &ltr).to_plain();
-        let date_cell = meta.date.as_deref().unwrap_or("-");
-        row(&meta.id, &meta.lang, title, &source_cell, date_cell);
+        // A date ending in `?` is the file's time, as the reader's list shows it.
+        let date_cell = meta.shown_date().unwrap_or_else(|| "-".to_owned());
+        row(&meta.id, &meta.lang, title, &source_cell, &date_cell);
     }
     out
 }

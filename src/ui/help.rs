@@ -23,6 +23,13 @@ const FILTER_HELP: &[&str] = &[
     "  is:bookmarked/read/unread. Prompt:",
 ];
 
+/// What a marked date means, on the screens that show dates.
+const DATE_HELP: &[&str] = &[
+    "",
+    "A date ending in ? is the file's time:",
+    "  the text names no date of its own.",
+];
+
 /// The screen under the help box.
 fn screen(app: &App) -> Mode {
     match &app.view {
@@ -57,6 +64,9 @@ pub fn lines(app: &App) -> Vec<String> {
     if mode == Mode::List {
         lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
         lines.extend(bindings(app, Mode::Prompt));
+    }
+    if matches!(mode, Mode::List | Mode::Reader) {
+        lines.extend(DATE_HELP.iter().map(|l| (*l).to_owned()));
     }
     lines
 }

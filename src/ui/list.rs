@@ -185,8 +185,10 @@ fn draw_row(
         x += SOURCE;
     }
     if cols.date {
-        let date = meta.date.as_deref().unwrap_or("");
-        let pad = usize::from(DATE - 1).saturating_sub(str_width(date));
+        // A file time is marked with a `?`, in the column's last cell (the gap before it).
+        let date = meta.shown_date().unwrap_or_default();
+        let date = date.as_str();
+        let pad = usize::from(DATE - 1).saturating_sub(str_width(date.trim_end_matches('?')));
         put_text(
             buf,
             row,

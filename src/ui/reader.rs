@@ -30,7 +30,7 @@ pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
     }
     let mut details: Vec<String> = Vec::new();
     details.extend(meta.source.clone());
-    details.extend(meta.date.clone());
+    details.extend(meta.shown_date());
     details.push(meta.lang.clone());
     details.push(format!("{} words", meta.words));
     details.extend(meta.url.as_deref().and_then(host).map(str::to_owned));

@@ -55,9 +55,19 @@ fn list_json_prints_the_bundled_articles_from_any_folder() {
         assert_eq!(
             keys,
             [
-                "date", "dir", "id", "lang", "path", "source", "title", "words"
+                "date",
+                "date_source",
+                "dir",
+                "id",
+                "lang",
+                "path",
+                "source",
+                "title",
+                "words"
             ]
         );
+        // Bundled articles have no file time: a date, if any, was read in the text.
+        assert!(matches!(row["date_source"].as_str(), None | Some("text")));
         assert!(row["path"].as_str().unwrap().starts_with("bundled:"));
         assert!(row["words"].as_u64().unwrap() > 100);
     }
@@ -252,7 +262,8 @@ fn show_finds_articles_by_id_and_by_file() {
     .unwrap();
     assert_eq!(
         text,
-        format!("Tiêu đề\n{} · vi\n\nNội dung bài viết.\n", today.trim())
+        // The file's time, marked as no publication date.
+        format!("Tiêu đề\n{}? · vi\n\nNội dung bài viết.\n", today.trim())
     );
     lectern(&home)
         .args(["show", "0000000000000000"])

@@ -28,6 +28,7 @@ fn meta(id: &str) -> Meta {
         source: None,
         url: None,
         date: None,
+        date_source: None,
         lang: "ar".to_owned(),
         dir: Dir::Rtl,
         words: 300,

@@ -39,6 +39,7 @@ fn meta(id: &str) -> Meta {
         source: Some("VnExpress".to_owned()),
         url: None,
         date: None,
+        date_source: None,
         lang: "vi".to_owned(),
         dir: Dir::Ltr,
         words: 500,

@@ -14,6 +14,7 @@ pub fn meta(id: &str) -> Meta {
         source: Some("Tuổi Trẻ".to_owned()),
         url: None,
         date: Some("2026-04-20".to_owned()),
+        date_source: Some(lectern::article::DateSource::Text),
         lang: "vi".to_owned(),
         dir: Dir::Ltr,
         words: 120,
