@@ -8,7 +8,7 @@ mod front_matter;
 mod furniture;
 
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
-pub use detect::stable_id;
+pub use detect::{language, stable_id};
 
 use std::time::SystemTime;
 
@@ -147,8 +147,8 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         [title.as_str()].into_iter().chain(lines()),
         LANG_SAMPLE_BYTES,
     );
-    let lang = fields
-        .lang
+    let lang = (fields.lang.as_deref())
+        .map(detect::normalize_code)
         .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
     let body_text = || paragraphs.iter().map(String::as_str);
     let dir = if paragraphs.is_empty() {
