@@ -41,7 +41,9 @@ fn samples(articles: &[String]) -> Vec<String> {
     articles
         .iter()
         .map(|a| {
-            let end = (0..=1024.min(a.len())).rev().find(|&i| a.is_char_boundary(i));
+            let end = (0..=1024.min(a.len()))
+                .rev()
+                .find(|&i| a.is_char_boundary(i));
             a[..end.unwrap_or(0)].to_owned()
         })
         .collect()
@@ -68,14 +70,24 @@ fn bench(c: &mut Criterion) {
             });
         });
         group.bench_function("lectern language", |b| {
-            b.iter(|| texts.iter().map(|t| language(black_box(t)).len()).sum::<usize>());
+            b.iter(|| {
+                texts
+                    .iter()
+                    .map(|t| language(black_box(t)).len())
+                    .sum::<usize>()
+            });
         });
         group.finish();
     }
     c.bench_function("parse bundled articles", |b| {
         b.iter(|| {
             (articles.iter())
-                .map(|a| parse(black_box(a.clone()), String::new(), None).0.paragraphs.len())
+                .map(|a| {
+                    parse(black_box(a.clone()), String::new(), None)
+                        .0
+                        .paragraphs
+                        .len()
+                })
                 .sum::<usize>()
         });
     });

@@ -147,9 +147,10 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         [title.as_str()].into_iter().chain(lines()),
         LANG_SAMPLE_BYTES,
     );
-    let lang = (fields.lang.as_deref())
-        .map(detect::normalize_code)
-        .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
+    let lang = (fields.lang.as_deref()).map_or_else(
+        || detect::language(sample(&start, LANG_SAMPLE_BYTES)),
+        detect::normalize_code,
+    );
     let body_text = || paragraphs.iter().map(String::as_str);
     let dir = if paragraphs.is_empty() {
         detect::direction([title.as_str()])

@@ -1,15 +1,15 @@
 //! Separates an article from the page furniture that scraping left around it.
 
-use std::borrow::Cow;
-
-use unicode_normalization::UnicodeNormalization;
-
-use super::date::{Found, find_date};
 use super::furniture::{Furniture, Kind};
 
 mod byline;
 mod caption;
+mod lines;
+mod meta;
 mod tail;
+
+use lines::{has_letter, is_image, is_link_like, paragraphs, word_count};
+use meta::{agency_prefix, is_dateline, is_slug_of};
 
 /// What cleaning finds in a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,10 +41,12 @@ impl Cleaned {
     /// before the date or agency now read.
     fn take_name_before(&mut self, previous_pushed: bool, furniture: &Furniture) {
         let is_name = self.paragraphs.last().is_some_and(|p| byline::is_name(p));
-        if previous_pushed && is_name && self.byline.is_none() {
-            if let Some(name) = self.paragraphs.pop() {
-                self.set_byline(&name, furniture);
-            }
+        if previous_pushed
+            && is_name
+            && self.byline.is_none()
+            && let Some(name) = self.paragraphs.pop()
+        {
+            self.set_byline(&name, furniture);
         }
     }
 }
@@ -154,108 +156,6 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
     out
 }
 
-/// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped.
-/// Lazily and borrowing the lines, so that a body of millions of lines is not copied twice.
-fn paragraphs(body: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    body.split("\n\n").flat_map(|block| {
-        let lines = || block.lines().map(str::trim).filter(|l| !l.is_empty());
-        let joined =
-            is_hard_wrapped(lines()).then(|| Cow::Owned(lines().collect::<Vec<_>>().join(" ")));
-        let separate = joined.is_none().then(lines);
-        joined
-            .into_iter()
-            .chain(separate.into_iter().flatten().map(Cow::Borrowed))
-    })
-}
-
-/// A block whose lines all break near one column, as text filled to 72 or 80 columns is
-/// (the last line aside, which may be short).
-fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let mut widths = lines.map(|l| l.chars().count());
-    let Some(mut last) = widths.next() else {
-        return false;
-    };
-    let (mut min, mut max) = (usize::MAX, 0);
-    for width in widths {
-        (min, max) = (min.min(last), max.max(last));
-        last = width;
-    }
-    // `min` stays usize::MAX for a single line, which is out of range.
-    (40..=100).contains(&min) && max <= 100 && max - min <= 25
-}
-
-fn is_image(line: &str) -> bool {
-    let line = line.trim_end_matches(['|', ' ']);
-    line.starts_with("![") && line.ends_with(')') && line.contains("](")
-}
-
-fn has_letter(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic)
-}
-
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
-}
-
-/// Ends like a sentence (or a quotation of one), in any of the scripts lectern reads.
-fn ends_sentence(line: &str) -> bool {
-    let line = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '」', '』', ' ']);
-    line.ends_with(['.', '!', '?', '…', '؟', '。', '！', '？', '۔', ';', ':'])
-}
-
-/// Short and without sentence punctuation: a link, a heading or a byline.
-fn is_link_like(line: &str) -> bool {
-    !ends_sentence(line) && line.chars().count() <= 160
-}
-
-/// A short line that is mostly a date ("Thứ năm, 21/10/2021 11:05 AM - 0 Trả lời").
-fn is_dateline(line: &str) -> bool {
-    word_count(line) <= 10
-        && !ends_sentence(line)
-        && (is_timestamp(line) || matches!(find_date(line), Some(Found::Full(_))))
-}
-
-/// Mostly digits, with a few letters between them ("2024年10月5日 17時30分",
-/// "14/10/2024 08:30 (GMT+7)"): a time stamp, in whatever script its few words are.
-fn is_timestamp(line: &str) -> bool {
-    let digits = line.chars().filter(char::is_ascii_digit).count();
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    digits >= 8 && letters <= digits && line.chars().count() <= 60
-}
-
-/// A lowercase ASCII line made of the title's words without diacritics (a URL slug).
-fn is_slug_of(line: &str, title: &str) -> bool {
-    if !line
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
-    {
-        return false;
-    }
-    let title = ascii_fold(title);
-    let title_words: Vec<&str> = title.split_whitespace().collect();
-    let words: Vec<&str> = line.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let shared = words.iter().filter(|w| title_words.contains(w)).count();
-    words.len() >= 3 && shared * 3 >= words.len() * 2
-}
-
-/// Lowercase without diacritics, for comparing with slugs.
-fn ascii_fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect()
-}
-
-/// The agency of a Vietnamese-style lead: "(CLO) Taliban đã ..." names CLO.
-fn agency_prefix(line: &str) -> Option<String> {
-    let inner = line.strip_prefix('(')?.split_once(')')?.0;
-    let ok =
-        (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    ok.then(|| inner.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,7 +206,9 @@ mod tests {
 
     #[test]
     fn trailing_link_list_is_dropped() {
-        let c = cleaned("T\nBody one.\nBody two.\nTram line to the airport delayed\nNew parking fees anger residents\n");
+        let c = cleaned(
+            "T\nBody one.\nBody two.\nTram line to the airport delayed\nNew parking fees anger residents\n",
+        );
         assert_eq!(c.paragraphs, ["Body one.", "Body two."]);
     }
 
@@ -314,14 +216,19 @@ mod tests {
     fn a_list_that_ends_the_article_stays() {
         // The old rule cut the ranking: short lines without a full stop, closing the text.
         let body = "T\nBody.\nThe ranking:\n1. Kraków\n2. Porto\n3. Brno\n";
-        assert_eq!(cleaned(body).paragraphs, ["Body.", "The ranking:", "1. Kraków", "2. Porto", "3. Brno"]);
+        assert_eq!(
+            cleaned(body).paragraphs,
+            ["Body.", "The ranking:", "1. Kraków", "2. Porto", "3. Brno"]
+        );
         let body = "T\nHe read two lines.\n« Août mûrit, septembre vendange,\nEt le vin dort jusqu'à la Saint-Jean »\n";
         assert_eq!(cleaned(body).paragraphs.len(), 3);
     }
 
     #[test]
     fn captions_go() {
-        let c = cleaned("T\nBody one.\n![](a.jpg)\nTraffic on the old bridge\nSoldiers at dawn (Reuters)\nBody two.\nẢnh minh họa: TTXVN\n");
+        let c = cleaned(
+            "T\nBody one.\n![](a.jpg)\nTraffic on the old bridge\nSoldiers at dawn (Reuters)\nBody two.\nẢnh minh họa: TTXVN\n",
+        );
         assert_eq!(c.paragraphs, ["Body one.", "Body two."]);
         // A credit line after an image is a caption, not the closing attribution.
         let c = cleaned("T\nA.\nB.\nC.\n![](a.jpg)\nNguồn: AP\nD.\n");

@@ -164,7 +164,9 @@ impl Furniture {
 
     /// The author part of a line that starts like a byline ("By Jane Doe" gives "Jane Doe").
     pub fn byline<'a>(&self, line: &'a str) -> Option<&'a str> {
-        self.byline.matches(line, "").filter(|rest| !rest.is_empty())
+        self.byline
+            .matches(line, "")
+            .filter(|rest| !rest.is_empty())
     }
 
     /// Classifies one line, or `None` when no list names it.

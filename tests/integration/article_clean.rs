@@ -7,7 +7,9 @@ use std::path::Path;
 use lectern::article::{language, parse};
 
 fn data(path: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(path)
 }
 
 /// Each fixture line after the title is content (kept as a paragraph, as written) or, marked
@@ -39,7 +41,11 @@ fn fixtures_keep_content_and_drop_furniture() {
             };
             let kept = article.paragraphs.iter().any(|p| p == line);
             if furniture == kept && !(furniture && DATES_NOT_READ.contains(&line)) {
-                let what = if furniture { "furniture kept" } else { "content lost" };
+                let what = if furniture {
+                    "furniture kept"
+                } else {
+                    "content lost"
+                };
                 problems.push(format!("{}: {what}: {line}", path.display()));
             }
         }

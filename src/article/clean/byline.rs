@@ -1,7 +1,7 @@
 //! Bylines: the author's name, alone or after "By", "Par", "بقلم", and the agency it may name.
 
 use super::super::furniture::{Furniture, Kind};
-use super::ends_sentence;
+use super::lines::ends_sentence;
 
 /// Lowercase words that may stand inside a capitalised name ("Ana de Souza", "Ali al Hakim").
 const NAME_PARTICLES: [&str; 12] = [
@@ -32,11 +32,13 @@ pub fn is_name(line: &str) -> bool {
 
 /// The name at the head of a byline's author part, before an agency or a second author.
 fn head_name(author: &str) -> &str {
-    let cut = [",", "(", "|", ";", " - ", " – ", " — ", " and ", " et ", "،"]
-        .iter()
-        .filter_map(|sep| author.find(sep))
-        .min()
-        .unwrap_or(author.len());
+    let cut = [
+        ",", "(", "|", ";", " - ", " – ", " — ", " and ", " et ", "،",
+    ]
+    .iter()
+    .filter_map(|sep| author.find(sep))
+    .min()
+    .unwrap_or(author.len());
     author[..cut].trim()
 }
 
@@ -57,11 +59,15 @@ pub fn agency(byline: &str, furniture: &Furniture) -> Option<String> {
         byline.rsplit_once([',', '،', '|']).map(|(_, tail)| tail),
         byline.rsplit_once(" - ").map(|(_, tail)| tail),
     ];
-    candidates.into_iter().flatten().map(str::trim).find_map(|part| {
-        let acronym = (2..=8).contains(&part.len())
-            && part.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-        (acronym || furniture.classify(part) == Some(Kind::Outlet)).then(|| part.to_owned())
-    })
+    candidates
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find_map(|part| {
+            let acronym = (2..=8).contains(&part.len())
+                && part.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            (acronym || furniture.classify(part) == Some(Kind::Outlet)).then(|| part.to_owned())
+        })
 }
 
 #[cfg(test)]
@@ -70,10 +76,23 @@ mod tests {
 
     #[test]
     fn names() {
-        for name in ["Nguyễn Thảo", "Sarah Kim", "Ana de Souza", "أحمد سالم", "נועה לוי", "张伟"] {
+        for name in [
+            "Nguyễn Thảo",
+            "Sarah Kim",
+            "Ana de Souza",
+            "أحمد سالم",
+            "נועה לוי",
+            "张伟",
+        ] {
             assert!(is_name(name), "{name}");
         }
-        for line in ["Read more", "Sarah", "2024 Kim", "The talks ended.", "Giá lúa tăng mạnh"] {
+        for line in [
+            "Read more",
+            "Sarah",
+            "2024 Kim",
+            "The talks ended.",
+            "Giá lúa tăng mạnh",
+        ] {
             assert!(!is_name(line), "{line}");
         }
     }
@@ -86,7 +105,10 @@ mod tests {
         assert!(is_author("Reuters"));
         assert!(!is_author("the end of the year, prices rose."));
         assert!(!is_author("the numbers"));
-        assert_eq!(agency("By Laura Bennett, Reuters", f).as_deref(), Some("Reuters"));
+        assert_eq!(
+            agency("By Laura Bennett, Reuters", f).as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(agency("Par Claire Martin (AFP)", f).as_deref(), Some("AFP"));
         assert_eq!(agency("Sarah Kim - AP", f).as_deref(), Some("AP"));
         assert_eq!(agency("By Laura Bennett", f), None);

@@ -2,8 +2,8 @@
 //! line that repeats a sentence of the body (a pull quote or a caption written from the text).
 
 use super::super::furniture::Furniture;
+use super::lines::{has_letter, word_count};
 use super::tail::is_list_item;
-use super::{has_letter, word_count};
 
 /// The longest a caption is taken to be, in characters and in words.
 const CAPTION_CHARS: usize = 250;
@@ -74,7 +74,11 @@ mod tests {
     fn captions() {
         let f = Furniture::bundled();
         assert!(is_caption("Morning traffic on the old bridge", f, true));
-        assert!(is_caption("Xe buýt chạy thử sáng 12/10. Ảnh: Minh Khang", f, false));
+        assert!(is_caption(
+            "Xe buýt chạy thử sáng 12/10. Ảnh: Minh Khang",
+            f,
+            false
+        ));
         assert!(is_caption("קטר בתחנה. צילום: דוד כהן", f, false));
         assert!(is_caption("市民在街头出行。图片来源：视觉中国", f, false));
         assert!(!is_caption("Morning traffic on the old bridge", f, false));

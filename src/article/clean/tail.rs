@@ -1,7 +1,7 @@
 //! What may close an article: lists and verse, which are content, and lists of links to other
 //! articles, which are not.
 
-use super::{ends_sentence, word_count};
+use super::lines::{ends_sentence, word_count};
 
 /// Bullets that open a list item.
 const BULLETS: [char; 10] = ['-', '–', '•', '*', '·', '・', '▪', '●', '◦', '‣'];
@@ -108,7 +108,12 @@ mod tests {
         ] {
             assert!(is_list_item(item), "{item}");
         }
-        for line in ["-5% on the day", "2024 was a hard year", "Kraków", "1000. A year"] {
+        for line in [
+            "-5% on the day",
+            "2024 was a hard year",
+            "Kraków",
+            "1000. A year",
+        ] {
             assert!(!is_list_item(line), "{line}");
         }
     }
@@ -130,9 +135,17 @@ mod tests {
         let lists = [
             &["Our ranking:", "Kraków, Poland", "Porto, Portugal"][..],
             &["Les meilleurs :", "1. Lyon", "2. Nantes"],
-            &["He quoted a verse.", "“Ai ơi bưng bát cơm đầy", "Dẻo thơm một hạt đắng cay muôn phần”"],
+            &[
+                "He quoted a verse.",
+                "“Ai ơi bưng bát cơm đầy",
+                "Dẻo thơm một hạt đắng cay muôn phần”",
+            ],
             &["Points:", "- one", "- two"],
-            &["She recited.", "the wind goes over the hill,", "and the rain follows it home"],
+            &[
+                "She recited.",
+                "the wind goes over the hill,",
+                "and the rain follows it home",
+            ],
             &["Body.", "Kraków", "Porto"],
         ];
         for lines in lists {
