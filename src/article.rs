@@ -10,7 +10,7 @@ mod source;
 
 pub use date::DateSource;
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
-pub use detect::stable_id;
+pub use detect::{language, stable_id};
 
 use std::time::SystemTime;
 
@@ -192,9 +192,10 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         [title.as_str()].into_iter().chain(lines()),
         LANG_SAMPLE_BYTES,
     );
-    let lang = fields
-        .lang
-        .unwrap_or_else(|| detect::language(sample(&start, LANG_SAMPLE_BYTES)));
+    let lang = (fields.lang.as_deref()).map_or_else(
+        || detect::language(sample(&start, LANG_SAMPLE_BYTES)),
+        detect::normalize_code,
+    );
     let body_text = || paragraphs.iter().map(String::as_str);
     let dir = if paragraphs.is_empty() {
         detect::direction([title.as_str()])
@@ -213,6 +214,8 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         source: fields.source.or_else(|| {
             source::in_lead(cleaned.dateline.as_deref(), &paragraphs)
                 .or(cleaned.source.filter(|s| source::is_plausible(s)))
+                // A byline that names an agency ("By Jane Doe, Reuters").
+                .or(cleaned.byline_agency)
                 .or_else(|| source::in_closing(&paragraphs))
                 .map(|source| sanitize_line(&source))
         }),

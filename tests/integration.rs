@@ -12,6 +12,8 @@ mod support;
 mod app;
 #[path = "integration/app_loading.rs"]
 mod app_loading;
+#[path = "integration/article_clean.rs"]
+mod article_clean;
 #[path = "integration/article_dates.rs"]
 mod article_dates;
 #[path = "integration/cli.rs"]

@@ -1,11 +1,15 @@
 //! Separates an article from the page furniture that scraping left around it.
 
-use std::borrow::Cow;
-
-use unicode_normalization::UnicodeNormalization;
-
-use super::date::{Found, find_date};
 use super::furniture::{Furniture, Kind};
+
+mod byline;
+mod caption;
+mod lines;
+mod meta;
+mod tail;
+
+use lines::{has_letter, is_image, is_link_like, paragraphs, word_count};
+use meta::{agency_prefix, is_dateline, is_slug_of};
 
 /// What cleaning finds in a body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -16,9 +20,39 @@ pub struct Cleaned {
     pub source: Option<String>,
     /// A short line that only gives the date and time ("Thứ năm, 21/10/2021 11:05 AM").
     pub dateline: Option<String>,
+    /// The author line ("By Jane Doe, Reuters", or a name alone next to the date or agency).
+    pub byline: Option<String>,
+    /// The agency the byline names, if any ("Reuters"): a source for who wants one.
+    pub byline_agency: Option<String>,
     /// The body paragraphs, furniture removed.
     pub paragraphs: Vec<String>,
 }
+
+impl Cleaned {
+    /// Takes `line` as the byline, with the agency it names.
+    fn set_byline(&mut self, line: &str, furniture: &Furniture) {
+        if self.byline.is_none() {
+            self.byline_agency = byline::agency(line, furniture);
+            self.byline = Some(line.to_owned());
+        }
+    }
+
+    /// Moves the last paragraph to the byline when it is a name alone and was the line just
+    /// before the date or agency now read.
+    fn take_name_before(&mut self, previous_pushed: bool, furniture: &Furniture) {
+        let is_name = self.paragraphs.last().is_some_and(|p| byline::is_name(p));
+        if previous_pushed
+            && is_name
+            && self.byline.is_none()
+            && let Some(name) = self.paragraphs.pop()
+        {
+            self.set_byline(&name, furniture);
+        }
+    }
+}
+
+/// How many paragraphs down datelines, bylines and agency lines are looked for.
+const HEAD_PARAGRAPHS: usize = 3;
 
 /// Cleans `body` (front matter already removed). With a `given_title` (from front matter) the
 /// first line is body text, unless it repeats that title.
@@ -27,12 +61,30 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
     let mut repeated_title = given_title.map(|t| t.trim().to_lowercase());
     out.title = given_title.map(str::to_owned);
     let mut in_related = false;
+    // What the previous line was: an image (the next line is its caption), the date, an
+    // agency or a byline (a name alone next to them is the author), or a body paragraph.
+    let (mut after_image, mut after_meta, mut pushed) = (false, false, false);
     for paragraph in paragraphs(body) {
         let line = paragraph.trim();
         if is_image(line) {
+            after_image = true;
             continue;
         }
         let line = line.strip_suffix('|').map_or(line, str::trim_end);
+        let was_after_image = std::mem::take(&mut after_image);
+        let was_after_meta = std::mem::take(&mut after_meta);
+        let previous_pushed = std::mem::take(&mut pushed);
+        if out.title.is_some() && caption::is_caption(line, furniture, was_after_image) {
+            continue;
+        }
+        if let Some(author) = furniture.byline(line)
+            && byline::is_author(author)
+            && out.paragraphs.len() < HEAD_PARAGRAPHS
+        {
+            out.set_byline(line, furniture);
+            after_meta = true;
+            continue;
+        }
         let kind = furniture.classify(line);
         if let Some(title) = repeated_title.take()
             && line.trim_start_matches('#').trim().to_lowercase() == title
@@ -44,6 +96,7 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
                 out.title = Some(line.trim_start_matches('#').trim().to_owned());
             } else if is_dateline(line) {
                 out.dateline.get_or_insert_with(|| line.to_owned());
+                after_meta = true;
             }
             continue;
         }
@@ -51,6 +104,7 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
             continue;
         }
         in_related = false;
+        let near_top = out.paragraphs.len() < HEAD_PARAGRAPHS;
         match kind {
             Some(Kind::Noise) => {}
             Some(Kind::Related) => in_related = true,
@@ -58,134 +112,48 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
             Some(Kind::Attribution(name)) if is_link_like(line) && word_count(line) <= 8 => {
                 out.source.get_or_insert_with(|| name.to_owned());
                 // A closing attribution ends the article; near the top it is a byline.
-                if out.paragraphs.len() >= 3 {
+                if !near_top {
                     break;
                 }
+                out.take_name_before(previous_pushed, furniture);
+                after_meta = true;
             }
             Some(Kind::Outlet) => {
                 out.source.get_or_insert_with(|| line.to_owned());
-                out.paragraphs.push(line.to_owned());
+                if near_top && (was_after_meta || previous_pushed && out.byline.is_none()) {
+                    // "Sarah Kim" then "Associated Press": the author and her agency.
+                    out.take_name_before(previous_pushed, furniture);
+                    if out.byline_agency.is_none() && out.byline.is_some() {
+                        out.byline_agency = Some(line.to_owned());
+                    }
+                    after_meta = true;
+                } else {
+                    out.paragraphs.push(line.to_owned());
+                    pushed = true;
+                }
             }
-            _ if out.dateline.is_none() && out.paragraphs.len() < 3 && is_dateline(line) => {
+            _ if out.dateline.is_none() && near_top && is_dateline(line) => {
                 out.dateline = Some(line.to_owned());
+                out.take_name_before(previous_pushed, furniture);
+                after_meta = true;
             }
             _ if out.title.as_deref().is_some_and(|t| is_slug_of(line, t)) => {}
+            _ if was_after_meta && near_top && out.byline.is_none() && byline::is_name(line) => {
+                out.set_byline(line, furniture);
+                after_meta = true;
+            }
             _ => {
                 if out.source.is_none() {
                     out.source = agency_prefix(line);
                 }
                 out.paragraphs.push(line.to_owned());
+                pushed = true;
             }
         }
     }
-    drop_trailing_link_list(&mut out.paragraphs);
+    caption::drop_repeats(&mut out.paragraphs);
+    tail::drop_trailing_link_list(&mut out.paragraphs);
     out
-}
-
-/// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped.
-/// Lazily and borrowing the lines, so that a body of millions of lines is not copied twice.
-fn paragraphs(body: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    body.split("\n\n").flat_map(|block| {
-        let lines = || block.lines().map(str::trim).filter(|l| !l.is_empty());
-        let joined =
-            is_hard_wrapped(lines()).then(|| Cow::Owned(lines().collect::<Vec<_>>().join(" ")));
-        let separate = joined.is_none().then(lines);
-        joined
-            .into_iter()
-            .chain(separate.into_iter().flatten().map(Cow::Borrowed))
-    })
-}
-
-/// A block whose lines all break near one column, as text filled to 72 or 80 columns is
-/// (the last line aside, which may be short).
-fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let mut widths = lines.map(|l| l.chars().count());
-    let Some(mut last) = widths.next() else {
-        return false;
-    };
-    let (mut min, mut max) = (usize::MAX, 0);
-    for width in widths {
-        (min, max) = (min.min(last), max.max(last));
-        last = width;
-    }
-    // `min` stays usize::MAX for a single line, which is out of range.
-    (40..=100).contains(&min) && max <= 100 && max - min <= 25
-}
-
-fn is_image(line: &str) -> bool {
-    let line = line.trim_end_matches(['|', ' ']);
-    line.starts_with("![") && line.ends_with(')') && line.contains("](")
-}
-
-fn has_letter(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic)
-}
-
-fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
-}
-
-/// Ends like a sentence (or a quotation of one), in any of the scripts lectern reads.
-fn ends_sentence(line: &str) -> bool {
-    let line = line.trim_end_matches(['"', '”', '’', '\'', '»', ')', ']', '」', '』', ' ']);
-    line.ends_with(['.', '!', '?', '…', '؟', '。', '！', '？', '۔', ';', ':'])
-}
-
-/// Short and without sentence punctuation: a link, a heading or a byline.
-fn is_link_like(line: &str) -> bool {
-    !ends_sentence(line) && line.chars().count() <= 160
-}
-
-/// A short line that is mostly a date ("Thứ năm, 21/10/2021 11:05 AM - 0 Trả lời").
-fn is_dateline(line: &str) -> bool {
-    word_count(line) <= 10
-        && matches!(find_date(line), Some(Found::Full(_)))
-        && !ends_sentence(line)
-}
-
-/// A lowercase ASCII line made of the title's words without diacritics (a URL slug).
-fn is_slug_of(line: &str, title: &str) -> bool {
-    if !line
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ' || b == b'-')
-    {
-        return false;
-    }
-    let title = ascii_fold(title);
-    let title_words: Vec<&str> = title.split_whitespace().collect();
-    let words: Vec<&str> = line.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let shared = words.iter().filter(|w| title_words.contains(w)).count();
-    words.len() >= 3 && shared * 3 >= words.len() * 2
-}
-
-/// Lowercase without diacritics, for comparing with slugs.
-fn ascii_fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
-        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect()
-}
-
-/// The agency of a Vietnamese-style lead: "(CLO) Taliban đã ..." names CLO.
-fn agency_prefix(line: &str) -> Option<String> {
-    let inner = line.strip_prefix('(')?.split_once(')')?.0;
-    let ok =
-        (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-    ok.then(|| inner.to_owned())
-}
-
-/// A run of two or more link-like lines closing the text is a list of links.
-fn drop_trailing_link_list(paragraphs: &mut Vec<String>) {
-    let run = paragraphs
-        .iter()
-        .rev()
-        .take_while(|p| is_link_like(p))
-        .count();
-    if run >= 2 && run < paragraphs.len() {
-        paragraphs.truncate(paragraphs.len() - run);
-    }
 }
 
 #[cfg(test)]
@@ -231,13 +199,59 @@ mod tests {
     fn images_slugs_and_table_pipes() {
         let c =
             cleaned("Cam kết hợp tác\n![](x.jpg) |\ncam ket hop tac hinh 1\nẢnh: AFP |\nBody.\n");
-        assert_eq!(c.paragraphs, ["Ảnh: AFP", "Body."]);
+        assert_eq!(c.paragraphs, ["Body."]);
+        let c = cleaned("Cam kết hợp tác\nBody.\ncam ket hop tac hinh 1\nMore.\n");
+        assert_eq!(c.paragraphs, ["Body.", "More."]);
     }
 
     #[test]
     fn trailing_link_list_is_dropped() {
-        let c = cleaned("T\nBody one.\nBody two.\nSome link\nAnother link\n");
+        let c = cleaned(
+            "T\nBody one.\nBody two.\nTram line to the airport delayed\nNew parking fees anger residents\n",
+        );
         assert_eq!(c.paragraphs, ["Body one.", "Body two."]);
+    }
+
+    #[test]
+    fn a_list_that_ends_the_article_stays() {
+        // The old rule cut the ranking: short lines without a full stop, closing the text.
+        let body = "T\nBody.\nThe ranking:\n1. Kraków\n2. Porto\n3. Brno\n";
+        assert_eq!(
+            cleaned(body).paragraphs,
+            ["Body.", "The ranking:", "1. Kraków", "2. Porto", "3. Brno"]
+        );
+        let body = "T\nHe read two lines.\n« Août mûrit, septembre vendange,\nEt le vin dort jusqu'à la Saint-Jean »\n";
+        assert_eq!(cleaned(body).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn captions_go() {
+        let c = cleaned(
+            "T\nBody one.\n![](a.jpg)\nTraffic on the old bridge\nSoldiers at dawn (Reuters)\nBody two.\nẢnh minh họa: TTXVN\n",
+        );
+        assert_eq!(c.paragraphs, ["Body one.", "Body two."]);
+        // A credit line after an image is a caption, not the closing attribution.
+        let c = cleaned("T\nA.\nB.\nC.\n![](a.jpg)\nNguồn: AP\nD.\n");
+        assert_eq!(c.paragraphs, ["A.", "B.", "C.", "D."]);
+    }
+
+    #[test]
+    fn bylines_are_metadata() {
+        let c = cleaned("T\nBy Laura Bennett, Reuters\nBody.\n");
+        assert_eq!(c.byline.as_deref(), Some("By Laura Bennett, Reuters"));
+        assert_eq!(c.byline_agency.as_deref(), Some("Reuters"));
+        assert_eq!(c.paragraphs, ["Body."]);
+        let c = cleaned("T\nNguyễn Thảo\nThứ tư, 16/10/2024 14:05\nBody.\n");
+        assert_eq!(c.byline.as_deref(), Some("Nguyễn Thảo"));
+        assert_eq!(c.paragraphs, ["Body."]);
+        let c = cleaned("T\nSarah Kim\nAssociated Press\nBody.\n");
+        assert_eq!(c.byline.as_deref(), Some("Sarah Kim"));
+        assert_eq!(c.byline_agency.as_deref(), Some("Associated Press"));
+        assert_eq!(c.paragraphs, ["Body."]);
+        // A sentence that starts with "By" is not a byline, nor a name-like line far from a date.
+        let c = cleaned("T\nBy the end of the year, prices rose.\nSarah Kim\nBody.\n");
+        assert_eq!(c.byline, None);
+        assert_eq!(c.paragraphs.len(), 3);
     }
 
     #[test]

@@ -16,6 +16,8 @@ struct Section {
     end: Vec<String>,
     attribution: Vec<String>,
     outlets: Vec<String>,
+    byline: Vec<String>,
+    credit: Vec<String>,
 }
 
 /// One list of line patterns: whole lines, and prefixes (entries that ended in `*`).
@@ -63,6 +65,28 @@ fn core(line: &str) -> &str {
     line.trim().trim_end_matches([':', '：']).trim_end()
 }
 
+/// Photo credits, matched with case: anywhere in a line, or closing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Credits {
+    anywhere: Vec<String>,
+    at_end: Vec<String>,
+}
+
+impl Credits {
+    fn add(&mut self, entry: &str) {
+        match entry.strip_prefix('*') {
+            Some(end) => self.at_end.push(end.trim().to_owned()),
+            None => self.anywhere.push(entry.trim_start().to_owned()),
+        }
+    }
+
+    fn matches(&self, line: &str) -> bool {
+        let line = line.trim();
+        self.anywhere.iter().any(|c| line.contains(c.as_str()))
+            || self.at_end.iter().any(|c| line.ends_with(c.as_str()))
+    }
+}
+
 /// All furniture patterns of every language.
 #[derive(Debug, Default)]
 pub struct Furniture {
@@ -71,6 +95,8 @@ pub struct Furniture {
     end: Patterns,
     attribution: Patterns,
     outlets: Patterns,
+    byline: Patterns,
+    credits: Credits,
     /// The longest whole-line entry in bytes: a longer line can only match a prefix.
     longest: usize,
 }
@@ -105,6 +131,10 @@ impl Furniture {
             add(&mut furniture.end, &section.end);
             add(&mut furniture.attribution, &section.attribution);
             add(&mut furniture.outlets, &section.outlets);
+            add(&mut furniture.byline, &section.byline);
+            for entry in &section.credit {
+                furniture.credits.add(entry);
+            }
         }
         furniture.longest = [
             &furniture.noise,
@@ -125,6 +155,18 @@ impl Furniture {
         static BUNDLED: LazyLock<Furniture> =
             LazyLock::new(|| Furniture::parse(FURNITURE_TOML).unwrap_or_default());
         &BUNDLED
+    }
+
+    /// Whether the line holds a photo credit ("Ảnh: AFP", "צילום: …", "*(Reuters)").
+    pub fn has_credit(&self, line: &str) -> bool {
+        self.credits.matches(line)
+    }
+
+    /// The author part of a line that starts like a byline ("By Jane Doe" gives "Jane Doe").
+    pub fn byline<'a>(&self, line: &'a str) -> Option<&'a str> {
+        self.byline
+            .matches(line, "")
+            .filter(|rest| !rest.is_empty())
     }
 
     /// Classifies one line, or `None` when no list names it.
@@ -163,6 +205,23 @@ mod tests {
         let count = |p: &Patterns| p.whole.len() + p.prefixes.len();
         assert!(count(&furniture.noise) > 5 && count(&furniture.end) > 10);
         assert!(furniture.longest > 20);
+        assert!(count(&furniture.byline) > 5);
+        assert!(furniture.credits.anywhere.len() > 10 && furniture.credits.at_end.len() > 5);
+    }
+
+    #[test]
+    fn credits_and_bylines() {
+        let f = Furniture::bundled();
+        assert!(f.has_credit("Cảnh sát tuần tra sáng 3/5. Ảnh: Lan Anh"));
+        assert!(f.has_credit("Soldiers near the border (Reuters)"));
+        assert!(f.has_credit("ساحة المدينة صباح اليوم (رويترز)"));
+        // Case matters for words a sentence may use, and a closing credit must close.
+        assert!(!f.has_credit("They released a photo: it showed the crowd."));
+        assert!(!f.has_credit("(Reuters) The talks ended on Monday."));
+        assert_eq!(f.byline("By Jane Doe, AP"), Some("Jane Doe, AP"));
+        assert_eq!(f.byline("par Jean Dupont"), Some("Jean Dupont"));
+        assert_eq!(f.byline("بقلم سامي نور"), Some("سامي نور"));
+        assert_eq!(f.byline("Byzantine art returns"), None);
     }
 
     #[test]

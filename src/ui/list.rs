@@ -1,9 +1,11 @@
 //! The article list: marks, language, title (laid out for its script), source and date.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{put_line, put_text, style};
 use crate::app::App;
@@ -15,6 +17,24 @@ use crate::theme::Part;
 /// Cells for the marks (bookmark, unread, comparison) and the language tag.
 const MARKS: u16 = 4;
 const LANG: u16 = 4;
+
+/// The language tag as the column shows it: at most `LANG - 1` cells, so that a space always
+/// parts it from the title. A longer code ("zh-Hant", "und-Latn") is cut with an ellipsis.
+fn lang_tag(code: &str) -> Cow<'_, str> {
+    let room = usize::from(LANG - 1);
+    if str_width(code) <= room {
+        return Cow::Borrowed(code);
+    }
+    let mut tag = String::new();
+    for grapheme in code.graphemes(true) {
+        if str_width(&tag) + str_width(grapheme) > room - 1 {
+            break;
+        }
+        tag.push_str(grapheme);
+    }
+    tag.push('…');
+    Cow::Owned(tag)
+}
 const DATE: u16 = 11;
 const SOURCE: u16 = 18;
 
@@ -131,7 +151,7 @@ fn draw_row(
         row,
         x,
         y,
-        &meta.lang,
+        &lang_tag(&meta.lang),
         base.patch(style(app, Part::Dim)),
     );
     x += LANG;
@@ -197,5 +217,23 @@ fn draw_row(
             date,
             base.patch(style(app, Part::Dim)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_fit_their_column() {
+        assert_eq!(lang_tag("vi"), "vi");
+        assert_eq!(lang_tag("und"), "und");
+        assert_eq!(lang_tag("zh-Hant"), "zh…");
+        // Wide letters count two cells: one fits beside the ellipsis.
+        assert_eq!(lang_tag("中文"), "中…");
+        assert_eq!(lang_tag(""), "");
+        for code in ["vi", "und", "zh-Hant", "中文", "x\u{301}yz\u{301}w"] {
+            assert!(str_width(&lang_tag(code)) < usize::from(LANG), "{code}");
+        }
     }
 }

@@ -129,3 +129,15 @@ fn sources_named_in_the_text_are_found_and_none_invented() {
         assert_eq!(meta(article).source, None, "{article}");
     }
 }
+
+#[test]
+fn a_byline_that_names_an_agency_gives_the_source() {
+    let text = "Harbour reopens after storm\n\nBy Jane Doe, Reuters\n\n\
+                The old harbour opened again on Monday after the storm passed, officials said.\n\n\
+                Boats were back by noon and fishermen returned to the sea.\n";
+    let meta = meta(text);
+    assert_eq!(meta.source.as_deref(), Some("Reuters"));
+    // A byline without an agency names no source.
+    let meta = self::meta(&text.replace(", Reuters", ""));
+    assert_eq!(meta.source, None);
+}
