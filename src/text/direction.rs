@@ -13,7 +13,7 @@
 //! paragraph are still resolved by the plain algorithm ([`super::bidi`]).
 
 use super::Dir;
-use super::bidi::{paragraph_dir, bidi_class_of};
+use super::bidi::{bidi_class_of, paragraph_dir};
 use super::classes::may_be_rtl;
 use unicode_bidi::BidiClass;
 
@@ -29,11 +29,12 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Whether a whitespace-separated word is an address rather than language: a
-/// URL, an e-mail address or an @handle. Their letters are nearly always
+/// URL (with or without its scheme, "bbc.com/news"), an e-mail address, an
+/// @handle or a "Twitter/handle" credit. Their letters are nearly always
 /// Latin whatever the paragraph's language, so they are not counted.
 /// (Hashtags are counted: they are words of the paragraph's language.)
 fn is_address(word: &str) -> bool {
-    word.contains("://") || word.contains('@') || word.starts_with("www.")
+    word.contains(['@', '/']) || word.starts_with("www.")
 }
 
 /// Strong letters of `text` outside isolates and addresses, counted as
@@ -137,8 +138,15 @@ mod tests {
         let urdu = "@breakingnewsdesk وزیر اعظم نے آج خطاب کیا https://example.com/news";
         assert_eq!(news_paragraph_dir(urdu, Dir::Ltr), Dir::Rtl);
         // Nothing but an address: its first strong letter.
-        assert_eq!(news_paragraph_dir("https://example.com", Dir::Rtl), Dir::Ltr);
+        assert_eq!(
+            news_paragraph_dir("https://example.com", Dir::Rtl),
+            Dir::Ltr
+        );
         assert_eq!(news_paragraph_dir("@عربي", Dir::Ltr), Dir::Rtl);
+        // An Urdu photo credit: 15 Urdu letters, and 19 Latin ones in the
+        // handle that do not count.
+        let credit = "تصویر کے کاپی رائٹ Twitter/someonesname";
+        assert_eq!(news_paragraph_dir(credit, Dir::Rtl), Dir::Rtl);
     }
 
     #[test]

@@ -170,7 +170,7 @@ fn is_joiner(c: char) -> bool {
 /// joiner in the cluster of the letter before it, but in a right-to-left run
 /// the letter after it is drawn on the left, so that is where the joiner goes
 /// to stay between the two letters it joins ("می‌کند" reads د ن ک ZWNJ ی م
-/// left to right, as FriBidi orders it); a terminal that joins letters then
+/// left to right, as `FriBidi` orders it); a terminal that joins letters then
 /// joins the right pair. A joiner inside a cluster (an emoji ZWJ sequence)
 /// stays where it is.
 fn right_to_left(shown: &str) -> CompactString {

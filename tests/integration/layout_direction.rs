@@ -81,7 +81,10 @@ fn two_word_mixed_title_takes_the_article_direction() {
     let title = "Samsung الجديد";
     let arabic = lay_out_line(title, 30, &options(Dir::Rtl));
     assert_eq!(arabic.dir, Dir::Rtl);
-    assert_eq!(arabic.to_plain(), format!("{}ديدجلا Samsung", " ".repeat(16)));
+    assert_eq!(
+        arabic.to_plain(),
+        format!("{}ديدجلا Samsung", " ".repeat(16))
+    );
     let english = lay_out_line(title, 30, &options(Dir::Ltr));
     assert_eq!(english.dir, Dir::Ltr);
     assert_eq!(english.to_plain(), "Samsung ديدجلا");
