@@ -93,12 +93,14 @@ fn shaped_forms_keep_the_joiner_where_fribidi_does() {
 
 #[test]
 fn joiner_in_a_right_to_left_run_of_a_left_to_right_paragraph() {
-    // FriBidi --ltr: ZWJ ه . (the heh and its joiner form a level-1 run).
+    // FriBidi --ltr: o k space ZWJ ه . (the heh and its joiner form a
+    // level-1 run). Short and mixed, the paragraph takes the article's
+    // direction, left to right.
     let ltr = LayoutOptions {
         dir: Dir::Ltr,
         ..APP
     };
-    assert_eq!(content("ه\u{200D}.", ltr), "\u{200D}ه.");
+    assert_eq!(content("ok ه\u{200D}.", ltr), "ok \u{200D}ه.");
     // FriBidi --rtl: . ZWJ ه.
     assert_eq!(content("ه\u{200D}.", APP), ".\u{200D}ه");
 }
