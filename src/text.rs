@@ -2,17 +2,20 @@
 //!
 //! [`lay_out`] turns an article's paragraphs (NFC, sanitised) into screen
 //! lines in visual order, each glyph carrying its width and the logical byte
-//! range it came from. Per paragraph: direction from the first strong
-//! character (UAX #9 P2/P3), levels over the whole paragraph, lines broken in
-//! logical order at UAX #14 opportunities with per-grapheme widths, then each
-//! line reordered by grapheme cluster with brackets mirrored in right-to-left
-//! runs, bidi controls dropped and the whitespace at the line's edge trimmed.
+//! range it came from. Per paragraph: direction from the majority of its
+//! strong letters, or its article's (UAX #9 HL1, see [`direction`]), levels
+//! over the whole paragraph, lines broken in logical order at UAX #14
+//! opportunities with per-grapheme widths, then each line reordered by
+//! grapheme cluster with brackets mirrored and joiners kept between the
+//! letters they join in right-to-left runs, bidi controls dropped and the
+//! whitespace at the line's edge trimmed.
 
 pub mod bidi;
 mod cache;
 mod chunk;
 mod classes;
 mod clusters;
+pub mod direction;
 mod line;
 mod nesting;
 pub mod sanitize;
@@ -27,6 +30,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 pub use cache::{LayoutCache, LayoutKey};
+pub use direction::news_paragraph_dir;
 pub use line::lay_out_line;
 pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};
 pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
@@ -118,8 +122,8 @@ pub struct LayoutOptions {
     pub bidi: BidiMode,
     /// How Arabic letters are drawn.
     pub shaping: Shaping,
-    /// Direction of paragraphs that have no strong character (usually the
-    /// article's direction).
+    /// The article's direction: that of paragraphs that have no strong
+    /// character, and of short or evenly mixed ones ([`news_paragraph_dir`]).
     pub dir: Dir,
 }
 

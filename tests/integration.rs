@@ -50,8 +50,12 @@ mod hostile_state_config;
 mod hostile_terminal;
 #[path = "integration/layout_conformance.rs"]
 mod layout_conformance;
+#[path = "integration/layout_direction.rs"]
+mod layout_direction;
 #[path = "integration/layout_golden.rs"]
 mod layout_golden;
+#[path = "integration/layout_joiners.rs"]
+mod layout_joiners;
 #[path = "integration/layout_line.rs"]
 mod layout_line;
 #[path = "integration/layout_nesting.rs"]

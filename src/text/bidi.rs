@@ -43,6 +43,11 @@ pub fn paragraph_info(text: &str, dir: Dir) -> ParagraphBidiInfo<'_> {
     ParagraphBidiInfo::new_with_data_source(&TabledBidiData, text, Some(level))
 }
 
+/// The bidi class of `c`, from the same data as [`paragraph_info`].
+pub(super) fn bidi_class_of(c: char) -> BidiClass {
+    TabledBidiData.bidi_class(c)
+}
+
 /// Code points below this are looked up in a table.
 const TABLED: u32 = 0x800;
 

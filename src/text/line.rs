@@ -1,9 +1,10 @@
 //! Turns a paragraph's units into screen lines: wrapping, reordering,
 //! mirroring, alignment; and [`lay_out_line`] for one-line texts.
 
-use super::bidi::{paragraph_dir, paragraph_info, visual_order, visual_runs};
+use super::bidi::{paragraph_info, visual_order, visual_runs};
 use super::chunk::chunks;
 use super::classes::{may_be_rtl, may_mirror};
+use super::direction::news_paragraph_dir;
 use super::nesting::neutralize_nesting;
 use super::units::{Unit, units};
 use super::wrap::{trim_end, wrap};
@@ -27,7 +28,7 @@ pub(crate) fn lay_out_paragraph(
     emit: &mut impl FnMut(ScreenLine),
 ) {
     let text = neutralize_nesting(paragraph);
-    let dir = paragraph_dir(&text, options.dir);
+    let dir = news_paragraph_dir(&text, options.dir);
     for chunk in chunks(&text) {
         let offset = chunk.start;
         let part = &text[chunk];
@@ -77,7 +78,7 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
         Cow::Borrowed(text)
     };
     let text = neutralize_nesting(&text);
-    let dir = paragraph_dir(&text, options.dir);
+    let dir = news_paragraph_dir(&text, options.dir);
     if width == 0 {
         return aligned(0, dir, 0, Vec::new());
     }
@@ -140,22 +141,15 @@ fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Ve
     glyphs
 }
 
-/// How a unit is drawn, mirrored in a right-to-left run (rule L4); `None`
+/// How a unit is drawn, as [`right_to_left`] in a right-to-left run; `None`
 /// for units that are never drawn.
 fn glyph(text: &str, unit: &Unit, rtl: bool) -> Option<Glyph> {
     if unit.hidden() {
         return None;
     }
     let shown = unit.shown(text);
-    let text = if rtl
-        && shown
-            .chars()
-            .any(|c| may_mirror(c) && get_mirrored(c).is_some())
-    {
-        shown
-            .chars()
-            .map(|c| get_mirrored(c).unwrap_or(c))
-            .collect()
+    let text = if rtl {
+        right_to_left(shown)
     } else {
         CompactString::from(shown)
     };
@@ -164,6 +158,40 @@ fn glyph(text: &str, unit: &Unit, rtl: bool) -> Option<Glyph> {
         width: unit.width,
         source: unit.source.clone(),
     })
+}
+
+/// ZWNJ and ZWJ, which join or part the letters on either side of them.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// How a cluster is drawn in a right-to-left run: brackets mirrored (rule
+/// L4), and the joiners that end it moved to its front. UAX #29 keeps a
+/// joiner in the cluster of the letter before it, but in a right-to-left run
+/// the letter after it is drawn on the left, so that is where the joiner goes
+/// to stay between the two letters it joins ("می‌کند" reads د ن ک ZWNJ ی م
+/// left to right, as `FriBidi` orders it); a terminal that joins letters then
+/// joins the right pair. A joiner inside a cluster (an emoji ZWJ sequence)
+/// stays where it is.
+fn right_to_left(shown: &str) -> CompactString {
+    let mirrors = shown
+        .chars()
+        .any(|c| may_mirror(c) && get_mirrored(c).is_some());
+    let mut drawn: CompactString = if mirrors {
+        shown
+            .chars()
+            .map(|c| get_mirrored(c).unwrap_or(c))
+            .collect()
+    } else {
+        CompactString::from(shown)
+    };
+    let base = drawn.trim_end_matches(is_joiner).len();
+    if base > 0 && base < drawn.len() {
+        let joiners = CompactString::from(&drawn[base..]);
+        drawn.truncate(base);
+        drawn.insert_str(0, &joiners);
+    }
+    drawn
 }
 
 /// A screen line, right-aligned when the paragraph is right-to-left.

@@ -86,12 +86,12 @@ fn punctuation_ends_an_rtl_paragraph_on_the_left() {
 #[test]
 fn persian_with_zwnj_and_persian_digits() {
     // FriBidi: ".مناوخب باتک ۱۴۰۲ مهاوخ<ZWNJ>یم". Persian digits are European
-    // numbers (EN) and keep their order. The ZWNJ is part of the grapheme
-    // cluster of the letter before it (UAX #29 GB9), so lectern keeps it
-    // right after that letter where FriBidi, reversing characters, puts it
-    // before; both draw the same (it is invisible and zero width).
+    // numbers (EN) and keep their order. The ZWNJ belongs to the grapheme
+    // cluster of the letter before it (UAX #29 GB9), but in visual order it
+    // stays between the two letters it parts, as FriBidi puts it (see
+    // `layout_joiners`).
     let text = "می\u{200C}خواهم ۱۴۰۲ کتاب بخوانم.";
-    let expected = ".مناوخب باتک ۱۴۰۲ مهاوخی\u{200C}م";
+    let expected = ".مناوخب باتک ۱۴۰۲ مهاوخ\u{200C}یم";
     assert_eq!(content(text, 80, APP), [expected]);
     // Counted by hand: 7 letters (the ZWNJ takes no cell) + space + 4 digits
     // + space + 4 letters + space + 6 letters + full stop = 25 cells.
@@ -108,17 +108,21 @@ fn hebrew() {
 }
 
 #[test]
-fn latin_first_strong_makes_an_ltr_paragraph_even_if_mostly_arabic() {
-    // P2: the first strong character is the B of BBC, so the paragraph is
-    // left to right and left-aligned. FriBidi agrees on the order (its
-    // "عامتجلاا" is the lam-alef ligature mapped back in logical order); by
-    // hand the Arabic run reversed character by character is
-    // "ادغ دقعيس عامتجالا نإ ةموكحلا تلاق".
+fn mostly_arabic_paragraph_is_rtl_even_if_it_starts_with_latin() {
+    // P2 alone would make it left to right (the first strong character is
+    // the B of BBC); by the majority of its strong letters (3 Latin, 29
+    // Arabic) it is right to left and right-aligned (HL1, see
+    // `layout_direction`). FriBidi --rtl (the logical characters in its
+    // visual-to-logical order, as its string has the lam-alef ligature):
+    // "ادغ دقعيس عامتجالا نإ ةموكحلا تلاق :BBC".
     let text = "BBC: قالت الحكومة إن الاجتماع سيعقد غدا";
     let lines = screen(text, 80, APP);
-    assert_eq!(lines[0].dir, Dir::Ltr);
-    assert_eq!(lines[0].indent, 0);
-    assert_eq!(lines[0].to_plain(), "BBC: ادغ دقعيس عامتجالا نإ ةموكحلا تلاق");
+    assert_eq!(lines[0].dir, Dir::Rtl);
+    assert_eq!(lines[0].width(), 80);
+    assert_eq!(
+        lines[0].to_plain().trim_start(),
+        "ادغ دقعيس عامتجالا نإ ةموكحلا تلاق :BBC"
+    );
 }
 
 #[test]

@@ -160,7 +160,20 @@ fn sorted_nfkc(text: &str) -> Vec<char> {
 
 /// Whether `glyph` draws `slice` (its source) as the rules allow.
 fn draws(glyph: &Glyph, slice: &str, width: usize, options: LayoutOptions) -> bool {
-    let text = glyph.text.as_str();
+    let mirror_ok = options.bidi == BidiMode::App;
+    // In a right-to-left run the joiners that end a cluster are drawn before
+    // it (no cluster starts with one unless it is nothing else, and such a
+    // cluster is not drawn); put them back to compare.
+    let unmoved;
+    let mut text = glyph.text.as_str();
+    let joiners = text.len() - text.trim_start_matches(JOINERS).len();
+    if joiners > 0 {
+        if !mirror_ok {
+            return false;
+        }
+        unmoved = format!("{}{}", &text[joiners..], &text[..joiners]);
+        text = &unmoved;
+    }
     let based = text
         .strip_prefix('\u{25CC}')
         .filter(|_| !slice.starts_with('\u{25CC}'));
@@ -168,7 +181,6 @@ fn draws(glyph: &Glyph, slice: &str, width: usize, options: LayoutOptions) -> bo
     if width == 1 && text == "…" {
         return true;
     }
-    let mirror_ok = options.bidi == BidiMode::App;
     match options.shaping {
         Shaping::Off => text == slice || (mirror_ok && text == mirrored(slice)),
         Shaping::Forms => {
@@ -177,6 +189,9 @@ fn draws(glyph: &Glyph, slice: &str, width: usize, options: LayoutOptions) -> bo
         }
     }
 }
+
+/// ZWNJ and ZWJ.
+const JOINERS: [char; 2] = ['\u{200C}', '\u{200D}'];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]

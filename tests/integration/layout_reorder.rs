@@ -80,8 +80,14 @@ fn brackets_are_mirrored_in_rtl_runs_only() {
     assert_eq!(glyph_texts("«أ» <ب> [ت]").concat(), "[ت] <ب> «أ»");
     // In a left-to-right run nothing is mirrored.
     assert_eq!(glyph_texts("f(x) = [y]").concat(), "f(x) = [y]");
-    // A left-to-right run inside an RTL paragraph keeps its brackets.
-    assert_eq!(glyph_texts("أ f(x)").concat(), "f(x) أ");
+    // A left-to-right run inside an RTL paragraph keeps its brackets. (The
+    // paragraph is short and mixed, so it takes its article's direction.)
+    let rtl = LayoutOptions {
+        dir: Dir::Rtl,
+        ..APP
+    };
+    let layout = lay_out(&["أ f(x)".to_owned()], 80, &rtl);
+    assert_eq!(layout.lines[0].to_plain().trim_start(), "f(x) أ");
 }
 
 #[test]
