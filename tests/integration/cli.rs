@@ -200,7 +200,8 @@ fn show_lays_out_every_seed_within_the_width() {
             let text = String::from_utf8(output).unwrap();
             assert!(!text.contains('\x1b'), "escape sequence without --color");
             let lines: Vec<&str> = text.lines().collect();
-            assert!(lines.len() > 20, "{seed} at {width}");
+            // Seed 002, the shortest, takes 20 rows at 120 columns.
+            assert!(lines.len() >= 20, "{seed} at {width}");
             for line in &lines {
                 let cells = lectern::text::str_width(line);
                 assert!(cells <= width, "{seed} at {width}: {cells} cells: {line}");
