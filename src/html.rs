@@ -14,6 +14,9 @@ use crate::text::Dir;
 
 pub use charset::decode;
 
+/// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
+const MAX_DEPTH: usize = 512;
+
 /// File extensions read as web pages.
 pub const EXTENSIONS: &[&str] = &["html", "htm"];
 
@@ -47,7 +50,14 @@ pub fn read(bytes: &[u8]) -> Page {
     let whole = walk::paragraphs(&document.root());
     let found = meta::Found::of(&document);
     let mut warnings = Vec::new();
-    let mut readability = Readability::with_document(document, None, None).ok();
+    // Extraction slows down sharply on very deep trees; a page that deep is no article.
+    let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
+    if too_deep {
+        warnings.push(format!("page nested deeper than {MAX_DEPTH} elements"));
+    }
+    let mut readability = (!too_deep)
+        .then(|| Readability::with_document(document, None, None).ok())
+        .flatten();
     let extracted = readability.as_mut().and_then(|r| r.parse().ok());
     let (body, details) = match extracted {
         Some(article) if !article.text_content.trim().is_empty() => {

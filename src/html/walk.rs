@@ -193,6 +193,18 @@ pub fn paragraphs(root: &NodeRef<'_>) -> Vec<String> {
     builder.paragraphs
 }
 
+/// Whether the tree under `root` nests more than `limit` levels deep (walked without recursion).
+pub fn deeper_than(root: &NodeRef<'_>, limit: usize) -> bool {
+    let mut stack = vec![(*root, 0_usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > limit {
+            return true;
+        }
+        stack.extend(node.children().into_iter().map(|child| (child, depth + 1)));
+    }
+    false
+}
+
 /// Whether a node that is no element still holds elements (the document, a fragment).
 fn is_container(node: &NodeRef<'_>) -> bool {
     node.is_document() || node.is_fragment()
