@@ -5,6 +5,7 @@
 
 mod charset;
 mod meta;
+mod source;
 mod walk;
 
 use dom_query::Document;
@@ -16,6 +17,10 @@ pub use charset::decode;
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
 const MAX_DEPTH: usize = 512;
+
+/// Nesting of the page's source beyond which it is not parsed: [`source::tag_depth`] counts
+/// elements an HTML parser may close by itself, so it allows more than [`MAX_DEPTH`].
+const MAX_SOURCE_DEPTH: usize = 4 * MAX_DEPTH;
 
 /// File extensions read as web pages.
 pub const EXTENSIONS: &[&str] = &["html", "htm"];
@@ -46,6 +51,20 @@ pub struct Page {
 /// Reads a page's bytes: charset, main article, metadata.
 pub fn read(bytes: &[u8]) -> Page {
     let (html, replaced) = charset::decode(bytes);
+    // html5ever's tree building slows down sharply with depth (100,000 nested elements took
+    // minutes): a page that deep is not parsed at all, only stripped of its tags.
+    if source::tag_depth(&html) > MAX_SOURCE_DEPTH {
+        let text = source::without_tags(&html);
+        return Page {
+            text: text.clone(),
+            raw: text,
+            dir: None,
+            replaced,
+            warnings: vec![format!(
+                "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
+            )],
+        };
+    }
     let document = Document::from(html.as_str());
     let whole = walk::paragraphs(&document.root());
     let found = meta::Found::of(&document);

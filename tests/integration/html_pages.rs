@@ -192,3 +192,23 @@ fn escape_sequences_in_a_page_never_reach_the_output() {
     assert!(!shown.contains('\u{1b}'), "{shown:?}");
     assert!(shown.contains("dispute"), "{shown}");
 }
+
+#[test]
+fn a_page_nested_100000_deep_is_read_as_text_without_parsing() {
+    let home = tempfile::tempdir().unwrap();
+    let depth = 100_000;
+    let page = format!(
+        "<html><body>{}Deep harbour text{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    std::fs::write(home.path().join("deep.html"), page).unwrap();
+    // Parsed, this page took minutes; it is stripped of its tags instead, with a warning.
+    let output = lectern(&home)
+        .args(["show", "--format", "text", "deep.html"])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success();
+    let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("Deep harbour text"), "{stdout}");
+}
