@@ -20,7 +20,7 @@ use crate::text::sanitize::sanitize_line;
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 /// Extensions read when walking folders; a file named on the command line is read whatever it is.
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Where an article's text lives, to read its body again on demand.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,7 +130,7 @@ impl Library {
         library
     }
 
-    /// Every `.txt` and `.md` file under `paths`, recursively, read in parallel (or taken from
+    /// Every `.txt`, `.md` and `.html` file under `paths`, recursively, read in parallel (or taken from
     /// the index cache); returns when all are read.
     pub fn load(paths: &[PathBuf], options: LoadOptions) -> Self {
         let (mut library, progress) = Self::start(paths, options);

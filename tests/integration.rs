@@ -48,6 +48,8 @@ mod hostile_sanitize;
 mod hostile_state_config;
 #[path = "integration/hostile_terminal.rs"]
 mod hostile_terminal;
+#[path = "integration/html_pages.rs"]
+mod html_pages;
 #[path = "integration/layout_conformance.rs"]
 mod layout_conformance;
 #[path = "integration/layout_direction.rs"]

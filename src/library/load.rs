@@ -215,7 +215,8 @@ fn load_one(
     if let (Some(frame), Some(place), Some(stamp)) = (frame, &found.place, stamp) {
         let front_matter: Vec<String> = (problems.iter())
             .filter_map(|p| match p {
-                Problem::FrontMatter(text) => Some(text.clone()),
+                // A page's remark is kept with them: both are shown as they are.
+                Problem::FrontMatter(text) | Problem::Page(text) => Some(text.clone()),
                 _ => None,
             })
             .collect();

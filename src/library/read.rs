@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use thiserror::Error;
 
 use crate::article::{self, Article, DecodeError, decode_owned};
+use crate::html;
 
 /// Why a file was skipped, or what was wrong with one that still loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -44,12 +45,18 @@ pub enum Problem {
     /// Malformed front matter; the article loaded with the block as text.
     #[error("{0}")]
     FrontMatter(String),
+    /// A web page that loaded with a remark ("no article found").
+    #[error("{0}")]
+    Page(String),
 }
 
 impl Problem {
     /// Whether the file was left out of the library.
     pub fn skipped(&self) -> bool {
-        !matches!(self, Self::Replaced(_) | Self::FrontMatter(_))
+        !matches!(
+            self,
+            Self::Replaced(_) | Self::FrontMatter(_) | Self::Page(_)
+        )
     }
 }
 
@@ -121,6 +128,9 @@ pub fn parse_bytes(
     path: String,
     modified: Option<SystemTime>,
 ) -> Result<(Article, Vec<Problem>), Problem> {
+    if html::is_page(&path) {
+        return parse_page(&bytes, path, modified);
+    }
     let decoded = decode_owned(bytes).map_err(|DecodeError::Binary| Problem::Binary)?;
     if decoded.text.trim().is_empty() {
         return Err(Problem::Empty);
@@ -131,5 +141,36 @@ pub fn parse_bytes(
     }
     let (article, warnings) = article::parse(decoded.text, path, modified);
     problems.extend(warnings.into_iter().map(Problem::FrontMatter));
+    Ok((article, problems))
+}
+
+/// Reads a web page: its article through [`html::read`], then the same decoding (sanitiser,
+/// NFC) and parsing as any text; the page's whole text becomes `raw`.
+fn parse_page(
+    bytes: &[u8],
+    path: String,
+    modified: Option<SystemTime>,
+) -> Result<(Article, Vec<Problem>), Problem> {
+    let page = html::read(bytes);
+    let clean = |text: String| {
+        decode_owned(text.into_bytes())
+            .map(|d| d.text)
+            .map_err(|DecodeError::Binary| Problem::Binary)
+    };
+    let raw = clean(page.raw)?;
+    if raw.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    let mut problems = Vec::new();
+    if page.replaced > 0 {
+        problems.push(Problem::Replaced(page.replaced));
+    }
+    let (mut article, warnings) = article::parse(clean(page.text)?, path, modified);
+    if let Some(dir) = page.dir {
+        article.meta.dir = dir;
+    }
+    article.raw = raw;
+    problems.extend(warnings.into_iter().map(Problem::FrontMatter));
+    problems.extend(page.warnings.into_iter().map(Problem::Page));
     Ok((article, problems))
 }

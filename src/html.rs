@@ -1,0 +1,131 @@
+//! Web pages as articles: the main article of an HTML page is found with `dom_smoothie`, walked
+//! into paragraphs ([`walk`]) and handed to [`crate::article::parse`] as front matter and text,
+//! so it goes through the same sanitising and cleaning as any file. The page's whole text is
+//! kept as `raw`.
+
+mod charset;
+mod meta;
+mod source;
+mod walk;
+
+use dom_query::Document;
+use dom_smoothie::Readability;
+
+use crate::text::Dir;
+
+pub use charset::decode;
+
+/// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
+const MAX_DEPTH: usize = 512;
+
+/// Nesting of the page's source beyond which it is not parsed: [`source::tag_depth`] counts
+/// elements an HTML parser may close by itself, so it allows more than [`MAX_DEPTH`].
+const MAX_SOURCE_DEPTH: usize = 4 * MAX_DEPTH;
+
+/// File extensions read as web pages.
+pub const EXTENSIONS: &[&str] = &["html", "htm"];
+
+/// Whether a path names a web page by its extension.
+pub fn is_page(path: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// What a page holds, ready for [`crate::article::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// TOML front matter with the page's metadata, then the article's paragraphs.
+    pub text: String,
+    /// The page's whole visible text, paragraph by paragraph.
+    pub raw: String,
+    /// The direction the page declares (`dir` on `html`, `body` or the article), if any.
+    pub dir: Option<Dir>,
+    /// Invalid byte sequences shown as U+FFFD.
+    pub replaced: usize,
+    /// What went wrong without stopping the read ("no article found").
+    pub warnings: Vec<String>,
+}
+
+/// Reads a page's bytes: charset, main article, metadata.
+pub fn read(bytes: &[u8]) -> Page {
+    let (html, replaced) = charset::decode(bytes);
+    // html5ever's tree building slows down sharply with depth (100,000 nested elements took
+    // minutes): a page that deep is not parsed at all, only stripped of its tags.
+    if source::tag_depth(&html) > MAX_SOURCE_DEPTH {
+        let text = source::without_tags(&html);
+        return Page {
+            text: text.clone(),
+            raw: text,
+            dir: None,
+            replaced,
+            warnings: vec![format!(
+                "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
+            )],
+        };
+    }
+    let document = Document::from(html.as_str());
+    let whole = walk::paragraphs(&document.root());
+    let found = meta::Found::of(&document);
+    let mut warnings = Vec::new();
+    // Extraction slows down sharply on very deep trees; a page that deep is no article.
+    let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
+    if too_deep {
+        warnings.push(format!("page nested deeper than {MAX_DEPTH} elements"));
+    }
+    let mut readability = (!too_deep)
+        .then(|| Readability::with_document(document, None, None).ok())
+        .flatten();
+    let extracted = readability.as_mut().and_then(|r| r.parse().ok());
+    let (body, details) = match extracted {
+        Some(article) if !article.text_content.trim().is_empty() => {
+            let content = Document::from(article.content.as_ref());
+            let body = walk::paragraphs(&content.root());
+            let details = found.with_article(&article, &content);
+            (body, details)
+        }
+        _ => {
+            warnings.push("no article found: the page's whole text is shown".to_owned());
+            (whole.clone(), found.alone())
+        }
+    };
+    let dir = details.dir;
+    let text = format!("{}{}\n", details.front_matter(), body.join("\n\n"));
+    Page {
+        text,
+        raw: whole.join("\n\n"),
+        dir,
+        replaced,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_extensions() {
+        assert!(is_page("a/b.HTML") && is_page("x.htm"));
+        assert!(!is_page("x.txt") && !is_page("html"));
+    }
+
+    #[test]
+    fn page_without_article_warns() {
+        for bytes in [
+            &b""[..],
+            b"<html><head><title>Empty</title></head><body></body></html>",
+        ] {
+            let page = read(bytes);
+            assert!(page.warnings.iter().any(|w| w.contains("no article found")));
+        }
+    }
+
+    #[test]
+    fn short_page_keeps_its_text() {
+        let page = read(b"<html><body><p>Only a line.</p></body></html>");
+        assert!(page.raw.contains("Only a line."));
+        assert!(page.text.contains("Only a line."));
+    }
+}

@@ -1,0 +1,198 @@
+//! A page's metadata: title, outlet, date, address, language and direction, from the page's
+//! own declarations (Open Graph, JSON-LD through `dom_smoothie`, `<time>`, `<link>`, `lang`
+//! and `dir`), written as TOML front matter for [`crate::article::parse`].
+
+use dom_query::Document;
+
+use crate::text::Dir;
+
+/// What the page declares; `None` where it declares nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<Dir>,
+}
+
+/// The `content` of the first `<meta>` with this `property` or `name`.
+fn meta_content(document: &Document, key: &str) -> Option<String> {
+    let selector = format!("meta[property='{key}'], meta[name='{key}']");
+    nonempty(
+        document
+            .select(&selector)
+            .attr("content")
+            .map(|v| v.to_string()),
+    )
+}
+
+fn nonempty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
+/// `YYYY-MM-DD` at the start of a timestamp ("2024-03-05T10:00:00Z").
+fn day(stamp: &str) -> Option<String> {
+    let day = stamp.trim().get(..10)?;
+    let bytes = day.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && bytes[4] == b'-' && digits(5..7) && bytes[7] == b'-' && digits(8..10))
+        .then(|| day.to_owned())
+}
+
+/// A `dir` attribute's direction; `auto` and anything else leave it to detection.
+fn direction(value: &str) -> Option<Dir> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "rtl" => Some(Dir::Rtl),
+        "ltr" => Some(Dir::Ltr),
+        _ => None,
+    }
+}
+
+/// The first of `selectors` that has `attribute`, read from `document`.
+fn first_attr(document: &Document, selectors: &[&str], attribute: &str) -> Option<String> {
+    selectors
+        .iter()
+        .find_map(|s| nonempty(document.select(s).attr(attribute).map(|v| v.to_string())))
+}
+
+/// The host of an `http(s)` address, without `www.`.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_owned())
+}
+
+impl Found {
+    /// What the whole page declares, read before extraction changes the document.
+    pub fn of(document: &Document) -> Self {
+        let title = meta_content(document, "og:title")
+            .or_else(|| nonempty(Some(document.select("h1").first().text().to_string())))
+            .or_else(|| nonempty(Some(document.select("title").first().text().to_string())));
+        let url = first_attr(document, &["link[rel='canonical']"], "href")
+            .or_else(|| meta_content(document, "og:url"));
+        let source =
+            meta_content(document, "og:site_name").or_else(|| url.as_deref().and_then(host));
+        let date = meta_content(document, "article:published_time")
+            .or_else(|| first_attr(document, &["time[datetime]"], "datetime"))
+            .and_then(|d| day(&d));
+        let lang = first_attr(
+            document,
+            &["article[lang]", "body[lang]", "html[lang]"],
+            "lang",
+        );
+        let dir = first_attr(document, &["article[dir]", "body[dir]", "html[dir]"], "dir")
+            .and_then(|d| direction(&d));
+        Self {
+            title,
+            source,
+            date,
+            url,
+            lang,
+            dir,
+        }
+    }
+
+    /// The page's declarations completed by what extraction found (JSON-LD, the article's
+    /// own `lang` and `dir`); the page's Open Graph and links come first.
+    pub fn with_article(self, article: &dom_smoothie::Article, content: &Document) -> Self {
+        let extracted = |v: &Option<String>| nonempty(v.clone());
+        let content_dir = first_attr(content, &["[dir]"], "dir").and_then(|d| direction(&d));
+        let content_lang = first_attr(content, &["[lang]"], "lang");
+        Self {
+            title: self
+                .title
+                .filter(|_| article.title.trim().is_empty())
+                .or_else(|| nonempty(Some(article.title.clone()))),
+            source: extracted(&article.site_name).or(self.source),
+            date: article
+                .published_time
+                .as_deref()
+                .and_then(day)
+                .or(self.date),
+            url: self.url.or_else(|| extracted(&article.url)),
+            lang: content_lang
+                .or(self.lang)
+                .or_else(|| extracted(&article.lang)),
+            dir: content_dir
+                .or(self.dir)
+                .or_else(|| article.dir.as_deref().and_then(direction)),
+        }
+    }
+
+    /// The page's declarations when no article was found.
+    pub fn alone(self) -> Self {
+        self
+    }
+
+    /// TOML front matter (`+++` fenced) with the fields found, strings escaped by `toml`.
+    pub fn front_matter(&self) -> String {
+        let mut table = toml::Table::new();
+        let fields = [
+            ("title", &self.title),
+            ("source", &self.source),
+            ("date", &self.date),
+            ("url", &self.url),
+            ("lang", &self.lang),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                table.insert(key.to_owned(), toml::Value::String(value.clone()));
+            }
+        }
+        if table.is_empty() {
+            return String::new();
+        }
+        format!("+++\n{}+++\n", toml::to_string(&table).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_graph_link_time_and_direction() {
+        let html = "<html lang='ar' dir='rtl'><head><title>T | Site</title>\
+            <meta property='og:title' content='Real title'>\
+            <meta property='og:site_name' content='Daily Example'>\
+            <link rel='canonical' href='https://www.example.org/a'></head>\
+            <body><time datetime='2024-03-05T10:00Z'>5 March</time></body></html>";
+        let found = Found::of(&Document::from(html));
+        assert_eq!(found.title.as_deref(), Some("Real title"));
+        assert_eq!(found.source.as_deref(), Some("Daily Example"));
+        assert_eq!(found.url.as_deref(), Some("https://www.example.org/a"));
+        assert_eq!(found.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(found.lang.as_deref(), Some("ar"));
+        assert_eq!(found.dir, Some(Dir::Rtl));
+    }
+
+    #[test]
+    fn host_is_the_source_when_nothing_is_named() {
+        let html = "<head><meta property='og:url' content='https://www.news.example/x/y'></head><h1>H</h1>";
+        let found = Found::of(&Document::from(html));
+        assert_eq!(found.source.as_deref(), Some("news.example"));
+        assert_eq!(found.title.as_deref(), Some("H"));
+    }
+
+    #[test]
+    fn front_matter_escapes_quotes() {
+        let found = Found {
+            title: Some("He said \"no\"".to_owned()),
+            ..Found::default()
+        };
+        let fm = found.front_matter();
+        let table: toml::Table = fm.trim_matches(['+', '\n']).parse().expect("toml");
+        assert_eq!(table["title"].as_str(), Some("He said \"no\""));
+    }
+
+    #[test]
+    fn day_needs_a_full_date() {
+        assert_eq!(day("2024-03-05T10:00Z").as_deref(), Some("2024-03-05"));
+        assert_eq!(day("March 5"), None);
+    }
+}
