@@ -23,14 +23,16 @@ pub fn tag_depth(html: &str) -> usize {
         let tag = &bytes[start..end];
         at = (end + 1).min(bytes.len());
         let closing = tag.first() == Some(&b'/');
-        let name: Vec<u8> = tag[usize::from(closing)..]
+        let after = &tag[usize::from(closing)..];
+        let name = &after[..after
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .map(u8::to_ascii_lowercase)
-            .collect();
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(after.len())];
         let nests = !name.is_empty()
             && !tag.ends_with(b"/")
-            && !NOT_NESTING.iter().any(|n| n.as_bytes() == name.as_slice());
+            && !NOT_NESTING
+                .iter()
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(name));
         if !nests {
             continue;
         }
