@@ -13,7 +13,7 @@ use dom_smoothie::Readability;
 
 use crate::text::Dir;
 
-pub use charset::decode;
+pub use charset::{decode, decode_served};
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
 const MAX_DEPTH: usize = 512;
@@ -50,7 +50,21 @@ pub struct Page {
 
 /// Reads a page's bytes: charset, main article, metadata.
 pub fn read(bytes: &[u8]) -> Page {
-    let (html, replaced) = charset::decode(bytes);
+    read_served(bytes, Served::default())
+}
+
+/// Where and how a page was fetched: what counts when the page itself declares nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Served<'a> {
+    /// The `Content-Type` header, for its `charset`.
+    pub content_type: Option<&'a str>,
+    /// The address it was fetched from (after redirects), for the URL and the outlet.
+    pub url: Option<&'a str>,
+}
+
+/// [`read`] for a page fetched from the web.
+pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
+    let (html, replaced) = charset::decode_served(bytes, served.content_type);
     // html5ever's tree building slows down sharply with depth (100,000 nested elements took
     // minutes): a page that deep is not parsed at all, only stripped of its tags.
     if source::tag_depth(&html) > MAX_SOURCE_DEPTH {
@@ -67,7 +81,7 @@ pub fn read(bytes: &[u8]) -> Page {
     }
     let document = Document::from(html.as_str());
     let whole = walk::paragraphs(&document.root());
-    let found = meta::Found::of(&document);
+    let found = meta::Found::of(&document).or_fetched(served.url);
     let mut warnings = Vec::new();
     // Extraction slows down sharply on very deep trees; a page that deep is no article.
     let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);

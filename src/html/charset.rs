@@ -1,5 +1,5 @@
 //! Bytes of a web page to text: the BOM, then the page's own `<meta charset>` or
-//! `http-equiv` declaration, then UTF-8 (what the HTML standard falls back to for us).
+//! `http-equiv` declaration, then the HTTP `Content-Type` it was served with, then UTF-8.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -8,7 +8,18 @@ const PRESCAN_BYTES: usize = 1024;
 
 /// The page's text, and how many invalid sequences became U+FFFD.
 pub fn decode(bytes: &[u8]) -> (String, usize) {
-    let (encoding, skip) = Encoding::for_bom(bytes).unwrap_or_else(|| (declared(bytes), 0));
+    decode_served(bytes, None)
+}
+
+/// [`decode`] for a page served with this `Content-Type` header, whose `charset` parameter is
+/// used when the page itself declares nothing.
+pub fn decode_served(bytes: &[u8], content_type: Option<&str>) -> (String, usize) {
+    let (encoding, skip) = Encoding::for_bom(bytes).unwrap_or_else(|| {
+        let served = content_type
+            .map(str::to_ascii_lowercase)
+            .and_then(|t| label_in(t.as_bytes()).and_then(Encoding::for_label));
+        (declared(bytes).or(served).unwrap_or(UTF_8), 0)
+    });
     let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[skip..]);
     let replaced = if had_errors {
         text.matches('\u{FFFD}').count()
@@ -18,8 +29,8 @@ pub fn decode(bytes: &[u8]) -> (String, usize) {
     (text.into_owned(), replaced)
 }
 
-/// The encoding a `<meta>` in the first bytes declares, else UTF-8.
-fn declared(bytes: &[u8]) -> &'static Encoding {
+/// The encoding a `<meta>` in the first bytes declares.
+fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let head = head.to_ascii_lowercase();
     let mut rest = head.as_slice();
@@ -29,16 +40,18 @@ fn declared(bytes: &[u8]) -> &'static Encoding {
         if let Some(label) = label_in(&rest[..end]) {
             // A page that says UTF-16 in ASCII bytes is not UTF-16 (the standard reads UTF-8).
             if let Some(found) = Encoding::for_label(label) {
-                return if found == encoding_rs::UTF_16LE || found == encoding_rs::UTF_16BE {
-                    UTF_8
-                } else {
-                    found
-                };
+                return Some(
+                    if found == encoding_rs::UTF_16LE || found == encoding_rs::UTF_16BE {
+                        UTF_8
+                    } else {
+                        found
+                    },
+                );
             }
         }
         rest = &rest[end..];
     }
-    UTF_8
+    None
 }
 
 /// The value after `charset=` inside one tag, without quotes.
@@ -89,6 +102,19 @@ mod tests {
     fn bom_wins_over_the_declaration() {
         let page = b"\xEF\xBB\xBF<meta charset=windows-1256>\xC3\xA9";
         assert!(decode(page).0.ends_with('é'));
+    }
+
+    #[test]
+    fn content_type_is_used_when_the_page_declares_nothing() {
+        let served = Some("text/html; charset=windows-1256");
+        assert!(
+            decode_served(b"<p>\xC7\xE1</p>", served)
+                .0
+                .contains("\u{627}\u{644}")
+        );
+        // The page's own declaration comes first.
+        let page = b"<meta charset=windows-1258><p>\xD0</p>";
+        assert!(decode_served(page, served).0.contains('Đ'));
     }
 
     #[test]

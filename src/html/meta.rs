@@ -124,6 +124,14 @@ impl Found {
         }
     }
 
+    /// Fills the address and the outlet from where the page was fetched, when it names neither.
+    #[must_use]
+    pub fn or_fetched(mut self, fetched: Option<&str>) -> Self {
+        self.url = self.url.or_else(|| fetched.map(str::to_owned));
+        self.source = self.source.or_else(|| fetched.and_then(host));
+        self
+    }
+
     /// The page's declarations when no article was found.
     pub fn alone(self) -> Self {
         self
@@ -169,6 +177,18 @@ mod tests {
         assert_eq!(found.date.as_deref(), Some("2024-03-05"));
         assert_eq!(found.lang.as_deref(), Some("ar"));
         assert_eq!(found.dir, Some(Dir::Rtl));
+    }
+
+    #[test]
+    fn fetched_address_fills_what_the_page_does_not_name() {
+        let bare =
+            Found::of(&Document::from("<p>x</p>")).or_fetched(Some("https://www.news.example/a/1"));
+        assert_eq!(bare.url.as_deref(), Some("https://www.news.example/a/1"));
+        assert_eq!(bare.source.as_deref(), Some("news.example"));
+        let named = "<link rel=canonical href='https://n.example/c'><meta property='og:site_name' content='N'>";
+        let named = Found::of(&Document::from(named)).or_fetched(Some("https://other.example/"));
+        assert_eq!(named.url.as_deref(), Some("https://n.example/c"));
+        assert_eq!(named.source.as_deref(), Some("N"));
     }
 
     #[test]
