@@ -21,6 +21,7 @@ mod nesting;
 pub mod sanitize;
 mod shape;
 mod units;
+mod verbatim;
 pub mod width;
 mod wrap;
 
@@ -205,8 +206,20 @@ impl Layout {
 /// empty paragraph gives one empty line. No line is wider than `width`;
 /// `width == 0` gives no lines.
 pub fn lay_out(paragraphs: &[String], width: usize, options: &LayoutOptions) -> Layout {
+    lay_out_blocks(paragraphs, |_| false, width, options)
+}
+
+/// [`lay_out`] where the paragraphs for which `verbatim` holds keep their lines: each line
+/// of theirs is a screen line, leading spaces kept, cut by grapheme at the width when it is
+/// wider (a web page's `pre`, a Markdown fenced block).
+pub fn lay_out_blocks(
+    paragraphs: &[String],
+    verbatim: impl Fn(usize) -> bool,
+    width: usize,
+    options: &LayoutOptions,
+) -> Layout {
     let mut lines = Vec::new();
-    lay_out_each(paragraphs, width, options, |line| lines.push(line));
+    lay_out_each_block(paragraphs, verbatim, width, options, |line| lines.push(line));
     Layout { width, lines }
 }
 
@@ -215,6 +228,17 @@ pub fn lay_out(paragraphs: &[String], width: usize, options: &LayoutOptions) -> 
 /// paragraph rather than by all its glyphs (each glyph takes about 48 bytes).
 pub fn lay_out_each(
     paragraphs: &[String],
+    width: usize,
+    options: &LayoutOptions,
+    each: impl FnMut(ScreenLine),
+) {
+    lay_out_each_block(paragraphs, |_| false, width, options, each);
+}
+
+/// [`lay_out_each`] with the verbatim paragraphs of [`lay_out_blocks`].
+pub fn lay_out_each_block(
+    paragraphs: &[String],
+    verbatim: impl Fn(usize) -> bool,
     width: usize,
     options: &LayoutOptions,
     mut each: impl FnMut(ScreenLine),
@@ -231,6 +255,10 @@ pub fn lay_out_each(
                 glyphs: Vec::new(),
             });
         }
-        line::lay_out_paragraph(index, paragraph, width, *options, &mut each);
+        if verbatim(index) {
+            verbatim::lay_out_verbatim(index, paragraph, width, *options, &mut each);
+        } else {
+            line::lay_out_paragraph(index, paragraph, width, *options, &mut each);
+        }
     }
 }

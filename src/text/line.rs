@@ -119,13 +119,13 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
 /// is right-to-left or holds something that can leave level 0 (a
 /// left-to-right paragraph of left-to-right text is already in visual
 /// order).
-fn needs_bidi(text: &str, dir: Dir, options: LayoutOptions) -> bool {
+pub(super) fn needs_bidi(text: &str, dir: Dir, options: LayoutOptions) -> bool {
     options.bidi == BidiMode::App && (dir == Dir::Rtl || text.contains(may_be_rtl))
 }
 
 /// The glyphs of one line's units, in visual order when `info` is given
 /// (lectern reorders), else in logical order (the terminal does).
-fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Vec<Glyph> {
+pub(super) fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Vec<Glyph> {
     let mut glyphs = Vec::with_capacity(line.len());
     let (Some(info), Some(first), Some(last)) = (info, line.first(), line.last()) else {
         glyphs.extend(line.iter().filter_map(|unit| glyph(text, unit, false)));
@@ -195,7 +195,7 @@ fn right_to_left(shown: &str) -> CompactString {
 }
 
 /// A screen line, right-aligned when the paragraph is right-to-left.
-fn aligned(paragraph: usize, dir: Dir, width: usize, glyphs: Vec<Glyph>) -> ScreenLine {
+pub(super) fn aligned(paragraph: usize, dir: Dir, width: usize, glyphs: Vec<Glyph>) -> ScreenLine {
     let used: usize = glyphs.iter().map(|glyph| usize::from(glyph.width)).sum();
     let indent = match dir {
         Dir::Rtl => width.saturating_sub(used),
