@@ -1,5 +1,6 @@
 //! The `Article` model and `parse`, which turns decoded text into one.
 
+mod blocks;
 mod clean;
 pub mod date;
 mod decode;
@@ -8,6 +9,7 @@ mod front_matter;
 mod furniture;
 mod source;
 
+pub use blocks::Block;
 pub use date::DateSource;
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
 pub use detect::{language, stable_id};
@@ -85,8 +87,25 @@ pub struct Article {
     pub meta: Meta,
     /// The article body without page furniture, one string per paragraph.
     pub paragraphs: Vec<String>,
+    /// What each paragraph is, by index, up to the last one that is not prose (empty for
+    /// most articles): see [`Article::block`]. A list beside `paragraphs` rather than a
+    /// paragraph type, so that the many readers of paragraphs as strings (search, the
+    /// comparison, `lectern show`, tests) stay as they are, and plain articles pay nothing.
+    pub blocks: Vec<Block>,
     /// The decoded text exactly as read (NFC, LF line endings, sanitised).
     pub raw: String,
+}
+
+impl Article {
+    /// What paragraph `index` is: prose unless [`Article::blocks`] says otherwise.
+    pub fn block(&self, index: usize) -> Block {
+        self.blocks.get(index).copied().unwrap_or_default()
+    }
+
+    /// Whether paragraph `index` is laid out as written (a fenced block).
+    pub fn is_verbatim(&self, index: usize) -> bool {
+        self.block(index) == Block::Verbatim
+    }
 }
 
 /// Characters of each of the first paragraphs that belong to the lead, where datelines
@@ -176,7 +195,9 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
     let title = cleaned
         .title
         .map_or_else(|| "(untitled)".to_owned(), |title| sanitize_line(&title));
-    let paragraphs = cleaned.paragraphs;
+    // Headings and fenced blocks keep their Markdown marks through cleaning, which must
+    // not rewrap a fenced block, and lose them here.
+    let (paragraphs, blocks) = blocks::unmark(cleaned.paragraphs);
 
     let (date, date_source) = article_date(
         fields.date.as_deref(),
@@ -229,6 +250,7 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
     let article = Article {
         meta,
         paragraphs,
+        blocks,
         raw: text,
     };
     (article, warning.into_iter().collect())

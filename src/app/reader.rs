@@ -7,7 +7,7 @@ use super::{App, View, geometry};
 use crate::action::Action;
 use crate::article::Article;
 use crate::text::{
-    Layout, LayoutCache, LayoutKey, LayoutOptions, ScreenLine, lay_out, lay_out_line,
+    Layout, LayoutCache, LayoutKey, LayoutOptions, ScreenLine, lay_out, lay_out_blocks, lay_out_line,
 };
 
 /// One open article.
@@ -56,7 +56,8 @@ impl Reader {
                 let lines: Vec<String> = article.raw.lines().map(str::to_owned).collect();
                 lay_out(&lines, width, &options)
             } else {
-                lay_out(&article.paragraphs, width, &options)
+                let verbatim = |index| article.is_verbatim(index);
+                lay_out_blocks(&article.paragraphs, verbatim, width, &options)
             }
         });
         let rows = geometry::MAX_HEADLINE_ROWS;

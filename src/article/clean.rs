@@ -1,5 +1,6 @@
 //! Separates an article from the page furniture that scraping left around it.
 
+use super::blocks::{atx, is_fenced};
 use super::furniture::{Furniture, Kind};
 
 mod byline;
@@ -66,11 +67,21 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
     let (mut after_image, mut after_meta, mut pushed) = (false, false, false);
     for paragraph in paragraphs(body) {
         let line = paragraph.trim();
+        // A fenced block is the article's, as written: none of the furniture rules apply.
+        if is_fenced(line) && out.title.is_some() {
+            out.paragraphs.push(line.to_owned());
+            (after_image, after_meta, pushed) = (false, false, false);
+            continue;
+        }
         if is_image(line) {
             after_image = true;
             continue;
         }
         let line = line.strip_suffix('|').map_or(line, str::trim_end);
+        // A heading is judged by its words and kept with its marks (`## `), which
+        // `article::parse` turns into a heading paragraph.
+        let marked = line;
+        let line = atx(line).unwrap_or(line);
         let was_after_image = std::mem::take(&mut after_image);
         let was_after_meta = std::mem::take(&mut after_meta);
         let previous_pushed = std::mem::take(&mut pushed);
@@ -128,7 +139,7 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
                     }
                     after_meta = true;
                 } else {
-                    out.paragraphs.push(line.to_owned());
+                    out.paragraphs.push(marked.to_owned());
                     pushed = true;
                 }
             }
@@ -146,7 +157,7 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
                 if out.source.is_none() {
                     out.source = agency_prefix(line);
                 }
-                out.paragraphs.push(line.to_owned());
+                out.paragraphs.push(marked.to_owned());
                 pushed = true;
             }
         }

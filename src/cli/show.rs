@@ -6,10 +6,13 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use super::list::Row;
-use crate::article::{Article, Dir};
+use crate::article::{Article, Block, Dir};
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
-use crate::text::{BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each};
+use crate::text::{
+    BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each,
+    lay_out_each_block,
+};
 
 /// Arguments of `lectern show`.
 #[derive(Debug, clap::Args)]
@@ -45,7 +48,8 @@ pub enum ShowFormat {
     /// The clean article in logical order, unwrapped: title, blank line, paragraphs separated
     /// by blank lines; for pipes and grep.
     Text,
-    /// The keys of `lectern list --format json` plus `url` and `paragraphs`.
+    /// The keys of `lectern list --format json` plus `url`, `paragraphs` and `blocks` (what
+    /// each paragraph is: `prose`, `heading` or `verbatim`, when any is not prose).
     Json,
 }
 
@@ -56,6 +60,9 @@ struct ShowJson<'a> {
     row: Row<'a>,
     url: Option<&'a str>,
     paragraphs: &'a [String],
+    /// What each paragraph is, up to the last that is not prose (none for the raw text).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    blocks: &'a [Block],
 }
 
 /// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
@@ -134,6 +141,7 @@ pub fn render(
                 row: Row::of(&article.meta),
                 url: article.meta.url.as_deref(),
                 paragraphs: &paragraphs,
+                blocks: if args.raw { &[] } else { &article.blocks },
             };
             serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
             writeln!(out)
@@ -188,10 +196,19 @@ fn screen(
         &article.paragraphs
     };
     let mut written = Ok(());
-    lay_out_each(paragraphs, width, &options, |line| {
-        if written.is_ok() {
-            written = writeln!(out, "{}", line.to_plain());
+    let raw = args.raw;
+    let verbatim = |index| !raw && article.is_verbatim(index);
+    lay_out_each_block(paragraphs, verbatim, width, &options, |line| {
+        if written.is_err() {
+            return;
         }
+        let heading = !raw && article.block(line.paragraph) == Block::Heading;
+        let (style, reset) = if heading && !line.glyphs.is_empty() {
+            (bold, reset)
+        } else {
+            ("", "")
+        };
+        written = writeln!(out, "{style}{}{reset}", line.to_plain());
     });
     written
 }

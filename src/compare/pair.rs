@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::{Bead, Row, align, aligned_rows, anchors_in, occurrences, shared_anchors};
 use crate::article::Article;
-use crate::text::{Layout, LayoutCache, LayoutKey, LayoutOptions, lay_out};
+use crate::text::{Layout, LayoutCache, LayoutKey, LayoutOptions, lay_out_blocks};
 
 /// Columns of the separator and the air around it between two panes side by side.
 const GUTTER: u16 = 3;
@@ -84,8 +84,11 @@ impl Pair {
                 options,
                 raw: false,
             };
-            let paragraphs = &side.article.paragraphs;
-            side.layout = cache.get_or_insert_with(&key, || lay_out(paragraphs, width, &options));
+            let article = &side.article;
+            let verbatim = |index| article.is_verbatim(index);
+            side.layout = cache.get_or_insert_with(&key, || {
+                lay_out_blocks(&article.paragraphs, verbatim, width, &options)
+            });
         }
         self.rows = aligned_rows([&self.sides[0].layout, &self.sides[1].layout], &self.beads);
     }

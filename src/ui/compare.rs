@@ -1,13 +1,13 @@
 //! The comparison screen: two panes with their own headers, side by side or stacked.
 
 use ratatui::buffer::Buffer;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 use super::{put_line, put_text, style};
 use crate::app::App;
 use crate::app::Compare;
 use crate::app::geometry::CompareAreas;
-use crate::article::Dir;
+use crate::article::{Block, Dir};
 use crate::text::lay_out_line;
 use crate::theme::Part;
 
@@ -59,6 +59,11 @@ fn draw_pane(app: &App, compare: &Compare, side: usize, areas: &CompareAreas, bu
             continue;
         };
         let ranges = (pane.anchors.get(line.paragraph)).filter(|_| compare.show_anchors);
+        let plain = if pane.article.block(line.paragraph) == Block::Heading {
+            Style::default().add_modifier(Modifier::BOLD)
+        } else {
+            Style::default()
+        };
         put_line(buf, text, text.y + row, line, |glyph| match ranges {
             Some(ranges)
                 if ranges
@@ -67,7 +72,7 @@ fn draw_pane(app: &App, compare: &Compare, side: usize, areas: &CompareAreas, bu
             {
                 anchor
             }
-            _ => Style::default(),
+            _ => plain,
         });
     }
 }

@@ -5,6 +5,8 @@ use ratatui::buffer::Buffer;
 use super::{put_line, put_text, style};
 use crate::app::geometry::ReaderAreas;
 use crate::app::{App, Reader};
+use crate::article::Block;
+use ratatui::style::Style;
 use crate::text::lay_out_line;
 use crate::theme::Part;
 
@@ -55,10 +57,11 @@ pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
 
     let text = areas.text;
     let lines = reader.layout.lines.iter().skip(reader.scroll);
+    let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
     for (row, line) in (0..text.height).zip(lines) {
-        put_line(buf, text, text.y + row, line, |_| {
-            ratatui::style::Style::default()
-        });
+        let heading = !reader.raw && reader.article.block(line.paragraph) == Block::Heading;
+        let shown = if heading { bold } else { Style::default() };
+        put_line(buf, text, text.y + row, line, |_| shown);
     }
 }
 

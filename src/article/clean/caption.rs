@@ -1,6 +1,7 @@
 //! Photo captions: the line under an image, a short line with a photo credit, and a short
 //! line that repeats a sentence of the body (a pull quote or a caption written from the text).
 
+use super::super::blocks::is_fenced;
 use super::super::furniture::Furniture;
 use super::lines::{has_letter, word_count};
 use super::tail::is_list_item;
@@ -47,7 +48,7 @@ pub fn drop_repeats(paragraphs: &mut Vec<String>) {
     let keep: Vec<bool> = (0..count)
         .map(|i| {
             let line = &paragraphs[i];
-            if !could_repeat(line) {
+            if !could_repeat(line) || is_fenced(line) {
                 return true;
             }
             let key = repeat_key(line);

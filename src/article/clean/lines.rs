@@ -3,9 +3,21 @@
 
 use std::borrow::Cow;
 
-/// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped.
+use super::super::blocks::fenced_parts;
+
+/// Splits the body into paragraphs: one per line, except blocks that were hard-wrapped, and
+/// fenced blocks, which are one paragraph each, fences included ([`super::super::blocks`]).
 /// Lazily and borrowing the lines, so that a body of millions of lines is not copied twice.
 pub fn paragraphs(body: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    fenced_parts(body).into_iter().flat_map(|(fenced, part)| {
+        let fence = fenced.then_some(Cow::Borrowed(part));
+        let prose = (!fenced).then(|| prose_paragraphs(part));
+        fence.into_iter().chain(prose.into_iter().flatten())
+    })
+}
+
+/// [`paragraphs`] of a part of the body that holds no fenced block.
+fn prose_paragraphs(body: &str) -> impl Iterator<Item = Cow<'_, str>> {
     body.split("\n\n").flat_map(|block| {
         let lines = || block.lines().map(str::trim).filter(|l| !l.is_empty());
         let joined =

@@ -1,6 +1,7 @@
 //! What may close an article: lists and verse, which are content, and lists of links to other
 //! articles, which are not.
 
+use super::super::blocks::is_fenced;
 use super::lines::{ends_sentence, word_count};
 
 /// Bullets that open a list item.
@@ -51,6 +52,9 @@ pub fn introduces(line: &str) -> bool {
 /// A line that reads as a link to something else: an address, or the headline of another
 /// article (several words, no sentence punctuation, no clause left open by a comma).
 fn is_link_line(line: &str) -> bool {
+    if is_fenced(line) {
+        return false;
+    }
     let line = line.trim();
     if line.contains("http://") || line.contains("https://") || line.starts_with("www.") {
         return true;
