@@ -218,7 +218,10 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         detect::normalize_code,
     );
     let body_text = || paragraphs.iter().map(String::as_str);
-    let dir = if paragraphs.is_empty() {
+    let declared = fields.direction();
+    let dir = if let Some(dir) = declared {
+        dir
+    } else if paragraphs.is_empty() {
         detect::direction([title.as_str()])
     } else {
         // The body as it follows the title in `start`: from the newline after it.

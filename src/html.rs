@@ -6,6 +6,7 @@
 mod charset;
 mod meta;
 mod source;
+mod title;
 mod walk;
 
 use dom_query::Document;
@@ -38,7 +39,7 @@ pub fn is_page(path: &str) -> bool {
 pub struct Page {
     /// TOML front matter with the page's metadata, then the article's paragraphs.
     pub text: String,
-    /// The page's whole visible text, paragraph by paragraph.
+    /// The page's whole visible text, paragraph by paragraph, images as `[image: alt]`.
     pub raw: String,
     /// The direction the page declares (`dir` on `html`, `body` or the article), if any.
     pub dir: Option<Dir>,
@@ -80,8 +81,14 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         };
     }
     let document = Document::from(html.as_str());
-    let whole = walk::paragraphs(&document.root());
     let found = meta::Found::of(&document).or_fetched(served.url);
+    let whole = walk::paragraphs(
+        &document.root(),
+        walk::Walk {
+            furniture: true,
+            base: found.dir,
+        },
+    );
     let mut warnings = Vec::new();
     // Extraction slows down sharply on very deep trees; a page that deep is no article.
     let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
@@ -95,9 +102,12 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
     let (body, details) = match extracted {
         Some(article) if !article.text_content.trim().is_empty() => {
             let content = Document::from(article.content.as_ref());
-            let body = walk::paragraphs(&content.root());
             let details = found.with_article(&article, &content);
-            (body, details)
+            let walk = walk::Walk {
+                furniture: false,
+                base: details.dir,
+            };
+            (walk::paragraphs(&content.root(), walk), details)
         }
         _ => {
             warnings.push("no article found: the page's whole text is shown".to_owned());

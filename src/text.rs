@@ -219,7 +219,9 @@ pub fn lay_out_blocks(
     options: &LayoutOptions,
 ) -> Layout {
     let mut lines = Vec::new();
-    lay_out_each_block(paragraphs, verbatim, width, options, |line| lines.push(line));
+    lay_out_each_block(paragraphs, verbatim, width, options, |line| {
+        lines.push(line)
+    });
     Layout { width, lines }
 }
 

@@ -7,7 +7,8 @@ use super::{App, View, geometry};
 use crate::action::Action;
 use crate::article::Article;
 use crate::text::{
-    Layout, LayoutCache, LayoutKey, LayoutOptions, ScreenLine, lay_out, lay_out_blocks, lay_out_line,
+    Layout, LayoutCache, LayoutKey, LayoutOptions, ScreenLine, lay_out, lay_out_blocks,
+    lay_out_line,
 };
 
 /// One open article.

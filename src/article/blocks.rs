@@ -95,11 +95,7 @@ pub fn fenced_parts(body: &str) -> Vec<(bool, &str)> {
 
 /// Whether a paragraph of the cleaning is a fenced block, fences included.
 pub fn is_fenced(paragraph: &str) -> bool {
-    paragraph
-        .lines()
-        .next()
-        .and_then(opening)
-        .is_some()
+    paragraph.lines().next().and_then(opening).is_some()
 }
 
 /// The lines between a fenced block's fences.
@@ -164,12 +160,15 @@ mod tests {
             ]
         );
         // A longer fence holds a line of three backticks; an unclosed one runs to the end.
+        assert_eq!(fenced_parts("````\n```\n````"), [(true, "````\n```\n````")]);
         assert_eq!(
-            fenced_parts("````\n```\n````"),
-            [(true, "````\n```\n````")]
+            fenced_parts("a\n```\nb\n"),
+            [(false, "a\n"), (true, "```\nb")]
         );
-        assert_eq!(fenced_parts("a\n```\nb\n"), [(false, "a\n"), (true, "```\nb")]);
-        assert_eq!(fenced_parts("Say ```x``` now"), [(false, "Say ```x``` now")]);
+        assert_eq!(
+            fenced_parts("Say ```x``` now"),
+            [(false, "Say ```x``` now")]
+        );
     }
 
     #[test]

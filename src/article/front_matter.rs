@@ -16,6 +16,19 @@ pub struct FrontMatter {
     pub date: Option<String>,
     /// The language code.
     pub lang: Option<String>,
+    /// The direction, as a page declares it (`rtl` or `ltr`).
+    pub dir: Option<String>,
+}
+
+impl FrontMatter {
+    /// The declared direction, if it is `rtl` or `ltr`.
+    pub fn direction(&self) -> Option<crate::text::Dir> {
+        match self.dir.as_deref()?.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(crate::text::Dir::Rtl),
+            "ltr" => Some(crate::text::Dir::Ltr),
+            _ => None,
+        }
+    }
 }
 
 impl FrontMatter {
@@ -29,6 +42,7 @@ impl FrontMatter {
             url: line(self.url),
             date: line(self.date),
             lang: line(self.lang),
+            dir: line(self.dir),
         }
     }
 }
@@ -91,6 +105,7 @@ fn parse_toml(block: &str) -> Result<FrontMatter, String> {
         url: field("url"),
         date: field("date"),
         lang: field("lang"),
+        dir: field("dir"),
     })
 }
 
@@ -111,6 +126,7 @@ fn parse_key_values(block: &str) -> Result<FrontMatter, String> {
             "url" => fields.url = value,
             "date" => fields.date = value,
             "lang" => fields.lang = value,
+            "dir" => fields.dir = value,
             _ => {} // Other keys (tags, author, ...) are allowed and ignored.
         }
     }
@@ -129,7 +145,14 @@ mod tests {
         assert_eq!(fm.source.as_deref(), Some("CLO"));
         assert_eq!(fm.date.as_deref(), Some("2021-10-21"));
         assert_eq!(fm.lang.as_deref(), Some("vi"));
+        assert_eq!(fm.direction(), None);
         assert_eq!(body, "Body\n");
+        let (fm, _, _) = split("+++\ndir = \"rtl\"\n+++\nBody");
+        assert_eq!(fm.direction(), Some(crate::text::Dir::Rtl));
+        let (fm, _, _) = split("---\ndir: LTR\n---\nBody");
+        assert_eq!(fm.direction(), Some(crate::text::Dir::Ltr));
+        let (fm, _, _) = split("---\ndir: auto\n---\nBody");
+        assert_eq!(fm.direction(), None);
         assert_eq!(warning, None);
     }
 

@@ -10,8 +10,7 @@ use crate::article::{Article, Block, Dir};
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
 use crate::text::{
-    BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each,
-    lay_out_each_block,
+    BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each, lay_out_each_block,
 };
 
 /// Arguments of `lectern show`.

@@ -4,6 +4,7 @@
 
 use dom_query::Document;
 
+use super::title;
 use crate::text::Dir;
 
 /// What the page declares; `None` where it declares nothing.
@@ -59,6 +60,39 @@ fn first_attr(document: &Document, selectors: &[&str], attribute: &str) -> Optio
         .find_map(|s| nonempty(document.select(s).attr(attribute).map(|v| v.to_string())))
 }
 
+/// The `attribute` of the elements that enclose all of `content`'s text (the wrappers from its
+/// root down to the first element with more than one child or with text of its own), the
+/// innermost that has it.
+fn enclosing_attr(content: &Document, attribute: &str) -> Option<String> {
+    let mut node = content.root();
+    let mut found = None;
+    loop {
+        if node.is_element()
+            && let Some(value) = nonempty(node.attr(attribute).map(|v| v.to_string()))
+        {
+            found = Some(value);
+        }
+        let children = node.children();
+        let has_text = children
+            .iter()
+            .any(|c| c.is_text() && !c.text().trim().is_empty());
+        // A parsed fragment sits in `body`, next to an empty `head`.
+        let elements: Vec<_> = children
+            .into_iter()
+            .filter(|c| {
+                c.is_element()
+                    && !c
+                        .node_name()
+                        .is_some_and(|n| n.eq_ignore_ascii_case("head"))
+            })
+            .collect();
+        match elements.as_slice() {
+            [only] if !has_text => node = *only,
+            _ => return found,
+        }
+    }
+}
+
 /// The host of an `http(s)` address, without `www.`.
 fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -70,13 +104,20 @@ fn host(url: &str) -> Option<String> {
 impl Found {
     /// What the whole page declares, read before extraction changes the document.
     pub fn of(document: &Document) -> Self {
-        let title = meta_content(document, "og:title")
-            .or_else(|| nonempty(Some(document.select("h1").first().text().to_string())))
-            .or_else(|| nonempty(Some(document.select("title").first().text().to_string())));
         let url = first_attr(document, &["link[rel='canonical']"], "href")
             .or_else(|| meta_content(document, "og:url"));
-        let source =
-            meta_content(document, "og:site_name").or_else(|| url.as_deref().and_then(host));
+        let site = meta_content(document, "og:site_name");
+        let source = site.clone().or_else(|| url.as_deref().and_then(host));
+        let page_title = nonempty(Some(document.select("title").first().text().to_string()));
+        let title = meta_content(document, "og:title")
+            .or_else(|| nonempty(Some(document.select("h1").first().text().to_string())))
+            .or(page_title.clone());
+        // A `<title>` (or an Open Graph title that repeats it) ends with the site's name.
+        let title = title.map(|t| {
+            let loose = page_title.as_ref() == Some(&t);
+            let host = url.as_deref().and_then(host);
+            title::without_site(&t, site.as_deref(), host.as_deref(), loose)
+        });
         let date = meta_content(document, "article:published_time")
             .or_else(|| first_attr(document, &["time[datetime]"], "datetime"))
             .and_then(|d| day(&d));
@@ -101,13 +142,18 @@ impl Found {
     /// own `lang` and `dir`); the page's Open Graph and links come first.
     pub fn with_article(self, article: &dom_smoothie::Article, content: &Document) -> Self {
         let extracted = |v: &Option<String>| nonempty(v.clone());
-        let content_dir = first_attr(content, &["[dir]"], "dir").and_then(|d| direction(&d));
-        let content_lang = first_attr(content, &["[lang]"], "lang");
+        // Only what encloses the whole article is the article's: a quote's `dir` is its own.
+        let content_dir = enclosing_attr(content, "dir").and_then(|d| direction(&d));
+        let content_lang = enclosing_attr(content, "lang");
+        let site = extracted(&article.site_name).or_else(|| self.source.clone());
+        let host = self.url.as_deref().and_then(host);
+        let extracted_title = nonempty(Some(article.title.clone()))
+            .map(|t| title::without_site(&t, site.as_deref(), host.as_deref(), false));
         Self {
             title: self
                 .title
-                .filter(|_| article.title.trim().is_empty())
-                .or_else(|| nonempty(Some(article.title.clone()))),
+                .filter(|_| extracted_title.is_none())
+                .or(extracted_title),
             source: extracted(&article.site_name).or(self.source),
             date: article
                 .published_time
@@ -139,6 +185,10 @@ impl Found {
 
     /// TOML front matter (`+++` fenced) with the fields found, strings escaped by `toml`.
     pub fn front_matter(&self) -> String {
+        let dir = self.dir.map(|d| match d {
+            Dir::Rtl => "rtl".to_owned(),
+            Dir::Ltr => "ltr".to_owned(),
+        });
         let mut table = toml::Table::new();
         let fields = [
             ("title", &self.title),
@@ -146,6 +196,7 @@ impl Found {
             ("date", &self.date),
             ("url", &self.url),
             ("lang", &self.lang),
+            ("dir", &dir),
         ];
         for (key, value) in fields {
             if let Some(value) = value {
@@ -214,5 +265,42 @@ mod tests {
     fn day_needs_a_full_date() {
         assert_eq!(day("2024-03-05T10:00Z").as_deref(), Some("2024-03-05"));
         assert_eq!(day("March 5"), None);
+    }
+
+    #[test]
+    fn front_matter_declares_the_direction() {
+        let found = Found {
+            title: Some("T".to_owned()),
+            dir: Some(Dir::Rtl),
+            ..Found::default()
+        };
+        let fm = found.front_matter();
+        let table: toml::Table = fm.trim_matches(['+', '\n']).parse().expect("toml");
+        assert_eq!(table["dir"].as_str(), Some("rtl"));
+        assert!(!Found::default().front_matter().contains("dir"));
+    }
+
+    #[test]
+    fn title_loses_the_site_name() {
+        let html =
+            "<head><title>Floods close the bridge | The Daily Example</title></head><p>x</p>";
+        let found = Found::of(&Document::from(html));
+        assert_eq!(found.title.as_deref(), Some("Floods close the bridge"));
+        let html = "<head><meta property='og:site_name' content='الجزيرة نت'>\
+                    <meta property='og:title' content='عنوان الخبر - الجزيرة نت'></head>";
+        let found = Found::of(&Document::from(html));
+        assert_eq!(found.title.as_deref(), Some("عنوان الخبر"));
+    }
+
+    #[test]
+    fn a_quote_direction_is_not_the_article_direction() {
+        let content = Document::from(
+            "<div id='page' dir='ltr' lang='en'><p>Text.</p><blockquote dir='rtl' lang='ar'>نص</blockquote></div>",
+        );
+        assert_eq!(enclosing_attr(&content, "dir").as_deref(), Some("ltr"));
+        assert_eq!(enclosing_attr(&content, "lang").as_deref(), Some("en"));
+        let content =
+            Document::from("<div><p>Text.</p><blockquote dir='rtl'>نص</blockquote></div>");
+        assert_eq!(enclosing_attr(&content, "dir"), None);
     }
 }

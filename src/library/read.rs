@@ -165,10 +165,9 @@ fn parse_page(
     if page.replaced > 0 {
         problems.push(Problem::Replaced(page.replaced));
     }
+    // The page's declared direction is in the text's front matter (`dir`), as it is in the
+    // Markdown file `lectern add` saves.
     let (mut article, warnings) = article::parse(clean(page.text)?, path, modified);
-    if let Some(dir) = page.dir {
-        article.meta.dir = dir;
-    }
     article.raw = raw;
     problems.extend(warnings.into_iter().map(Problem::FrontMatter));
     problems.extend(page.warnings.into_iter().map(Problem::Page));

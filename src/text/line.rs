@@ -125,7 +125,11 @@ pub(super) fn needs_bidi(text: &str, dir: Dir, options: LayoutOptions) -> bool {
 
 /// The glyphs of one line's units, in visual order when `info` is given
 /// (lectern reorders), else in logical order (the terminal does).
-pub(super) fn glyphs(text: &str, line: &[Unit], info: Option<&ParagraphBidiInfo<'_>>) -> Vec<Glyph> {
+pub(super) fn glyphs(
+    text: &str,
+    line: &[Unit],
+    info: Option<&ParagraphBidiInfo<'_>>,
+) -> Vec<Glyph> {
     let mut glyphs = Vec::with_capacity(line.len());
     let (Some(info), Some(first), Some(last)) = (info, line.first(), line.last()) else {
         glyphs.extend(line.iter().filter_map(|unit| glyph(text, unit, false)));

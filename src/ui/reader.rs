@@ -6,9 +6,9 @@ use super::{put_line, put_text, style};
 use crate::app::geometry::ReaderAreas;
 use crate::app::{App, Reader};
 use crate::article::Block;
-use ratatui::style::Style;
 use crate::text::lay_out_line;
 use crate::theme::Part;
+use ratatui::style::Style;
 
 /// Draws the header and the text rows of `reader` in its areas.
 pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
