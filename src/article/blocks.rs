@@ -182,4 +182,30 @@ mod tests {
         let (_, blocks) = unmark(vec!["Plain.".to_owned()]);
         assert!(blocks.is_empty());
     }
+
+    #[test]
+    fn parse_reads_headings_and_fenced_blocks() {
+        let text = "# The title\n\nIntro paragraph.\n\n## A part\n\n```\n  indented\n\nline two\n```\n\nEnd.\n";
+        let (article, _) = crate::article::parse(text.to_owned(), "a.md".to_owned(), None);
+        assert_eq!(article.meta.title, "The title");
+        assert_eq!(
+            article.paragraphs,
+            ["Intro paragraph.", "A part", "  indented\n\nline two", "End."]
+        );
+        let kinds: Vec<Block> = (0..4).map(|i| article.block(i)).collect();
+        assert_eq!(
+            kinds,
+            [Block::Prose, Block::Heading, Block::Verbatim, Block::Prose]
+        );
+        assert!(article.is_verbatim(2) && !article.is_verbatim(3));
+    }
+
+    #[test]
+    fn declared_direction_overrides_detection() {
+        let text = "+++\ntitle = \"T\"\ndir = \"rtl\"\n+++\nPlain English text here.\n";
+        let (article, _) = crate::article::parse(text.to_owned(), "a.md".to_owned(), None);
+        assert_eq!(article.meta.dir, crate::text::Dir::Rtl);
+        let (article, _) = crate::article::parse(text.replace("dir = \"rtl\"\n", ""), String::new(), None);
+        assert_eq!(article.meta.dir, crate::text::Dir::Ltr);
+    }
 }

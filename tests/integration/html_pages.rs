@@ -212,3 +212,171 @@ fn a_page_nested_100000_deep_is_read_as_text_without_parsing() {
     let stdout = String::from_utf8(output.get_output().stdout.clone()).unwrap();
     assert!(stdout.contains("Deep harbour text"), "{stdout}");
 }
+
+/// An English page with a heading, a quote declared right to left whose letters are mostly
+/// Latin (15 Latin letters in "Coastline Herald", 11 Arabic ones: left to right by its
+/// letters), `bdi` and `bdo`, a `pre` table and an image.
+const BLOCKS: &str = r#"<!doctype html><html lang="en"><head><title>Ferry timetable changes for winter | Coastline Herald</title>
+<meta property="og:site_name" content="Coastline Herald"></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<main><article>
+<p>The ferry company announced on Monday that its winter timetable will cut the number of daily crossings to the islands from six to four, starting in November.</p>
+<p>Passengers who travel to work on the early boat said the change would leave them waiting more than an hour in the cold at the northern pier every morning.</p>
+<h2>What the operator said</h2>
+<p>The operator said that fuel costs had doubled since the spring and that fewer crossings were the only way to keep the route running through the winter months.</p>
+<blockquote dir="rtl" lang="ar"><p>Coastline Herald: الميناء مغلق</p></blockquote>
+<p>Ships from <bdi>دبي</bdi> 3 times a week, the sign said <bdo dir="rtl">PORT</bdo> backwards.</p>
+<figure><img src="f.jpg" alt="The ferry at the northern pier"><figcaption>Photo: Sam Rivers</figcaption></figure>
+<pre>berth  depth
+  A      9 m
+  B     12 m   (closed for repairs until March)</pre>
+<p>The council will discuss the timetable again in January, after a survey of passengers that the ferry company has agreed to pay for and publish in full.</p>
+</article></main>
+<footer><p>Copyright 2025 Coastline Herald.</p></footer></body></html>"#;
+
+/// `lectern show ARGS blocks.html` of [`BLOCKS`].
+fn show_blocks(args: &[&str]) -> String {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("blocks.html"), BLOCKS).unwrap();
+    let output = lectern(&home)
+        .arg("show")
+        .args(args)
+        .arg("blocks.html")
+        .assert()
+        .success();
+    String::from_utf8(output.get_output().stdout.clone()).unwrap()
+}
+
+/// The third line of the `pre`, longer than 20 cells.
+const LONG_PRE_LINE: &str = "  B     12 m   (closed for repairs until March)";
+
+#[test]
+fn headings_pre_and_the_title_without_the_site_in_json() {
+    let json: Value = serde_json::from_str(&show_blocks(&["--format", "json"])).unwrap();
+    assert_eq!(json["title"], "Ferry timetable changes for winter");
+    let paragraphs: Vec<&str> = json["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let blocks = json["blocks"].as_array().unwrap();
+    let at = |text: &str| paragraphs.iter().position(|p| *p == text);
+    let heading = at("What the operator said").expect("heading kept without its marks");
+    assert_eq!(blocks[heading], "heading");
+    let pre = format!("berth  depth\n  A      9 m\n{LONG_PRE_LINE}");
+    let verbatim = at(&pre).expect("pre kept as written");
+    assert_eq!(blocks[verbatim], "verbatim");
+    // Bidi controls never print; the text is there in logical order.
+    assert!(
+        at("Coastline Herald: الميناء مغلق").is_some(),
+        "{paragraphs:?}"
+    );
+    assert!(at("Ships from دبي 3 times a week, the sign said PORT backwards.").is_some());
+    // The image's alt text and the caption are furniture.
+    assert!(
+        !paragraphs
+            .iter()
+            .any(|p| p.contains("ferry at the northern pier"))
+    );
+    assert!(!paragraphs.iter().any(|p| p.contains("Sam Rivers")));
+}
+
+#[test]
+fn text_keeps_pre_lines_and_raw_keeps_the_image_alt_text() {
+    let text = show_blocks(&["--format", "text"]);
+    assert!(
+        text.contains(&format!("\nberth  depth\n  A      9 m\n{LONG_PRE_LINE}\n")),
+        "{text}"
+    );
+    let raw = show_blocks(&["--format", "text", "--raw"]);
+    assert!(
+        raw.contains("[image: The ferry at the northern pier]"),
+        "{raw}"
+    );
+    assert!(raw.contains("Photo: Sam Rivers"), "{raw}");
+}
+
+#[test]
+fn declared_direction_bdi_and_bdo_on_screen() {
+    let shown = show_blocks(&["--width", "80", "--bidi", "app", "--shaping", "off"]);
+    let lines: Vec<&str> = shown.lines().collect();
+    // The quote is right to left as declared: the whole line reversed except the Latin run
+    // ("Coastline Herald" at level 2), ": " resolved to the paragraph's level 1 (N1 between
+    // L and R: embedding direction), right-aligned. By its letters alone it would be left
+    // to right: "Coastline Herald: قلغم ءانيملا".
+    let quote = "قلغم ءانيملا :Coastline Herald";
+    let line = lines
+        .iter()
+        .find(|l| l.trim_start() == quote)
+        .unwrap_or_else(|| panic!("{quote} not in\n{shown}"));
+    assert_eq!(line.chars().count(), 80, "right-aligned: {line:?}");
+    // `bdi` isolates دبي, so "3" follows "from" (an L) and stays left to right after it
+    // (W7); without it, W2 would make "3" Arabic-Indic and draw it before دبي. `bdo dir=rtl`
+    // forces PORT right to left (X6): TROP.
+    let expected = "Ships from يبد 3 times a week, the sign said TROP backwards.";
+    assert!(lines.contains(&expected), "{expected} not in\n{shown}");
+}
+
+#[test]
+fn pre_lines_are_cut_at_the_width_not_rewrapped() {
+    let shown = show_blocks(&["--width", "20"]);
+    let chars: Vec<char> = LONG_PRE_LINE.chars().collect();
+    let pieces: Vec<String> = chars.chunks(20).map(|c| c.iter().collect()).collect();
+    let at = shown
+        .lines()
+        .position(|l| l == pieces[0])
+        .unwrap_or_else(|| panic!("{:?} not in\n{shown}", pieces[0]));
+    let next: Vec<&str> = shown.lines().skip(at).take(pieces.len()).collect();
+    assert_eq!(next, pieces.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(shown.lines().any(|l| l == "  A      9 m"), "{shown}");
+}
+
+#[test]
+fn the_reader_shows_headings_in_bold() {
+    use lectern::action::Action;
+    use lectern::app::App;
+    use lectern::config::Config;
+    use lectern::library::{Library, LoadOptions};
+    use lectern::store::Store;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+
+    let home = tempfile::tempdir().unwrap();
+    let page = home.path().join("blocks.html");
+    std::fs::write(&page, BLOCKS).unwrap();
+    let options = LoadOptions {
+        cache_dir: None,
+        ..LoadOptions::default()
+    };
+    let library = Library::load(&[page], options);
+    let (store, _) = Store::open(&home.path().join("data"));
+    let size = (80, 40);
+    let mut app = App::new(library, store, &[], Config::default(), size);
+    app.update(Action::Open);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal
+        .draw(|frame| lectern::ui::draw(&app, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let row = |text: &str| {
+        (0..size.1)
+            .find(|&y| {
+                let line: String = (0..size.0).map(|x| buffer[(x, y)].symbol()).collect();
+                line.trim() == text
+            })
+            .unwrap_or_else(|| panic!("{text} not on screen"))
+    };
+    let letters = |y: u16| (0..size.0).filter(move |&x| buffer[(x, y)].symbol() != " ");
+    let bold = |x: u16, y: u16| buffer[(x, y)].modifier.contains(Modifier::BOLD);
+    let heading = row("What the operator said");
+    assert_eq!(letters(heading).count(), "WhattheoperatorSaid".len());
+    assert!(
+        letters(heading).all(|x| bold(x, heading)),
+        "heading in bold"
+    );
+    // The paragraph after it (past the blank line) is not bold.
+    assert!(letters(heading + 2).count() > 20);
+    assert!(!letters(heading + 2).any(|x| bold(x, heading + 2)));
+}
