@@ -220,7 +220,7 @@ pub fn lay_out_blocks(
 ) -> Layout {
     let mut lines = Vec::new();
     lay_out_each_block(paragraphs, verbatim, width, options, |line| {
-        lines.push(line)
+        lines.push(line);
     });
     Layout { width, lines }
 }

@@ -190,7 +190,12 @@ mod tests {
         assert_eq!(article.meta.title, "The title");
         assert_eq!(
             article.paragraphs,
-            ["Intro paragraph.", "A part", "  indented\n\nline two", "End."]
+            [
+                "Intro paragraph.",
+                "A part",
+                "  indented\n\nline two",
+                "End."
+            ]
         );
         let kinds: Vec<Block> = (0..4).map(|i| article.block(i)).collect();
         assert_eq!(
@@ -205,7 +210,8 @@ mod tests {
         let text = "+++\ntitle = \"T\"\ndir = \"rtl\"\n+++\nPlain English text here.\n";
         let (article, _) = crate::article::parse(text.to_owned(), "a.md".to_owned(), None);
         assert_eq!(article.meta.dir, crate::text::Dir::Rtl);
-        let (article, _) = crate::article::parse(text.replace("dir = \"rtl\"\n", ""), String::new(), None);
+        let (article, _) =
+            crate::article::parse(text.replace("dir = \"rtl\"\n", ""), String::new(), None);
         assert_eq!(article.meta.dir, crate::text::Dir::Ltr);
     }
 }

@@ -15,7 +15,7 @@ mod elements;
 mod marks;
 
 use elements::{BLOCKS, DROPPED};
-use marks::{declared, fence, inline_controls, needs_mark, with_mark};
+use marks::{Declared, declared, fence, inline_controls, needs_mark, with_mark};
 
 use crate::text::Dir;
 
@@ -112,13 +112,13 @@ impl Builder {
         self.paragraphs.push(text);
     }
 
-    fn enter(&mut self, name: &str, dir: Option<Option<Dir>>) -> Left {
+    fn enter(&mut self, name: &str, dir: Option<Declared>) -> Left {
         let block = BLOCKS.contains(&name);
         if block {
             self.flush();
         }
         if let Some(dir) = dir {
-            self.dirs.push(dir);
+            self.dirs.push(dir.dir());
         }
         let mut close = None;
         if block {

@@ -5,13 +5,31 @@
 
 use crate::text::{Dir, news_paragraph_dir};
 
-/// A `dir` attribute: a direction, or `auto` (`None`: the letters decide); not a `dir` at all
-/// when it is none of those.
-pub fn declared(value: &str) -> Option<Option<Dir>> {
+/// What a `dir` attribute declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Declared {
+    /// `rtl` or `ltr`.
+    Dir(Dir),
+    /// `auto`: the letters decide.
+    Auto,
+}
+
+impl Declared {
+    /// The declared direction, `None` for `auto`.
+    pub fn dir(self) -> Option<Dir> {
+        match self {
+            Self::Dir(dir) => Some(dir),
+            Self::Auto => None,
+        }
+    }
+}
+
+/// A `dir` attribute's declaration; `None` when it is none of `rtl`, `ltr` and `auto`.
+pub fn declared(value: &str) -> Option<Declared> {
     match value.trim().to_ascii_lowercase().as_str() {
-        "rtl" => Some(Some(Dir::Rtl)),
-        "ltr" => Some(Some(Dir::Ltr)),
-        "auto" => Some(None),
+        "rtl" => Some(Declared::Dir(Dir::Rtl)),
+        "ltr" => Some(Declared::Dir(Dir::Ltr)),
+        "auto" => Some(Declared::Auto),
         _ => None,
     }
 }
@@ -19,14 +37,14 @@ pub fn declared(value: &str) -> Option<Option<Dir>> {
 /// The bidi controls an inline element opens and closes, by HTML's rendering rules: `bdo`
 /// overrides (RLO/LRO … PDF), `bdi` and any other element with `dir` isolate
 /// (RLI/LRI/FSI … PDI).
-pub fn inline_controls(name: &str, dir: Option<Option<Dir>>) -> Option<(char, char)> {
+pub fn inline_controls(name: &str, dir: Option<Declared>) -> Option<(char, char)> {
     match (name, dir) {
-        ("bdo", Some(Some(Dir::Rtl))) => Some(('\u{202E}', '\u{202C}')),
-        ("bdo", Some(Some(Dir::Ltr))) => Some(('\u{202D}', '\u{202C}')),
+        ("bdo", Some(Declared::Dir(Dir::Rtl))) => Some(('\u{202E}', '\u{202C}')),
+        ("bdo", Some(Declared::Dir(Dir::Ltr))) => Some(('\u{202D}', '\u{202C}')),
         ("bdo", _) => None,
-        (_, Some(Some(Dir::Rtl))) => Some(('\u{2067}', '\u{2069}')),
-        (_, Some(Some(Dir::Ltr))) => Some(('\u{2066}', '\u{2069}')),
-        ("bdi", _) | (_, Some(None)) => Some(('\u{2068}', '\u{2069}')),
+        (_, Some(Declared::Dir(Dir::Rtl))) => Some(('\u{2067}', '\u{2069}')),
+        (_, Some(Declared::Dir(Dir::Ltr))) => Some(('\u{2066}', '\u{2069}')),
+        ("bdi", _) | (_, Some(Declared::Auto)) => Some(('\u{2068}', '\u{2069}')),
         _ => None,
     }
 }
