@@ -203,6 +203,11 @@ mod tests {
             [Block::Prose, Block::Heading, Block::Verbatim, Block::Prose]
         );
         assert!(article.is_verbatim(2) && !article.is_verbatim(3));
+        // A fenced block first is no title.
+        let text = "```\ncode\n```\n\nTitle line\n\nBody.\n";
+        let (article, _) = crate::article::parse(text.to_owned(), String::new(), None);
+        assert_eq!(article.meta.title, "Title line");
+        assert_eq!(article.paragraphs, ["code", "Body."]);
     }
 
     #[test]

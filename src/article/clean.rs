@@ -67,8 +67,9 @@ pub fn clean(body: &str, furniture: &Furniture, given_title: Option<&str>) -> Cl
     let (mut after_image, mut after_meta, mut pushed) = (false, false, false);
     for paragraph in paragraphs(body) {
         let line = paragraph.trim();
-        // A fenced block is the article's, as written: none of the furniture rules apply.
-        if is_fenced(line) && out.title.is_some() {
+        // A fenced block is the article's, as written: none of the furniture rules apply,
+        // and it is never the title.
+        if is_fenced(line) {
             out.paragraphs.push(line.to_owned());
             (after_image, after_meta, pushed) = (false, false, false);
             continue;
