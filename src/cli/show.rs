@@ -45,7 +45,7 @@ pub enum ShowFormat {
     /// The clean article in logical order, unwrapped: title, blank line, paragraphs separated
     /// by blank lines; for pipes and grep.
     Text,
-    /// The keys of `lectern list --format json` plus `url` and `paragraphs`.
+    /// The keys of `lectern list --format json` plus `url`, `paragraphs` and `links`.
     Json,
 }
 
@@ -56,6 +56,8 @@ struct ShowJson<'a> {
     row: Row<'a>,
     url: Option<&'a str>,
     paragraphs: &'a [String],
+    /// The article's links: `text` and `url` of each, in order.
+    links: &'a [crate::article::Link],
 }
 
 /// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
@@ -134,6 +136,7 @@ pub fn render(
                 row: Row::of(&article.meta),
                 url: article.meta.url.as_deref(),
                 paragraphs: &paragraphs,
+                links: &article.links,
             };
             serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
             writeln!(out)

@@ -73,7 +73,7 @@ pub fn draw(app: &App, reader: &Reader, list: LinkList, buf: &mut Buffer) {
         let url = lay_out_line(&link.url, usize::from(area.width), &ltr);
         put_line(buf, area, y, &url, |_| base.patch(dim));
     }
-    let footer = "1-9 opens that link · enter the selected one";
+    let footer = "1-9 or enter opens a link";
     let y = inner.y + rows;
     put_text(buf, inner, inner.x, y, footer, dim);
 }
