@@ -192,7 +192,15 @@ mod tests {
 
     #[test]
     fn data_variants_cannot_be_bound() {
-        for name in ["type", "resize", "paste", "wheel", "click", "tick", "open_link"] {
+        for name in [
+            "type",
+            "resize",
+            "paste",
+            "wheel",
+            "click",
+            "tick",
+            "open_link",
+        ] {
             assert!(serde_json::from_str::<Action>(&format!("\"{name}\"")).is_err());
         }
     }

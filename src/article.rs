@@ -174,7 +174,7 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
     let fields = fields.one_line();
     // A final block of link definitions (what `lectern add` writes after a page) is no
     // paragraph of the article: it becomes its list of links.
-    let (body, links) = links::split_off(body);
+    let (body, link_list) = links::split_off(body);
     let cleaned = clean::clean(
         body,
         furniture::Furniture::bundled(),
@@ -237,7 +237,7 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         meta,
         paragraphs,
         raw: text,
-        links,
+        links: link_list,
     };
     (article, warning.into_iter().collect())
 }

@@ -80,8 +80,13 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         | A::DeleteToStart
         | A::DeleteToEnd => mode == M::Prompt,
         A::Help | A::Quit | A::None => true,
-        A::Type(_) | A::Paste(_) | A::Resize(..) | A::Wheel(..) | A::Click(..) | A::Tick => false,
-        A::OpenLink(_) => false,
+        A::Type(_)
+        | A::Paste(_)
+        | A::Resize(..)
+        | A::Wheel(..)
+        | A::Click(..)
+        | A::Tick
+        | A::OpenLink(_) => false,
     }
 }
 

@@ -24,7 +24,10 @@ pub struct LinkList {
 /// The box of the list of `count` links on a screen of `size`, above the status bar.
 pub fn links_box(size: (u16, u16), count: usize) -> Rect {
     let (columns, rows) = size;
-    let width = columns.saturating_sub(4).min(MAX_WIDTH).max(columns.min(20));
+    let width = columns
+        .saturating_sub(4)
+        .min(MAX_WIDTH)
+        .max(columns.min(20));
     let wanted = u16::try_from(count)
         .unwrap_or(u16::MAX)
         .saturating_add(FRAME_ROWS);

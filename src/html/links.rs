@@ -5,6 +5,8 @@
 
 mod resolve;
 
+use std::fmt::Write;
+
 use dom_query::Document;
 
 use crate::text::sanitize_line;
@@ -102,9 +104,10 @@ pub fn definitions(links: &[Link]) -> String {
                 _ => vec![c],
             })
             .collect();
-        out.push_str(&format!("[{}]: <{}>", index + 1, link.url));
+        // Writing to a String cannot fail.
+        let _ = write!(out, "[{}]: <{}>", index + 1, link.url);
         if !title.is_empty() {
-            out.push_str(&format!(" \"{title}\""));
+            let _ = write!(out, " \"{title}\"");
         }
     }
     out

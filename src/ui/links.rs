@@ -30,9 +30,9 @@ pub fn draw(app: &App, reader: &Reader, list: LinkList, buf: &mut Buffer) {
     block.render(rect, buf);
     let rows = inner.height.saturating_sub(1);
     let digits = u16::try_from(links.len().to_string().len()).unwrap_or(u16::MAX);
-    let rest = inner.width.saturating_sub(digits + GAP);
+    let columns = inner.width.saturating_sub(digits + GAP);
     // The text takes two fifths of what is left, the address the rest.
-    let text_width = rest.saturating_sub(GAP) * 2 / 5;
+    let text_width = columns.saturating_sub(GAP) * 2 / 5;
     let ltr = app.layout_options(Dir::Ltr);
     let selected_style = style(app, Part::Selection);
     let dim = style(app, Part::Dim);

@@ -44,7 +44,9 @@ fn press(app: &mut App, key: &str) {
 fn screen(app: &App) -> String {
     let (width, height) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| lectern::ui::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| lectern::ui::draw(app, frame))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..height {
@@ -87,7 +89,10 @@ fn the_page_s_links_are_the_article_s_in_order() {
     // The text of each link stays in its paragraph, without brackets or addresses.
     let body = reader.article.paragraphs.join("\n");
     assert!(body.contains("The weather office says"), "{body}");
-    assert!(!body.contains("]: <") && !body.contains("https://"), "{body}");
+    assert!(
+        !body.contains("]: <") && !body.contains("https://"),
+        "{body}"
+    );
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
     };
     let clean = encode(&absolute);
     let host_or_address = clean.split_once(':').map_or("", |(_, rest)| rest);
-    (host_or_address.trim_start_matches('/').len() > 0).then_some(clean)
+    (!host_or_address.trim_start_matches('/').is_empty()).then_some(clean)
 }
 
 /// The scheme of an absolute reference (`https` in `https://…`), if it has one.
