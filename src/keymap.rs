@@ -271,6 +271,16 @@ mod tests {
     }
 
     #[test]
+    fn in_the_list_of_links_an_unbound_digit_opens_that_link() {
+        let map: Keymap = toml::from_str("[links]\nenter = \"open\"\n9 = \"down\"").unwrap();
+        let resolve = |k: &str| map.resolve_key(Mode::Links, key(k));
+        assert_eq!(resolve("3"), Some(Action::OpenLink(3)));
+        assert_eq!((resolve("0"), resolve("9")), (None, Some(Action::Down)));
+        assert_eq!(resolve("enter"), Some(Action::Open));
+        assert!(toml::from_str::<Keymap>("[links]\nr = \"toggle_raw\"").is_err());
+    }
+
+    #[test]
     fn keys_for_puts_the_preferred_key_first() {
         let map: Keymap =
             toml::from_str("[list]\nl = \"open\"\nenter = \"open\"\nright = \"open\"").unwrap();
