@@ -58,6 +58,8 @@ pub enum Action {
     OpenUrl,
     /// Copy the article's web address to the clipboard (OSC 52).
     CopyUrl,
+    /// List the article's links, numbered, to open one in the browser; close the list.
+    ShowLinks,
     /// Read the library folders again: new, changed and removed files.
     Rescan,
     /// Open the next article without going back to the list.
@@ -123,6 +125,9 @@ pub enum Action {
     /// A mouse click; `true` for the second click of a double click.
     #[serde(skip)]
     Click(Pointer, bool),
+    /// A digit typed in the list of links: open the link of that number (from 1).
+    #[serde(skip)]
+    OpenLink(usize),
     /// Time passed: look for changes made by other lectern windows.
     #[serde(skip)]
     Tick,
@@ -187,7 +192,15 @@ mod tests {
 
     #[test]
     fn data_variants_cannot_be_bound() {
-        for name in ["type", "resize", "paste", "wheel", "click", "tick"] {
+        for name in [
+            "type",
+            "resize",
+            "paste",
+            "wheel",
+            "click",
+            "tick",
+            "open_link",
+        ] {
             assert!(serde_json::from_str::<Action>(&format!("\"{name}\"")).is_err());
         }
     }

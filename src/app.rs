@@ -4,6 +4,7 @@
 
 mod compare;
 pub mod geometry;
+mod links;
 mod list;
 mod loading;
 pub mod prompt;
@@ -11,6 +12,7 @@ mod reader;
 mod triage;
 
 pub use compare::Compare;
+pub use links::{LinkList, link_rows, links_box};
 pub use list::ListState;
 pub use loading::{Counts, Loading};
 pub use reader::{Reader, headline};
@@ -123,6 +125,7 @@ impl App {
             _ if self.help => Mode::Help,
             View::List if self.list.editing => Mode::Prompt,
             View::List => Mode::List,
+            View::Reader(reader) if reader.links.is_some() => Mode::Links,
             View::Reader(_) => Mode::Reader,
             View::Compare(_) => Mode::Compare,
         }
@@ -176,6 +179,7 @@ impl App {
                 Mode::List => self.update_list(&action),
                 Mode::Reader => self.update_reader(action),
                 Mode::Compare => self.update_compare(action),
+                Mode::Links => self.update_links(&action),
                 Mode::Help => {}
             },
         }

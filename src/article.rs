@@ -7,12 +7,14 @@ mod decode;
 mod detect;
 mod front_matter;
 mod furniture;
+mod links;
 mod source;
 
 pub use blocks::Block;
 pub use date::DateSource;
 pub use decode::{DecodeError, Decoded, Encoding, decode, decode_owned};
 pub use detect::{language, stable_id};
+pub use links::Link;
 
 use std::time::SystemTime;
 
@@ -94,6 +96,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// The decoded text exactly as read (NFC, LF line endings, sanitised).
     pub raw: String,
+    /// The links of a final block of Markdown reference definitions, in order.
+    pub links: Vec<Link>,
 }
 
 impl Article {
@@ -187,6 +191,9 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
     let (fields, body, warning) = front_matter::split(&text);
     // Front matter strings may spell controls as TOML escapes that decoding never saw.
     let fields = fields.one_line();
+    // A final block of link definitions (what `lectern add` writes after a page) is no
+    // paragraph of the article: it becomes its list of links.
+    let (body, link_list) = links::split_off(body);
     let cleaned = clean::clean(
         body,
         furniture::Furniture::bundled(),
@@ -255,6 +262,7 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         paragraphs,
         blocks,
         raw: text,
+        links: link_list,
     };
     (article, warning.into_iter().collect())
 }

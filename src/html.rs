@@ -4,6 +4,7 @@
 //! kept as `raw`.
 
 mod charset;
+mod links;
 mod meta;
 mod source;
 mod title;
@@ -89,6 +90,10 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
             base: found.dir,
         },
     );
+    let base = links::base(&document, &[found.url.as_deref(), served.url]);
+    // The whole page's links, for a page with no article; read before extraction takes the
+    // document (a select, cheap next to extraction).
+    let page_links = links::collect(&document, base.as_deref());
     let mut warnings = Vec::new();
     // Extraction slows down sharply on very deep trees; a page that deep is no article.
     let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
@@ -99,7 +104,7 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         .then(|| Readability::with_document(document, None, None).ok())
         .flatten();
     let extracted = readability.as_mut().and_then(|r| r.parse().ok());
-    let (body, details) = match extracted {
+    let (body, details, links) = match extracted {
         Some(article) if !article.text_content.trim().is_empty() => {
             let content = Document::from(article.content.as_ref());
             let details = found.with_article(&article, &content);
@@ -107,15 +112,26 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
                 furniture: false,
                 base: details.dir,
             };
-            (walk::paragraphs(&content.root(), walk), details)
+            (
+                walk::paragraphs(&content.root(), walk),
+                details,
+                links::collect(&content, base.as_deref()),
+            )
         }
         _ => {
             warnings.push("no article found: the page's whole text is shown".to_owned());
-            (whole.clone(), found.alone())
+            (whole.clone(), found.alone(), page_links)
         }
     };
     let dir = details.dir;
-    let text = format!("{}{}\n", details.front_matter(), body.join("\n\n"));
+    let mut text = format!("{}{}\n", details.front_matter(), body.join("\n\n"));
+    // The links as reference definitions after the body: `lectern add` saves this text as
+    // Markdown, and `article::parse` reads them back as the article's links.
+    if !links.is_empty() {
+        text.push('\n');
+        text.push_str(&links::definitions(&links));
+        text.push('\n');
+    }
     Page {
         text,
         raw: whole.join("\n\n"),
@@ -151,5 +167,45 @@ mod tests {
         let page = read(b"<html><body><p>Only a line.</p></body></html>");
         assert!(page.raw.contains("Only a line."));
         assert!(page.text.contains("Only a line."));
+    }
+
+    #[test]
+    fn links_round_trip_through_the_text() {
+        let page = read_served(
+            b"<html><head><link rel='canonical' href='https://news.example/world/story'></head>\
+              <body><article><h1>Rain</h1><p>The <a href='/report'>weather \"report\"</a> says \
+              rain all week in the capital and the plains, and the rivers will rise.</p>\
+              <p>[Editor's note] More at <a href='https://o.org/a b'>the office</a> and \
+              <a href='#top'>top</a>; it rained for three days in a row last year too.</p>\
+              </article></body></html>",
+            Served::default(),
+        );
+        assert!(
+            page.text.contains("The weather \"report\" says rain"),
+            "{}",
+            page.text
+        );
+        assert!(page.text.ends_with(
+            "[1]: <https://news.example/report> \"weather \\\"report\\\"\"\n\
+             [2]: <https://o.org/a%20b> \"the office\"\n"
+        ));
+        let (article, _) = crate::article::parse(page.text, "p.html".to_owned(), None);
+        let links: Vec<(&str, &str)> = (article.links.iter())
+            .map(|l| (l.text.as_str(), l.url.as_str()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("weather \"report\"", "https://news.example/report"),
+                ("the office", "https://o.org/a%20b"),
+            ]
+        );
+        assert!(article.paragraphs.iter().all(|p| !p.contains("]: <")));
+        assert!(
+            article
+                .paragraphs
+                .iter()
+                .any(|p| p.starts_with("[Editor's note]"))
+        );
     }
 }

@@ -23,6 +23,8 @@ pub enum Mode {
     Reader,
     /// Two articles side by side.
     Compare,
+    /// The list of the article's links over the reader.
+    Links,
     /// The help box: its closing keys only.
     Help,
 }
@@ -35,6 +37,7 @@ impl Mode {
             Self::Prompt => "prompt",
             Self::Reader => "reader",
             Self::Compare => "compare",
+            Self::Links => "links",
             Self::Help => "help",
         }
     }
@@ -47,7 +50,7 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
     match action {
         A::Down | A::Up => mode != M::Help,
         A::HalfPageDown | A::HalfPageUp | A::PageDown | A::PageUp | A::Top | A::Bottom => {
-            matches!(mode, M::List | M::Reader | M::Compare)
+            matches!(mode, M::List | M::Reader | M::Compare | M::Links)
         }
         A::ToggleBookmark | A::ToggleRead | A::OpenUrl | A::CopyUrl => {
             matches!(mode, M::List | M::Reader | M::Compare)
@@ -55,9 +58,11 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         A::Filter | A::NextUnread | A::PreviousUnread | A::MarkCompare | A::Compare => {
             matches!(mode, M::List | M::Reader)
         }
-        A::Open | A::MarkAllRead | A::Undo | A::Rescan => mode == M::List,
+        A::Open => matches!(mode, M::List | M::Links),
+        A::ShowLinks => matches!(mode, M::Reader | M::Links),
+        A::MarkAllRead | A::Undo | A::Rescan => mode == M::List,
         A::ClearFilter => matches!(mode, M::List | M::Prompt),
-        A::Back => matches!(mode, M::Reader | M::Compare),
+        A::Back => matches!(mode, M::Reader | M::Compare | M::Links),
         A::PageDownOrNextUnread | A::NextArticle | A::PreviousArticle | A::ToggleRaw => {
             mode == M::Reader
         }
@@ -75,11 +80,18 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         | A::DeleteToStart
         | A::DeleteToEnd => mode == M::Prompt,
         A::Help | A::Quit | A::None => true,
-        A::Type(_) | A::Paste(_) | A::Resize(..) | A::Wheel(..) | A::Click(..) | A::Tick => false,
+        A::Type(_)
+        | A::Paste(_)
+        | A::Resize(..)
+        | A::Wheel(..)
+        | A::Click(..)
+        | A::Tick
+        | A::OpenLink(_) => false,
     }
 }
 
-/// Key bindings per mode; `[keys.list]`, `[keys.prompt]`, `[keys.reader]`, `[keys.compare]`.
+/// Key bindings per mode; `[keys.list]`, `[keys.prompt]`, `[keys.reader]`, `[keys.compare]`,
+/// `[keys.links]`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
     /// The article list.
@@ -90,6 +102,8 @@ pub struct Keymap {
     pub reader: BTreeMap<Key, Action>,
     /// The comparison of two articles.
     pub compare: BTreeMap<Key, Action>,
+    /// The list of links over the reader.
+    pub links: BTreeMap<Key, Action>,
 }
 
 impl Keymap {
@@ -101,6 +115,7 @@ impl Keymap {
             (&mut self.prompt, user.prompt),
             (&mut self.reader, user.reader),
             (&mut self.compare, user.compare),
+            (&mut self.links, user.links),
         ] {
             for (key, action) in theirs {
                 if action == Action::None {
@@ -120,12 +135,14 @@ impl Keymap {
             Mode::Prompt => Some(&self.prompt),
             Mode::Reader => Some(&self.reader),
             Mode::Compare => Some(&self.compare),
+            Mode::Links => Some(&self.links),
             Mode::Help => None,
         }
     }
 
     /// What `event` does in `mode`: ctrl-c always quits; in the help box, `esc`, `q` and
-    /// any key bound to `help` close it; in the prompt, an unbound character is typed.
+    /// any key bound to `help` close it; in the prompt, an unbound character is typed; in the
+    /// list of links, an unbound digit opens that link.
     pub fn resolve(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
         let key = Key::from_event(event)?;
         self.resolve_key(mode, key)
@@ -147,6 +164,11 @@ impl Keymap {
         match map.get(&key) {
             Some(action) => Some(action.clone()),
             None if mode == Mode::Prompt => key.typed().map(Action::Type),
+            None if mode == Mode::Links => key
+                .typed()
+                .and_then(|c| c.to_digit(10))
+                .filter(|&d| d > 0)
+                .map(|d| Action::OpenLink(d as usize)),
             None => None,
         }
     }
@@ -246,6 +268,16 @@ mod tests {
         assert_eq!(resolve("q"), Some(Action::Help));
         assert_eq!(resolve("f1"), Some(Action::Help));
         assert_eq!(resolve("j"), None);
+    }
+
+    #[test]
+    fn in_the_list_of_links_an_unbound_digit_opens_that_link() {
+        let map: Keymap = toml::from_str("[links]\nenter = \"open\"\n9 = \"down\"").unwrap();
+        let resolve = |k: &str| map.resolve_key(Mode::Links, key(k));
+        assert_eq!(resolve("3"), Some(Action::OpenLink(3)));
+        assert_eq!((resolve("0"), resolve("9")), (None, Some(Action::Down)));
+        assert_eq!(resolve("enter"), Some(Action::Open));
+        assert!(toml::from_str::<Keymap>("[links]\nr = \"toggle_raw\"").is_err());
     }
 
     #[test]

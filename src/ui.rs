@@ -2,6 +2,7 @@
 
 mod compare;
 mod help;
+mod links;
 mod list;
 mod prompt;
 mod reader;
@@ -34,6 +35,11 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         View::Compare(compare) => compare::draw(app, compare, geometry::compare(size), buf),
     }
     let cursor = status::draw(app, geometry::status(size), buf);
+    if let View::Reader(reader) = &app.view
+        && let Some(list) = reader.links
+    {
+        links::draw(app, reader, list, buf);
+    }
     if app.help {
         help::draw(app, area, buf);
     } else if let Some(cursor) = cursor {

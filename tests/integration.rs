@@ -74,6 +74,8 @@ mod layout_sanitize;
 mod library_cache;
 #[path = "integration/library_load.rs"]
 mod library_load;
+#[path = "integration/reader_links.rs"]
+mod reader_links;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]

@@ -26,6 +26,8 @@ pub struct Reader {
     /// The headline: up to [`geometry::MAX_HEADLINE_ROWS`] lines, the last one cut with an
     /// ellipsis when the title is longer.
     pub headline: Vec<ScreenLine>,
+    /// The list of the article's links, when it is open over the text.
+    pub links: Option<super::LinkList>,
 }
 
 impl Reader {
@@ -38,6 +40,7 @@ impl Reader {
             scroll: 0,
             layout: Arc::default(),
             headline: Vec::new(),
+            links: None,
         }
     }
 
@@ -173,6 +176,7 @@ impl App {
                 reader.layout = Arc::default();
                 self.relayout();
             }
+            Action::ShowLinks => self.show_links(),
             Action::PageDownOrNextUnread if reader.scroll >= reader.max_scroll(rows) => {
                 self.next_unread(true);
             }

@@ -47,7 +47,7 @@ pub enum ShowFormat {
     /// The clean article in logical order, unwrapped: title, blank line, paragraphs separated
     /// by blank lines; for pipes and grep.
     Text,
-    /// The keys of `lectern list --format json` plus `url`, `paragraphs` and `blocks` (what
+    /// The keys of `lectern list --format json` plus `url`, `paragraphs`, `links` and `blocks` (what
     /// each paragraph is: `prose`, `heading` or `verbatim`, when any is not prose).
     Json,
 }
@@ -62,6 +62,8 @@ struct ShowJson<'a> {
     /// What each paragraph is, up to the last that is not prose (none for the raw text).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     blocks: &'a [Block],
+    /// The article's links: `text` and `url` of each, in order.
+    links: &'a [crate::article::Link],
 }
 
 /// Finds the article: a file, or an id (or `bundled:` path) in the library of `library_paths`.
@@ -141,6 +143,7 @@ pub fn render(
                 url: article.meta.url.as_deref(),
                 paragraphs: &paragraphs,
                 blocks: if args.raw { &[] } else { &article.blocks },
+                links: &article.links,
             };
             serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
             writeln!(out)

@@ -255,6 +255,12 @@ pub fn deeper_than(root: &NodeRef<'_>, limit: usize) -> bool {
     false
 }
 
+/// Whether the walk drops an element of this (lowercase) name with its whole subtree: its
+/// links are left out with it.
+pub(super) fn is_dropped(name: &str) -> bool {
+    DROPPED.contains(&name)
+}
+
 /// Whether a node that is no element still holds elements (the document, a fragment).
 fn is_container(node: &NodeRef<'_>) -> bool {
     node.is_document() || node.is_fragment()

@@ -19,6 +19,7 @@ impl<'de> Deserialize<'de> for Keymap {
             prompt: BTreeMap<Key, Bound<PromptMode>>,
             reader: BTreeMap<Key, Bound<ReaderMode>>,
             compare: BTreeMap<Key, Bound<CompareMode>>,
+            links: BTreeMap<Key, Bound<LinksMode>>,
         }
         fn plain<M>(map: BTreeMap<Key, Bound<M>>) -> BTreeMap<Key, Action> {
             map.into_iter().map(|(k, b)| (k, b.action)).collect()
@@ -29,6 +30,7 @@ impl<'de> Deserialize<'de> for Keymap {
             prompt: plain(tables.prompt),
             reader: plain(tables.reader),
             compare: plain(tables.compare),
+            links: plain(tables.links),
         })
     }
 }
@@ -43,6 +45,7 @@ struct ListMode;
 struct PromptMode;
 struct ReaderMode;
 struct CompareMode;
+struct LinksMode;
 
 impl ModeOf for ListMode {
     const MODE: Mode = Mode::List;
@@ -55,6 +58,9 @@ impl ModeOf for ReaderMode {
 }
 impl ModeOf for CompareMode {
     const MODE: Mode = Mode::Compare;
+}
+impl ModeOf for LinksMode {
+    const MODE: Mode = Mode::Links;
 }
 
 /// An action bound in the table of mode `M`, checked to do something there.

@@ -30,11 +30,15 @@ const DATE_HELP: &[&str] = &[
     "  the text names no date of its own.",
 ];
 
+/// The keys of the list of links that no binding names.
+const LINKS_HELP: &[&str] = &["", "1 ... 9 open that link in the browser"];
+
 /// The screen under the help box.
 fn screen(app: &App) -> Mode {
     match &app.view {
         View::List if app.list.editing => Mode::Prompt,
         View::List => Mode::List,
+        View::Reader(reader) if reader.links.is_some() => Mode::Links,
         View::Reader(_) => Mode::Reader,
         View::Compare(_) => Mode::Compare,
     }
@@ -64,6 +68,9 @@ pub fn lines(app: &App) -> Vec<String> {
     if mode == Mode::List {
         lines.extend(FILTER_HELP.iter().map(|l| (*l).to_owned()));
         lines.extend(bindings(app, Mode::Prompt));
+    }
+    if mode == Mode::Links {
+        lines.extend(LINKS_HELP.iter().map(|l| (*l).to_owned()));
     }
     if matches!(mode, Mode::List | Mode::Reader) {
         lines.extend(DATE_HELP.iter().map(|l| (*l).to_owned()));
@@ -98,6 +105,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Prompt => " keys: filter prompt (esc closes) ",
         Mode::Reader => " keys: reader (esc closes) ",
         Mode::Compare => " keys: comparison (esc closes) ",
+        Mode::Links => " keys: links (esc closes) ",
     };
     let block = Block::bordered()
         .title(title)

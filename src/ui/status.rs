@@ -40,6 +40,11 @@ fn hints(mode: Mode) -> &'static [(Action, &'static str, &'static str)] {
             (Action::Back, "q", "back"),
             (Action::Help, "?", "help"),
         ],
+        Mode::Links => &[
+            (Action::Open, "enter", "open"),
+            (Action::Back, "esc", "close"),
+            (Action::Help, "?", "help"),
+        ],
         Mode::Prompt | Mode::Help => &[],
     }
 }
