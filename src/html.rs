@@ -13,7 +13,7 @@ use dom_smoothie::Readability;
 
 use crate::text::Dir;
 
-pub use charset::{decode, decode_served};
+pub use charset::{Decoded, decode, decode_page, decode_served};
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
 const MAX_DEPTH: usize = 512;
@@ -64,7 +64,9 @@ pub struct Served<'a> {
 
 /// [`read`] for a page fetched from the web.
 pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
-    let (html, replaced) = charset::decode_served(bytes, served.content_type);
+    let decoded = charset::decode_page(bytes, served.content_type, served.url);
+    let (html, replaced) = (decoded.text, decoded.replaced);
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
     // html5ever's tree building slows down sharply with depth (100,000 nested elements took
     // minutes): a page that deep is not parsed at all, only stripped of its tags.
     if source::tag_depth(&html) > MAX_SOURCE_DEPTH {
@@ -74,15 +76,17 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
             raw: text,
             dir: None,
             replaced,
-            warnings: vec![format!(
-                "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
-            )],
+            warnings: {
+                warnings.push(format!(
+                    "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
+                ));
+                warnings
+            },
         };
     }
     let document = Document::from(html.as_str());
     let whole = walk::paragraphs(&document.root());
     let found = meta::Found::of(&document).or_fetched(served.url);
-    let mut warnings = Vec::new();
     // Extraction slows down sharply on very deep trees; a page that deep is no article.
     let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
     if too_deep {
