@@ -96,18 +96,21 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         .then(|| Readability::with_document(document, None, None).ok())
         .flatten();
     let extracted = readability.as_mut().and_then(|r| r.parse().ok());
-    let (body, details) = match extracted {
-        Some(article) if !article.text_content.trim().is_empty() => {
+    let article = extracted
+        .filter(|article| !article.text_content.trim().is_empty())
+        .and_then(|article| {
             let content = Document::from(article.content.as_ref());
             let body = walk::paragraphs(&content.root());
-            let details = found.with_article(&article, &content);
-            (body, details)
-        }
-        _ => {
-            warnings.push("no article found: the page's whole text is shown".to_owned());
-            (whole.clone(), found.alone())
-        }
-    };
+            // Extraction may keep only images (no paragraph at all) or only a menu's links:
+            // neither is an article.
+            (!body.is_empty() && !only_links(&content))
+                .then(|| (body, found.clone().with_article(&article, &content)))
+        });
+    let (body, mut details) = article.unwrap_or_else(|| {
+        warnings.push("no article found: the page's whole text is shown".to_owned());
+        (whole.clone(), found.alone())
+    });
+    details.title = details.title.as_deref().map(bounded_title);
     let dir = details.dir;
     let text = format!("{}{}\n", details.front_matter(), body.join("\n\n"));
     Page {
@@ -117,6 +120,30 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         replaced,
         warnings,
     }
+}
+
+/// Whether every letter of `content` is inside a link (a menu, a list of headlines).
+fn only_links(content: &Document) -> bool {
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count();
+    let links: usize = content.select("a").iter().map(|a| letters(&a.text())).sum();
+    links >= letters(&content.root().text())
+}
+
+/// Titles longer than this many characters are cut (a page's `<title>` may be a megabyte).
+const MAX_TITLE_CHARS: usize = 300;
+
+/// `title` cut to [`MAX_TITLE_CHARS`] at a word's end, with an ellipsis, when it is longer.
+fn bounded_title(title: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let Some((cut, _)) = title.grapheme_indices(true).nth(MAX_TITLE_CHARS) else {
+        return title.to_owned();
+    };
+    let head = &title[..cut];
+    let head = head
+        .rfind(char::is_whitespace)
+        .filter(|&space| space > cut / 2)
+        .map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end())
 }
 
 #[cfg(test)]
@@ -138,6 +165,27 @@ mod tests {
             let page = read(bytes);
             assert!(page.warnings.iter().any(|w| w.contains("no article found")));
         }
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(bounded_title("Short one"), "Short one");
+        let long = "word ".repeat(200);
+        let cut = bounded_title(&long);
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert!(cut.chars().count() <= MAX_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn a_page_of_links_has_no_article() {
+        let page = read(
+            b"<html><body><nav><a href='/'>Home</a></nav><footer>Contact</footer></body></html>",
+        );
+        assert!(
+            page.warnings.iter().any(|w| w.contains("no article found")),
+            "{page:?}"
+        );
+        assert!(page.text.contains("Contact"), "{page:?}");
     }
 
     #[test]

@@ -93,7 +93,12 @@ fn utf8_counts(mut bytes: &[u8]) -> (usize, usize) {
     let (mut valid, mut invalid) = (0, 0);
     loop {
         match std::str::from_utf8(bytes) {
-            Ok(text) => return (valid + text.chars().filter(|c| !c.is_ascii()).count(), invalid),
+            Ok(text) => {
+                return (
+                    valid + text.chars().filter(|c| !c.is_ascii()).count(),
+                    invalid,
+                );
+            }
             Err(error) => {
                 let (good, rest) = bytes.split_at(error.valid_up_to());
                 valid += String::from_utf8_lossy(good)

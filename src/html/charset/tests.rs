@@ -72,7 +72,11 @@ fn visual_hebrew_is_decoded_with_a_warning() {
     for label in ["iso-8859-8", "visual"] {
         let (text, warning) = paragraph(label, b"\xF9\xEC\xE5\xED");
         assert_eq!(text, "\u{5E9}\u{5DC}\u{5D5}\u{5DD}", "{label}");
-        assert!(warning.unwrap().starts_with("ISO-8859-8 is visual-order Hebrew"));
+        assert!(
+            warning
+                .unwrap()
+                .starts_with("ISO-8859-8 is visual-order Hebrew")
+        );
     }
 }
 
@@ -123,7 +127,11 @@ fn undeclared_shift_jis_is_detected() {
     page.extend_from_slice(b"</p></body></html>");
     let decoded = decode_page(&page, None, Some("https://news.example.jp/a"));
     assert_eq!(decoded.encoding, "Shift_JIS");
-    assert!(decoded.text.contains("日本語のテキストです。"), "{}", decoded.text);
+    assert!(
+        decoded.text.contains("日本語のテキストです。"),
+        "{}",
+        decoded.text
+    );
 }
 
 #[test]
@@ -154,7 +162,13 @@ fn no_declaration_is_utf8_and_counts_bad_bytes() {
 
 #[test]
 fn top_level_domains() {
-    assert_eq!(top_level_domain("https://www.example.co.jp/a?b").as_deref(), Some("jp"));
-    assert_eq!(top_level_domain("http://u@Host.KR:8080").as_deref(), Some("kr"));
+    assert_eq!(
+        top_level_domain("https://www.example.co.jp/a?b").as_deref(),
+        Some("jp")
+    );
+    assert_eq!(
+        top_level_domain("http://u@Host.KR:8080").as_deref(),
+        Some("kr")
+    );
     assert_eq!(top_level_domain("http://localhost/"), None);
 }
