@@ -35,14 +35,22 @@ fn pages() -> Vec<(String, Vec<u8>)> {
             .collect();
         paths.sort();
         for path in paths {
-            let name = path.file_name().expect("a name").to_string_lossy().into_owned();
+            let name = path
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            let lower = name.to_ascii_lowercase();
             let mut bytes = Vec::new();
             let file = std::fs::File::open(&path).expect("a page");
-            if name.ends_with(".html.gz") {
+            if lower.ends_with(".html.gz") {
                 flate2::read::GzDecoder::new(file)
                     .read_to_end(&mut bytes)
                     .expect("a gzipped page");
-            } else if name.ends_with(".html") {
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html"))
+            {
                 std::io::BufReader::new(file)
                     .read_to_end(&mut bytes)
                     .expect("a page");
@@ -106,7 +114,10 @@ fn per_page_summary(pages: &[(String, Vec<u8>)]) {
         "{} pages, each page's median of {RUNS} runs; over the pages:",
         pages.len()
     );
-    for (what, times) in [("html::read", &read_sorted), ("floor: DOM parse", &floor_sorted)] {
+    for (what, times) in [
+        ("html::read", &read_sorted),
+        ("floor: DOM parse", &floor_sorted),
+    ] {
         println!(
             "  {what:<18} median {:>9.3?}  p95 {:>9.3?}",
             quantile(times, 0.5),

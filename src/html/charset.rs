@@ -39,7 +39,7 @@ pub fn decode_served(bytes: &[u8], content_type: Option<&str>) -> (String, usize
 
 /// Decodes a page: BOM, the page's declaration, `content_type`'s charset, then UTF-8 or a
 /// guess. The guess uses the top-level domain of `url` when known (a `.jp` page is more likely
-/// Shift_JIS than a `.ru` one), as `chardetng` is designed to.
+/// `Shift_JIS` than a `.ru` one), as `chardetng` is designed to.
 pub fn decode_page(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Decoded {
     let (encoding, skip) = Encoding::for_bom(bytes).unwrap_or_else(|| {
         let served = content_type

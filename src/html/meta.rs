@@ -59,6 +59,18 @@ fn first_attr(document: &Document, selectors: &[&str], attribute: &str) -> Optio
         .find_map(|s| nonempty(document.select(s).attr(attribute).map(|v| v.to_string())))
 }
 
+/// `attribute` of the first element of `content` that holds most of its text: the article's
+/// own, not a quote's inside it (an English quote must not make an Arabic article LTR).
+fn enclosing_attr(content: &Document, attribute: &str) -> Option<String> {
+    let letters = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let total = letters(&content.root().text());
+    content
+        .select(&format!("[{attribute}]"))
+        .iter()
+        .filter(|node| 2 * letters(&node.text()) >= total)
+        .find_map(|node| nonempty(node.attr(attribute).map(|v| v.to_string())))
+}
+
 /// The host of an `http(s)` address, without `www.`.
 fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -101,8 +113,8 @@ impl Found {
     /// own `lang` and `dir`); the page's Open Graph and links come first.
     pub fn with_article(self, article: &dom_smoothie::Article, content: &Document) -> Self {
         let extracted = |v: &Option<String>| nonempty(v.clone());
-        let content_dir = first_attr(content, &["[dir]"], "dir").and_then(|d| direction(&d));
-        let content_lang = first_attr(content, &["[lang]"], "lang");
+        let content_dir = enclosing_attr(content, "dir").and_then(|d| direction(&d));
+        let content_lang = enclosing_attr(content, "lang");
         Self {
             title: self
                 .title

@@ -1,6 +1,7 @@
 //! Hostile and broken page files through `lectern show` and `list`: huge pages, an entity bomb,
 //! bad UTF-8, a 1 MB title, a page cut mid-tag, a page with no article. None may hang or panic.
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -106,7 +107,7 @@ fn an_entity_bomb_in_a_doctype_is_not_expanded() {
     for level in 2..=9 {
         let previous = level - 1;
         let refs = format!("&lol{previous};").repeat(10);
-        page.push_str(&format!("<!ENTITY lol{level} \"{refs}\">\n"));
+        writeln!(page, "<!ENTITY lol{level} \"{refs}\">").unwrap();
     }
     page.push_str("]>\n<html><body><article><h1>Bomb</h1>");
     page.push_str(&PARAGRAPH.repeat(4));

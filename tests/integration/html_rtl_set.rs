@@ -44,7 +44,11 @@ fn expected(name: &str) -> Vec<(String, Dir)> {
         })
         .collect();
     let paragraphs: Vec<String> = body.trim().split("\n\n").map(str::to_owned).collect();
-    assert_eq!(dirs.len(), paragraphs.len(), "{name}: one direction per paragraph");
+    assert_eq!(
+        dirs.len(),
+        paragraphs.len(),
+        "{name}: one direction per paragraph"
+    );
     paragraphs.into_iter().zip(dirs).collect()
 }
 
@@ -52,7 +56,11 @@ fn expected(name: &str) -> Vec<(String, Dir)> {
 fn extracted(name: &str) -> (Vec<String>, Dir) {
     let path = pages_dir().join(format!("{name}.html"));
     let library = Library::load(&[path], LoadOptions::default());
-    assert!(library.warnings.is_empty(), "{name}: {:?}", library.warnings);
+    assert!(
+        library.warnings.is_empty(),
+        "{name}: {:?}",
+        library.warnings
+    );
     let article = library.read(&library.entries[0]).unwrap();
     let mut paragraphs = vec![article.meta.title.clone()];
     paragraphs.extend(article.paragraphs);
