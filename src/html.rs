@@ -189,6 +189,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_inside_does_not_set_the_article_direction() {
+        let paragraph =
+            "<p>افتتحت وزارة الطاقة والمياه محطة جديدة لتحلية مياه البحر في المدينة.</p>";
+        let html = format!(
+            "<html lang='ar' dir='rtl'><body><article><h1>محطة</h1>{p}{p}\
+             <blockquote lang='en' dir='ltr'><p>This plant shows that clean water is cheap.</p>\
+             </blockquote>{p}{p}</article></body></html>",
+            p = paragraph
+        );
+        let page = read(html.as_bytes());
+        assert_eq!(page.dir, Some(Dir::Rtl), "{page:?}");
+        assert!(page.text.contains("lang = \"ar\""), "{}", page.text);
+    }
+
+    #[test]
     fn short_page_keeps_its_text() {
         let page = read(b"<html><body><p>Only a line.</p></body></html>");
         assert!(page.raw.contains("Only a line."));
