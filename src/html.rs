@@ -190,13 +190,11 @@ mod tests {
 
     #[test]
     fn a_quote_inside_does_not_set_the_article_direction() {
-        let paragraph =
-            "<p>افتتحت وزارة الطاقة والمياه محطة جديدة لتحلية مياه البحر في المدينة.</p>";
+        let p = "<p>افتتحت وزارة الطاقة والمياه محطة جديدة لتحلية مياه البحر في المدينة.</p>";
         let html = format!(
             "<html lang='ar' dir='rtl'><body><article><h1>محطة</h1>{p}{p}\
              <blockquote lang='en' dir='ltr'><p>This plant shows that clean water is cheap.</p>\
-             </blockquote>{p}{p}</article></body></html>",
-            p = paragraph
+             </blockquote>{p}{p}</article></body></html>"
         );
         let page = read(html.as_bytes());
         assert_eq!(page.dir, Some(Dir::Rtl), "{page:?}");
