@@ -15,7 +15,7 @@ use dom_smoothie::Readability;
 
 use crate::text::Dir;
 
-pub use charset::{decode, decode_served};
+pub use charset::{Decoded, decode, decode_page, decode_served};
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
 const MAX_DEPTH: usize = 512;
@@ -66,7 +66,9 @@ pub struct Served<'a> {
 
 /// [`read`] for a page fetched from the web.
 pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
-    let (html, replaced) = charset::decode_served(bytes, served.content_type);
+    let decoded = charset::decode_page(bytes, served.content_type, served.url);
+    let (html, replaced) = (decoded.text, decoded.replaced);
+    let mut warnings: Vec<String> = decoded.warning.into_iter().collect();
     // html5ever's tree building slows down sharply with depth (100,000 nested elements took
     // minutes): a page that deep is not parsed at all, only stripped of its tags.
     if source::tag_depth(&html) > MAX_SOURCE_DEPTH {
@@ -76,9 +78,12 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
             raw: text,
             dir: None,
             replaced,
-            warnings: vec![format!(
-                "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
-            )],
+            warnings: {
+                warnings.push(format!(
+                    "page nested deeper than {MAX_SOURCE_DEPTH} elements: read as text, not parsed"
+                ));
+                warnings
+            },
         };
     }
     let document = Document::from(html.as_str());
@@ -94,7 +99,6 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
     // The whole page's links, for a page with no article; read before extraction takes the
     // document (a select, cheap next to extraction).
     let page_links = links::collect(&document, base.as_deref());
-    let mut warnings = Vec::new();
     // Extraction slows down sharply on very deep trees; a page that deep is no article.
     let too_deep = walk::deeper_than(&document.root(), MAX_DEPTH);
     if too_deep {
@@ -104,25 +108,28 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         .then(|| Readability::with_document(document, None, None).ok())
         .flatten();
     let extracted = readability.as_mut().and_then(|r| r.parse().ok());
-    let (body, details, links) = match extracted {
-        Some(article) if !article.text_content.trim().is_empty() => {
+    let article = extracted
+        .filter(|article| !article.text_content.trim().is_empty())
+        .and_then(|article| {
             let content = Document::from(article.content.as_ref());
-            let details = found.with_article(&article, &content);
+            let details = found.clone().with_article(&article, &content);
             let walk = walk::Walk {
                 furniture: false,
                 base: details.dir,
             };
-            (
-                walk::paragraphs(&content.root(), walk),
-                details,
-                links::collect(&content, base.as_deref()),
-            )
-        }
-        _ => {
-            warnings.push("no article found: the page's whole text is shown".to_owned());
-            (whole.clone(), found.alone(), page_links)
-        }
-    };
+            let body = walk::paragraphs(&content.root(), walk);
+            // Extraction may keep only images (no paragraph at all) or only a menu's links:
+            // neither is an article.
+            (!body.is_empty() && !only_links(&content)).then(|| {
+                let links = links::collect(&content, base.as_deref());
+                (body, details, links)
+            })
+        });
+    let (body, mut details, links) = article.unwrap_or_else(|| {
+        warnings.push("no article found: the page's whole text is shown".to_owned());
+        (whole.clone(), found.alone(), page_links)
+    });
+    details.title = details.title.as_deref().map(bounded_title);
     let dir = details.dir;
     let mut text = format!("{}{}\n", details.front_matter(), body.join("\n\n"));
     // The links as reference definitions after the body: `lectern add` saves this text as
@@ -139,6 +146,30 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         replaced,
         warnings,
     }
+}
+
+/// Whether every letter of `content` is inside a link (a menu, a list of headlines).
+fn only_links(content: &Document) -> bool {
+    let letters = |text: &str| text.chars().filter(|c| c.is_alphanumeric()).count();
+    let links: usize = content.select("a").iter().map(|a| letters(&a.text())).sum();
+    links >= letters(&content.root().text())
+}
+
+/// Titles longer than this many characters are cut (a page's `<title>` may be a megabyte).
+const MAX_TITLE_CHARS: usize = 300;
+
+/// `title` cut to [`MAX_TITLE_CHARS`] at a word's end, with an ellipsis, when it is longer.
+fn bounded_title(title: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let Some((cut, _)) = title.grapheme_indices(true).nth(MAX_TITLE_CHARS) else {
+        return title.to_owned();
+    };
+    let head = &title[..cut];
+    let head = head
+        .rfind(char::is_whitespace)
+        .filter(|&space| space > cut / 2)
+        .map_or(head, |space| &head[..space]);
+    format!("{}…", head.trim_end())
 }
 
 #[cfg(test)]
@@ -160,6 +191,40 @@ mod tests {
             let page = read(bytes);
             assert!(page.warnings.iter().any(|w| w.contains("no article found")));
         }
+    }
+
+    #[test]
+    fn long_titles_are_cut_at_a_word() {
+        assert_eq!(bounded_title("Short one"), "Short one");
+        let long = "word ".repeat(200);
+        let cut = bounded_title(&long);
+        assert!(cut.ends_with("word…"), "{cut}");
+        assert!(cut.chars().count() <= MAX_TITLE_CHARS + 1);
+    }
+
+    #[test]
+    fn a_page_of_links_has_no_article() {
+        let page = read(
+            b"<html><body><nav><a href='/'>Home</a></nav><footer>Contact</footer></body></html>",
+        );
+        assert!(
+            page.warnings.iter().any(|w| w.contains("no article found")),
+            "{page:?}"
+        );
+        assert!(page.text.contains("Contact"), "{page:?}");
+    }
+
+    #[test]
+    fn a_quote_inside_does_not_set_the_article_direction() {
+        let p = "<p>افتتحت وزارة الطاقة والمياه محطة جديدة لتحلية مياه البحر في المدينة.</p>";
+        let html = format!(
+            "<html lang='ar' dir='rtl'><body><article><h1>محطة</h1>{p}{p}\
+             <blockquote lang='en' dir='ltr'><p>This plant shows that clean water is cheap.</p>\
+             </blockquote>{p}{p}</article></body></html>"
+        );
+        let page = read(html.as_bytes());
+        assert_eq!(page.dir, Some(Dir::Rtl), "{page:?}");
+        assert!(page.text.contains("lang = \"ar\""), "{}", page.text);
     }
 
     #[test]

@@ -48,8 +48,14 @@ mod hostile_sanitize;
 mod hostile_state_config;
 #[path = "integration/hostile_terminal.rs"]
 mod hostile_terminal;
+#[path = "integration/html_charsets.rs"]
+mod html_charsets;
+#[path = "integration/html_hostile.rs"]
+mod html_hostile;
 #[path = "integration/html_pages.rs"]
 mod html_pages;
+#[path = "integration/html_rtl_set.rs"]
+mod html_rtl_set;
 #[path = "integration/layout_conformance.rs"]
 mod layout_conformance;
 #[path = "integration/layout_direction.rs"]
