@@ -74,6 +74,8 @@ mod layout_sanitize;
 mod library_cache;
 #[path = "integration/library_load.rs"]
 mod library_load;
+#[path = "integration/net_add.rs"]
+mod net_add;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]
