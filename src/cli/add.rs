@@ -23,9 +23,12 @@ pub struct AddArgs {
     /// Web page addresses (http, https) or saved HTML files (.html, .htm)
     #[arg(value_name = "SOURCE", required = true)]
     pub sources: Vec<String>,
-    /// Folder to save into [default: the first folder of the `library` setting, else
-    /// $XDG_DATA_HOME/lectern/articles]
-    #[arg(long, value_name = "DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        help = "Folder to save into [default: the first folder of the `library` setting, \
+            else $XDG_DATA_HOME/lectern/articles]"
+    )]
     pub to: Option<PathBuf>,
 }
 
@@ -51,7 +54,7 @@ pub fn run(args: &AddArgs, config: &Config) -> anyhow::Result<ExitCode> {
     for source in &args.sources {
         match add(source, &dir, &client, config, &options) {
             Ok(saved) if saved.existing => {
-                println!("already saved: {} ({})", shown(&saved.path), saved.id)
+                println!("already saved: {} ({})", shown(&saved.path), saved.id);
             }
             Ok(saved) => println!("{}  {}", saved.id, shown(&saved.path)),
             Err(error) => {

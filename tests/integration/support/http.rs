@@ -125,7 +125,7 @@ fn serve(
         reply.body.len()
     );
     for (name, value) in &reply.headers {
-        out.push_str(&format!("{name}: {value}\r\n"));
+        out.extend([name.as_str(), ": ", value.as_str(), "\r\n"]);
     }
     out.push_str("\r\n");
     let mut stream = stream;
