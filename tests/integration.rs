@@ -76,6 +76,8 @@ mod library_cache;
 mod library_load;
 #[path = "integration/net_add.rs"]
 mod net_add;
+#[path = "integration/net_client.rs"]
+mod net_client;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]
