@@ -78,6 +78,8 @@ mod library_load;
 mod net_add;
 #[path = "integration/net_client.rs"]
 mod net_client;
+#[path = "integration/net_hostile.rs"]
+mod net_hostile;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]

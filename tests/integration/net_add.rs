@@ -1,7 +1,6 @@
 //! `lectern add`: pages from files and from a loopback HTTP server become Markdown articles
 //! the library lists; broken and hostile servers end in one-line errors, never a hang.
 
-use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ use serde_json::Value;
 use crate::support::http::{Reply, Server};
 
 /// lectern with empty configuration, data and cache homes, and no proxy.
-fn lectern(home: &tempfile::TempDir) -> Command {
+pub fn lectern(home: &tempfile::TempDir) -> Command {
     let mut cmd = Command::cargo_bin("lectern").unwrap();
     cmd.current_dir(home.path())
         .env("HOME", home.path())
@@ -36,7 +35,7 @@ fn lectern(home: &tempfile::TempDir) -> Command {
 }
 
 /// Runs `lectern add ARGS`; returns the exit code, stdout and stderr.
-fn add(home: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
+pub fn add(home: &tempfile::TempDir, args: &[&str]) -> (i32, String, String) {
     let output = lectern(home).arg("add").args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
@@ -56,7 +55,7 @@ fn list(home: &tempfile::TempDir, paths: &[&str]) -> Vec<Value> {
 }
 
 /// The files of a folder, by name.
-fn files(dir: &Path) -> Vec<String> {
+pub fn files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -68,7 +67,7 @@ fn files(dir: &Path) -> Vec<String> {
     names
 }
 
-const ENGLISH: &str = r#"<!doctype html><html lang="en"><head><title>Harbour Plan | Coastline Herald</title>
+pub const ENGLISH: &str = r#"<!doctype html><html lang="en"><head><title>Harbour Plan | Coastline Herald</title>
 <meta property="og:title" content="Harbour plan approved after long debate">
 <meta property="og:site_name" content="Coastline Herald"></head>
 <body><nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li></ul></nav>
@@ -90,7 +89,7 @@ const ARABIC: &str = r#"<!doctype html><html lang="ar" dir="rtl"><head><meta cha
 </article><footer>جميع الحقوق محفوظة</footer></body></html>"#;
 
 /// The id and path of `ID  PATH` lines.
-fn printed(stdout: &str) -> Vec<(String, String)> {
+pub fn printed(stdout: &str) -> Vec<(String, String)> {
     stdout
         .lines()
         .map(|line| {
@@ -162,6 +161,8 @@ fn an_arabic_page_is_right_to_left() {
     assert_eq!(code, 0, "{stderr}");
     let (id, path) = printed(&stdout).remove(0);
     assert_eq!(path, "lib/البلدية-توافق-على-خطة-الميناء.md");
+    let text = std::fs::read_to_string(home.path().join(&path)).unwrap();
+    assert!(text.contains("dir = \"rtl\"\n"), "{text}");
     let rows = list(&home, &["lib"]);
     assert_eq!(rows[0]["id"], id.as_str());
     assert_eq!(rows[0]["dir"], "rtl");
@@ -222,129 +223,6 @@ fn without_a_library_pages_go_to_the_data_folder_and_join_the_bundled_articles()
             .count(),
         5
     );
-}
-
-#[test]
-fn error_statuses_name_the_address_and_fail() {
-    let server = Server::start(vec![
-        ("/gone", Reply::status(410, "gone")),
-        ("/broken", Reply::status(500, "oops")),
-        ("/a", Reply::ok("text/html", ENGLISH)),
-    ]);
-    let home = tempfile::tempdir().unwrap();
-    let urls = [
-        server.url("/missing"),
-        server.url("/gone"),
-        server.url("/broken"),
-    ];
-    let (code, stdout, stderr) = add(
-        &home,
-        &[
-            &urls[0],
-            &urls[1],
-            &server.url("/a"),
-            &urls[2],
-            "--to",
-            "lib",
-        ],
-    );
-    assert_eq!(code, 1, "{stderr}");
-    // The good page in the middle is still saved.
-    assert_eq!(printed(&stdout).len(), 1);
-    assert_eq!(
-        stderr,
-        format!(
-            "lectern: {}: HTTP 404 Not Found\nlectern: {}: HTTP 410 Gone\n\
-             lectern: {}: HTTP 500 Internal Server Error\n",
-            urls[0], urls[1], urls[2]
-        )
-    );
-}
-
-#[test]
-fn a_redirect_loop_stops() {
-    let server = Server::start(vec![("/loop", Reply::redirect("/loop"))]);
-    let home = tempfile::tempdir().unwrap();
-    let url = server.url("/loop");
-    let (code, _, stderr) = add(&home, &[&url, "--to", "lib"]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
-        format!("lectern: {url}: too many redirects (more than 5)\n")
-    );
-    // The first request and five redirects.
-    assert_eq!(server.hits.load(std::sync::atomic::Ordering::SeqCst), 6);
-    assert!(files(&home.path().join("lib")).is_empty());
-}
-
-#[test]
-fn a_server_that_drips_is_ended_by_the_timeout() {
-    let mut drip = Reply::ok("text/html", ENGLISH);
-    drip.drip = true;
-    let server = Server::start(vec![("/slow", drip)]);
-    let home = tempfile::tempdir().unwrap();
-    let config = home.path().join("config.toml");
-    std::fs::write(&config, "[network]\ntimeout = 1\n").unwrap();
-    let url = server.url("/slow");
-    let (code, _, stderr) = add(
-        &home,
-        &["--config", config.to_str().unwrap(), &url, "--to", "lib"],
-    );
-    assert_eq!(code, 1);
-    assert_eq!(stderr, format!("lectern: {url}: timed out after 1 s\n"));
-}
-
-/// `bytes` compressed with gzip.
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap()
-}
-
-#[test]
-fn gzip_pages_are_read_and_a_gzip_bomb_stops_at_the_cap() {
-    let bomb = gzip(&vec![b' '; 64 << 20]);
-    let server = Server::start(vec![
-        (
-            "/zipped",
-            Reply::ok("text/html", gzip(ENGLISH.as_bytes())).header("Content-Encoding", "gzip"),
-        ),
-        (
-            "/bomb",
-            Reply::ok("text/html", bomb).header("Content-Encoding", "gzip"),
-        ),
-    ]);
-    let home = tempfile::tempdir().unwrap();
-    let (code, stdout, stderr) = add(&home, &[&server.url("/zipped"), "--to", "lib"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        printed(&stdout)[0].1,
-        "lib/harbour-plan-approved-after-long-debate.md"
-    );
-    let url = server.url("/bomb");
-    let (code, _, stderr) = add(&home, &[&url, "--to", "lib"]);
-    assert_eq!(code, 1);
-    assert_eq!(
-        stderr,
-        format!("lectern: {url}: response over the 16 MiB limit once decompressed\n")
-    );
-}
-
-#[test]
-fn addresses_other_than_http_are_refused() {
-    let home = tempfile::tempdir().unwrap();
-    let (code, stdout, stderr) = add(
-        &home,
-        &["file:///etc/passwd", "javascript:alert(1)", "--to", "lib"],
-    );
-    assert_eq!(code, 1);
-    assert_eq!(stdout, "");
-    assert_eq!(
-        stderr,
-        "lectern: file:///etc/passwd: refused: only http and https addresses are fetched\n\
-         lectern: javascript:alert(1): refused: only http and https addresses are fetched\n"
-    );
-    assert!(!home.path().join("lib").exists());
 }
 
 #[test]
