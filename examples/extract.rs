@@ -55,7 +55,7 @@ fn main() -> Result<()> {
     }
     let options = LoadOptions {
         max_file_size: 64 << 20,
-        cache_dir: None,
+        ..LoadOptions::default()
     };
     let library = Library::load(&[unpacked.path().to_path_buf()], options);
     for warning in &library.warnings {

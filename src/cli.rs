@@ -1,5 +1,6 @@
 //! Command-line interface: argument definitions and the dispatch to each command.
 
+mod add;
 mod bookmarks;
 mod compare;
 mod list;
@@ -49,6 +50,8 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Print two articles side by side as the comparison screen lays them out.
     Compare(compare::CompareArgs),
+    /// Fetch web pages (or read saved ones) and save their articles into the library.
+    Add(add::AddArgs),
     /// Print your bookmarks (title, source, language, path, id, when bookmarked).
     Bookmarks {
         /// Output format: Markdown to paste, JSON to pipe.
@@ -181,6 +184,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let width = args.width.map_or_else(terminal_width, usize::from);
             print(&compare::render([left, right], &args, &config, width))?;
         }
+        Some(Command::Add(args)) => return add::run(&args, &config),
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);
             for notice in notices {
@@ -218,7 +222,7 @@ fn library_source(
         paths
     };
     if paths.is_empty() {
-        return Ok(None);
+        return Ok(default_source(config));
     }
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
@@ -230,8 +234,31 @@ fn library_source(
     let options = LoadOptions {
         max_file_size: config.max_file_size,
         cache_dir: cache_dir().filter(|_| folders),
+        bundled: false,
     };
     Ok(Some((paths.to_vec(), options)))
+}
+
+/// The folder `lectern add` saves to when the configuration names no library:
+/// `$XDG_DATA_HOME/lectern/articles`.
+///
+/// # Errors
+/// No home directory can be found.
+pub fn articles_dir() -> anyhow::Result<PathBuf> {
+    Ok(data_dir()?.join("articles"))
+}
+
+/// The library when neither the command line nor the configuration names one: the bundled
+/// articles, with the pages `lectern add` saved if there are any; `None` for the bundled
+/// articles alone.
+fn default_source(config: &Config) -> Option<(Vec<PathBuf>, LoadOptions)> {
+    let dir = articles_dir().ok().filter(|dir| dir.is_dir())?;
+    let options = LoadOptions {
+        max_file_size: config.max_file_size,
+        cache_dir: cache_dir(),
+        bundled: true,
+    };
+    Some((vec![dir], options))
 }
 
 /// Where the index cache lives: `$XDG_CACHE_HOME/lectern`; none without a home directory.

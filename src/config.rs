@@ -29,6 +29,8 @@ pub struct Config {
     pub keys: Keys,
     /// Colours.
     pub theme: Theme,
+    /// Timeouts of `lectern add`'s fetches.
+    pub network: crate::net::Settings,
 }
 
 impl Default for Config {
@@ -40,6 +42,7 @@ impl Default for Config {
             shaping: Shaping::default(),
             keys: Keys::default(),
             theme: Theme::default(),
+            network: crate::net::Settings::default(),
         }
     }
 }
@@ -182,6 +185,20 @@ mod tests {
             [PathBuf::from("/news"), PathBuf::from("~/more")]
         );
         assert_eq!(config.max_file_size, 1024);
+    }
+
+    #[test]
+    fn network_timeouts_are_read_and_checked() {
+        let config = Config::parse("[network]\ntimeout = 2\n", "c").unwrap();
+        assert_eq!(config.network.timeout, 2);
+        assert_eq!(config.network.connect_timeout, 10);
+        let message = Config::parse("[network]\ntimout = 2\n", "c")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.starts_with("c:2:1: unknown field `timout`"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod html;
 pub mod keymap;
 pub mod launch;
 pub mod library;
+pub mod net;
 pub mod store;
 pub mod text;
 pub mod theme;

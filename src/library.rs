@@ -4,6 +4,7 @@ mod bundled;
 mod cache;
 mod load;
 mod read;
+pub mod save;
 mod walk;
 
 use std::collections::HashMap;
@@ -75,6 +76,9 @@ pub struct LoadOptions {
     pub max_file_size: u64,
     /// The folder of the index cache (`$XDG_CACHE_HOME/lectern`); `None` reads every file.
     pub cache_dir: Option<PathBuf>,
+    /// Whether the bundled sample articles come too (the default library: them and the
+    /// folder `lectern add` saves to).
+    pub bundled: bool,
 }
 
 impl Default for LoadOptions {
@@ -82,6 +86,7 @@ impl Default for LoadOptions {
         Self {
             max_file_size: 8 * 1024 * 1024,
             cache_dir: None,
+            bundled: false,
         }
     }
 }
@@ -99,6 +104,28 @@ pub struct Library {
     options: LoadOptions,
 }
 
+/// The bundled sample articles, read, for [`Library::absorb`].
+fn bundled_loaded() -> Vec<Loaded> {
+    let mut loaded = Vec::new();
+    for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
+        let path = bundled::bundled_path(name);
+        loaded.push(
+            match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
+                Ok((article, problems)) => {
+                    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
+                    let entry = Entry {
+                        meta: article.meta,
+                        origin: Origin::Bundled(index),
+                    };
+                    Loaded::Article(entry, key, problems)
+                }
+                Err(problem) => Loaded::Skipped(Warning { path, problem }),
+            },
+        );
+    }
+    loaded
+}
+
 fn display_path(path: &Path) -> String {
     sanitize_line(&path.to_string_lossy())
 }
@@ -107,25 +134,7 @@ impl Library {
     /// The bundled sample articles.
     pub fn bundled() -> Self {
         let mut library = Self::default();
-        let mut loaded = Vec::new();
-        for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
-            let path = bundled::bundled_path(name);
-            loaded.push(
-                match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
-                    Ok((article, problems)) => {
-                        let key =
-                            SearchKey::new(&article.meta.title, article.meta.source.as_deref());
-                        let entry = Entry {
-                            meta: article.meta,
-                            origin: Origin::Bundled(index),
-                        };
-                        Loaded::Article(entry, key, problems)
-                    }
-                    Err(problem) => Loaded::Skipped(Warning { path, problem }),
-                },
-            );
-        }
-        library.absorb(loaded);
+        library.absorb(bundled_loaded());
         library.finish();
         library
     }
@@ -146,10 +155,13 @@ impl Library {
     /// [`Library::apply`] to it as it arrives.
     pub fn start(paths: &[PathBuf], options: LoadOptions) -> (Self, Receiver<Progress>) {
         let progress = load::spawn(paths.to_vec(), options.clone());
-        let library = Self {
+        let mut library = Self {
             options,
             ..Self::default()
         };
+        if library.options.bundled {
+            library.absorb(bundled_loaded());
+        }
         (library, progress)
     }
 

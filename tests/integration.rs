@@ -80,6 +80,12 @@ mod layout_sanitize;
 mod library_cache;
 #[path = "integration/library_load.rs"]
 mod library_load;
+#[path = "integration/net_add.rs"]
+mod net_add;
+#[path = "integration/net_client.rs"]
+mod net_client;
+#[path = "integration/net_hostile.rs"]
+mod net_hostile;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
 #[path = "integration/seeds.rs"]

@@ -71,6 +71,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
     let options = LoadOptions {
         max_file_size: config.max_file_size,
         cache_dir: super::cache_dir(),
+        bundled: false,
     };
     let path = PathBuf::from(wanted);
     let library = if path.exists() {
@@ -82,7 +83,10 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             },
         )
     } else if library_paths.is_empty() {
-        Library::bundled()
+        match super::default_source(config) {
+            Some((paths, options)) => Library::load(&paths, options),
+            None => Library::bundled(),
+        }
     } else {
         Library::load(library_paths, options)
     };

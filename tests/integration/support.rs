@@ -4,6 +4,8 @@
 
 #[path = "support/escapes.rs"]
 pub mod escapes;
+#[path = "support/http.rs"]
+pub mod http;
 #[path = "support/store.rs"]
 pub mod store;
 #[path = "support/tmux.rs"]

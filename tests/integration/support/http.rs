@@ -1,0 +1,160 @@
+//! A scripted HTTP server on 127.0.0.1 for the tests that fetch: each path answers with a
+//! fixed status, headers and body, or drips its body a byte a second. Nothing leaves the
+//! machine.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// What one path answers.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Status code.
+    pub status: u16,
+    /// Headers besides `Content-Length` and `Connection`.
+    pub headers: Vec<(String, String)>,
+    /// The body as sent (already compressed, if a header says so).
+    pub body: Vec<u8>,
+    /// Send the body one byte a second.
+    pub drip: bool,
+}
+
+impl Reply {
+    /// A 200 with this content type and body.
+    pub fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Self::status(200, body).header("Content-Type", content_type)
+    }
+
+    /// Any status with a plain body.
+    pub fn status(status: u16, body: impl Into<Vec<u8>>) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+            drip: false,
+        }
+    }
+
+    /// A redirect to `location`.
+    pub fn redirect(location: &str) -> Self {
+        Self::status(302, "").header("Location", location)
+    }
+
+    /// Adds a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+}
+
+/// A running server; its threads end with the test process.
+pub struct Server {
+    addr: SocketAddr,
+    /// How many requests it has read.
+    pub hits: Arc<AtomicUsize>,
+    /// The request lines and headers it received, one string per request.
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    /// Starts serving `routes` (path, reply); any other path is a 404.
+    pub fn start(routes: Vec<(&str, Reply)>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let routes: Arc<Vec<(String, Reply)>> = Arc::new(
+            routes
+                .into_iter()
+                .map(|(path, reply)| (path.to_owned(), reply))
+                .collect(),
+        );
+        let hits = Arc::new(AtomicUsize::new(0));
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (h, r) = (Arc::clone(&hits), Arc::clone(&requests));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (routes, hits, requests) =
+                    (Arc::clone(&routes), Arc::clone(&h), Arc::clone(&r));
+                std::thread::spawn(move || serve(stream, &routes, &hits, &requests));
+            }
+        });
+        Self {
+            addr,
+            hits,
+            requests,
+        }
+    }
+
+    /// The address of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+fn serve(
+    stream: TcpStream,
+    routes: &[(String, Reply)],
+    hits: &AtomicUsize,
+    requests: &Mutex<Vec<String>>,
+) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line);
+    }
+    hits.fetch_add(1, Ordering::SeqCst);
+    let path = head.split(' ').nth(1).unwrap_or("/").to_owned();
+    requests.lock().unwrap().push(head);
+    let not_found = Reply::status(404, "not here");
+    let reply = routes
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map_or(&not_found, |(_, reply)| reply);
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        reply.status,
+        reason(reply.status),
+        reply.body.len()
+    );
+    for (name, value) in &reply.headers {
+        out.extend([name.as_str(), ": ", value.as_str(), "\r\n"]);
+    }
+    out.push_str("\r\n");
+    let mut stream = stream;
+    if stream.write_all(out.as_bytes()).is_err() {
+        return;
+    }
+    if reply.drip {
+        for byte in &reply.body {
+            if stream
+                .write_all(&[*byte])
+                .and_then(|()| stream.flush())
+                .is_err()
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    } else {
+        let _ = stream.write_all(&reply.body);
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        302 => "Found",
+        404 => "Not Found",
+        410 => "Gone",
+        500 => "Internal Server Error",
+        _ => "Whatever",
+    }
+}
