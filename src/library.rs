@@ -277,6 +277,23 @@ impl Library {
         hits.iter().map(|hit| hit.index as usize).collect()
     }
 
+    /// Reads one file as an article, as loading would, without a library around it: `lectern
+    /// show FILE` parses the file once, not once to list it and again to read it.
+    ///
+    /// # Errors
+    /// The file is skipped (not a regular file, too large, unreadable, binary, empty).
+    pub fn read_file(path: &Path, options: &LoadOptions) -> Result<Article, Warning> {
+        let shown = display_path(path);
+        let warning = |problem| Warning {
+            path: shown.clone(),
+            problem,
+        };
+        let (bytes, modified) = read::read_bytes(path, options.max_file_size).map_err(warning)?;
+        read::parse_bytes(bytes, shown.clone(), modified)
+            .map(|(article, _)| article)
+            .map_err(warning)
+    }
+
     /// Reads an entry's whole article (clean paragraphs and raw text) again from its origin.
     ///
     /// # Errors

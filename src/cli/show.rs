@@ -74,6 +74,9 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         bundled: false,
     };
     let path = PathBuf::from(wanted);
+    if path.is_file() {
+        return Library::read_file(&path, &options).map_err(|warning| anyhow::anyhow!("{warning}"));
+    }
     let library = if path.exists() {
         Library::load(
             &[path],
