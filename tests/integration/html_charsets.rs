@@ -1,45 +1,9 @@
 //! Web pages in legacy character sets read through `lectern show`: the article path decodes
 //! them, normalises to NFC and reports visual-order Hebrew.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// lectern with empty configuration, data and cache homes, in `home`.
-fn lectern(home: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").unwrap();
-    cmd.current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .timeout(std::time::Duration::from_secs(60));
-    cmd
-}
-
-/// `lectern show --format json` of one page: the JSON and stderr.
-fn show_json(page: &[u8]) -> (Value, String) {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(home.path().join("page.html"), page).unwrap();
-    let output = lectern(&home)
-        .args(["show", "--format", "json", "page.html"])
-        .assert()
-        .success();
-    let output = output.get_output();
-    (
-        serde_json::from_slice(&output.stdout).unwrap(),
-        String::from_utf8(output.stderr.clone()).unwrap(),
-    )
-}
-
-/// What `lectern list` says on stderr about one page.
-fn list_stderr(page: &[u8]) -> String {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(home.path().join("page.html"), page).unwrap();
-    let output = lectern(&home)
-        .args(["list", "--format", "json", "page.html"])
-        .assert()
-        .success();
-    String::from_utf8(output.get_output().stderr.clone()).unwrap()
-}
+use super::support::pages::{list_stderr, show_json};
 
 /// A page declaring `charset` with one article of `paragraphs` (bytes in that charset).
 fn page(charset: &str, title: &str, paragraphs: &[&[u8]]) -> Vec<u8> {

@@ -2,47 +2,10 @@
 //! bad UTF-8, a 1 MB title, a page cut mid-tag, a page with no article. None may hang or panic.
 
 use std::fmt::Write as _;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// lectern with empty configuration, data and cache homes, and a time limit.
-fn lectern(home: &tempfile::TempDir, secs: u64) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").unwrap();
-    cmd.current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
-        .timeout(Duration::from_secs(secs));
-    cmd
-}
-
-/// `lectern show --format json` of `page`: the JSON and stderr.
-fn show(page: &[u8]) -> (Value, String) {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(home.path().join("page.html"), page).unwrap();
-    let output = lectern(&home, 60)
-        .args(["show", "--format", "json", "page.html"])
-        .assert()
-        .success();
-    let output = output.get_output();
-    (
-        serde_json::from_slice(&output.stdout).unwrap(),
-        String::from_utf8(output.stderr.clone()).unwrap(),
-    )
-}
-
-/// What `lectern list` says on stderr about `page`.
-fn list_stderr(page: &[u8]) -> String {
-    let home = tempfile::tempdir().unwrap();
-    std::fs::write(home.path().join("page.html"), page).unwrap();
-    let output = lectern(&home, 60)
-        .args(["list", "--format", "json", "page.html"])
-        .assert()
-        .success();
-    String::from_utf8(output.get_output().stderr.clone()).unwrap()
-}
+use super::support::pages::{lectern, list_stderr, show_json};
 
 /// The title and the paragraphs, separated by blank lines.
 fn text_of(json: &Value) -> String {
@@ -112,7 +75,7 @@ fn an_entity_bomb_in_a_doctype_is_not_expanded() {
     page.push_str("]>\n<html><body><article><h1>Bomb</h1>");
     page.push_str(&PARAGRAPH.repeat(4));
     page.push_str("<p>Here it goes: &lol9; and that is all.</p></article></body></html>");
-    let (json, _) = show(page.as_bytes());
+    let (json, _) = show_json(page.as_bytes());
     let text = text_of(&json);
     assert!(text.contains("harbour wall"), "{text}");
     assert!(!text.contains("lollol"), "{text}");
@@ -128,7 +91,7 @@ fn invalid_utf8_under_a_utf8_declaration_becomes_replacement_characters() {
         b"<p>caf\xC3\xA9 one \x80 two \xFF three \xE2\x82 end of the story.</p>",
     );
     page.extend_from_slice(b"</article></body></html>");
-    let (json, _) = show(&page);
+    let (json, _) = show_json(&page);
     let text = text_of(&json);
     assert!(
         text.contains("café one \u{FFFD} two \u{FFFD} three \u{FFFD} end"),
@@ -148,7 +111,7 @@ fn a_1_mb_title_is_bounded() {
         "<html><head><title>{title}</title></head><body><article><h1>Short heading</h1>{}</article></body></html>",
         PARAGRAPH.repeat(4)
     );
-    let (json, _) = show(page.as_bytes());
+    let (json, _) = show_json(page.as_bytes());
     let shown = json["title"].as_str().unwrap();
     assert!(!shown.is_empty());
     assert!(
@@ -170,7 +133,7 @@ fn a_page_cut_mid_tag_keeps_what_came_before() {
         format!("{page}</p><a hre"),
         format!("{page}<"),
     ] {
-        let (json, _) = show(cut.as_bytes());
+        let (json, _) = show_json(cut.as_bytes());
         let text = text_of(&json);
         assert!(text.contains("harbour wall"), "{text}");
         assert!(!text.contains("<a") && !text.contains("hre"), "{text}");
@@ -183,7 +146,7 @@ fn a_page_with_no_article_says_so_and_keeps_its_text() {
                 <nav><a href=\"/\">Home</a> <a href=\"/x\">Sport</a></nav>\
                 <div><img src=\"a.jpg\" alt=\"Boats at dawn\"></div>\
                 <footer>Contact us</footer></body></html>";
-    let (json, _) = show(page.as_bytes());
+    let (json, _) = show_json(page.as_bytes());
     let stderr = list_stderr(page.as_bytes());
     assert!(stderr.contains("no article found"), "{stderr}");
     let text = text_of(&json);
