@@ -7,6 +7,8 @@
 //! store. The floor: the same bytes written durably (temp file, fsync, rename, fsync the
 //! folder) with no lock, merge or serialisation, the least any durable save of that file costs.
 //!
+//! `LECTERN_BENCH_MARKS` (comma-separated counts, default `10000,100000`) chooses the sizes.
+//!
 //! Run: `cargo bench --bench store`.
 
 use std::fmt::Write as _;
@@ -32,6 +34,15 @@ fn state_with_marks(dir: &Path, marks: usize) {
     std::fs::write(dir.join("state.json"), json).expect("state file");
 }
 
+/// The mark counts to measure, from `LECTERN_BENCH_MARKS` (`10000,100000` when unset).
+fn mark_counts() -> Vec<usize> {
+    std::env::var("LECTERN_BENCH_MARKS")
+        .unwrap_or_else(|_| "10000,100000".to_owned())
+        .split(',')
+        .map(|count| count.trim().parse().expect("LECTERN_BENCH_MARKS: numbers"))
+        .collect()
+}
+
 fn folder(marks: usize) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-state-{marks}"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -40,7 +51,7 @@ fn folder(marks: usize) -> PathBuf {
 }
 
 fn bench(c: &mut Criterion) {
-    for marks in [10_000, 100_000] {
+    for marks in mark_counts() {
         let dir = folder(marks);
         let (mut store, notices) = Store::open(&dir);
         assert!(notices.is_empty(), "{notices:?}");
@@ -64,6 +75,22 @@ fn bench(c: &mut Criterion) {
                 read = !read;
                 store.set_read("ffffffffffffffff", read).expect("queued");
                 store.flush().expect("saved");
+            });
+        });
+        // "Mark all read" over 10^4 articles not read yet, saved; unmarked again untimed.
+        let many: Vec<String> = (0..10_000u64).map(|n| format!("f{n:015x}")).collect();
+        group.bench_function("set_read_many 10^4 then flush (mark all read)", |b| {
+            b.iter_custom(|iterations| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iterations {
+                    let start = Instant::now();
+                    store.set_read_many(&many, true).expect("queued");
+                    store.flush().expect("saved");
+                    spent += start.elapsed();
+                    store.set_read_many(&many, false).expect("queued");
+                    store.flush().expect("saved");
+                }
+                spent
             });
         });
         group.bench_function("refresh, nothing new", |b| {
