@@ -5,20 +5,23 @@ mod bookmarks;
 mod compare;
 mod list;
 mod settings;
+mod shell;
 mod show;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use clap::{Parser, Subcommand, ValueEnum};
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::config::Config;
 use crate::library::{Library, LoadOptions};
 use crate::store::Store;
 use crate::text::LayoutOptions;
 use bookmarks::{BookmarkFormat, render_bookmarks};
+pub use shell::{command, parse};
+use shell::{print, print_with};
 
 /// lectern: a keyboard-driven terminal reader for multilingual news.
 ///
@@ -30,11 +33,12 @@ pub struct Cli {
         long,
         global = true,
         value_name = "FILE",
+        value_hint = ValueHint::FilePath,
         help = "Configuration file [default: $XDG_CONFIG_HOME/lectern/config.toml]"
     )]
     pub config: Option<PathBuf>,
     /// Folders or files to read [default: the `library` setting, else the bundled articles]
-    #[arg(value_name = "PATHS")]
+    #[arg(value_name = "PATHS", value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// A command to run instead of the interactive reader.
     #[command(subcommand)]
@@ -58,13 +62,21 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = BookmarkFormat::Md)]
         format: BookmarkFormat,
     },
+    /// Print a completion script for your shell (see the README for where to put it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print lectern's manual page (roff): `lectern man > ~/.local/share/man/man1/lectern.1`.
+    Man,
 }
 
 /// Arguments of `lectern list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
     /// Folders or files to read [default: the `library` setting, else the bundled articles]
-    #[arg(value_name = "PATHS")]
+    #[arg(value_name = "PATHS", value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Auto)]
@@ -96,34 +108,13 @@ pub enum ListFormat {
 /// # Errors
 /// A bad configuration, a path that does not exist, or a failure to write the output.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Before the configuration is read: a broken config must not keep these from working.
+    if shell::print_without_config(cli.command.as_ref())? {
+        return Ok(ExitCode::SUCCESS);
+    }
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
-        None => {
-            // Checked before anything touches the terminal: without one, say what works instead.
-            if !crate::tui::is_terminal() {
-                eprintln!("lectern: not a terminal; use lectern list/show to print");
-                return Ok(ExitCode::from(2));
-            }
-            // The first frame comes at once: a folder loads in the background.
-            let source = library_source(&cli.paths, &config)?;
-            let (library, progress) = match &source {
-                Some((paths, options)) => {
-                    let (library, progress) = Library::start(paths, options.clone());
-                    (library, Some(progress))
-                }
-                None => (Library::bundled(), None),
-            };
-            let (store, notices) = Store::open(&data_dir()?);
-            let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
-            let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-            let mut app = crate::app::App::new(library, store, &notices, config, size);
-            // What `R` reads again.
-            app.rescan.source = source;
-            if progress.is_some() {
-                app.start_loading();
-            }
-            crate::tui::run(app, progress).context("terminal")?;
-        }
+        None => return run_reader(&cli.paths, config),
         Some(Command::List(args)) => {
             let paths = if args.paths.is_empty() {
                 cli.paths
@@ -196,6 +187,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             print(&render_bookmarks(&bookmarks, format))?;
         }
+        // Printed above, before the configuration was read.
+        Some(Command::Completions { .. } | Command::Man) => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -208,6 +201,36 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
     directories::ProjectDirs::from("", "", "lectern")
         .map(|dirs| dirs.data_dir().to_owned())
         .context("no home directory to keep bookmarks in (set HOME or XDG_DATA_HOME)")
+}
+
+/// Opens the interactive reader on `paths` (else the configured library, else the bundled one).
+fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
+    // A mistyped path (or command) is told first, then the lack of a terminal, both
+    // before anything touches the terminal.
+    let source = library_source(paths, &config)?;
+    if !crate::tui::is_terminal() {
+        eprintln!("lectern: not a terminal; use lectern list/show to print");
+        return Ok(ExitCode::from(2));
+    }
+    // The first frame comes at once: a folder loads in the background.
+    let (library, progress) = match &source {
+        Some((paths, options)) => {
+            let (library, progress) = Library::start(paths, options.clone());
+            (library, Some(progress))
+        }
+        None => (Library::bundled(), None),
+    };
+    let (store, notices) = Store::open(&data_dir()?);
+    let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = crate::app::App::new(library, store, &notices, config, size);
+    // What `R` reads again.
+    app.rescan.source = source;
+    if progress.is_some() {
+        app.start_loading();
+    }
+    crate::tui::run(app, progress).context("terminal")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The folders to load (the named paths, else the configured library) and how; `None` for
@@ -226,7 +249,7 @@ fn library_source(
     }
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
-            bail!("{}: no such file or directory", path.display());
+            return Err(shell::no_such_path(path));
         }
     }
     // Single files are read as they are: an index of one file would only litter the cache.
@@ -285,21 +308,5 @@ fn terminal_width() -> usize {
         ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
     } else {
         80
-    }
-}
-
-/// Writes to stdout; a reader that went away (`lectern list | head`) is not an error.
-fn print(text: &str) -> anyhow::Result<()> {
-    print_with(|out| out.write_all(text.as_bytes()))
-}
-
-/// Lets `write` write to (buffered) stdout; a reader that went away is not an error.
-fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    match write(&mut stdout).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(error).context("writing to stdout")
-        }
-        _ => Ok(()),
     }
 }

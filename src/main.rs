@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = lectern::cli::Cli::parse();
+    let cli = lectern::cli::parse();
     lectern::cli::run(cli).unwrap_or_else(|error| {
         eprintln!("lectern: error: {error:#}");
         ExitCode::from(2)

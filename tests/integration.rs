@@ -20,6 +20,8 @@ mod article_dates;
 mod cli;
 #[path = "integration/cli_output.rs"]
 mod cli_output;
+#[path = "integration/cli_shell.rs"]
+mod cli_shell;
 #[path = "integration/compare.rs"]
 mod compare;
 #[path = "integration/filter_fold.rs"]

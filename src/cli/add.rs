@@ -21,11 +21,12 @@ use crate::text::sanitize::sanitize_line;
 )]
 pub struct AddArgs {
     /// Web page addresses (http, https) or saved HTML files (.html, .htm)
-    #[arg(value_name = "SOURCE", required = true)]
+    #[arg(value_name = "SOURCE", required = true, value_hint = clap::ValueHint::AnyPath)]
     pub sources: Vec<String>,
     #[arg(
         long,
         value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
         help = "Folder to save into [default: the first folder of the `library` setting, \
             else $XDG_DATA_HOME/lectern/articles]"
     )]

@@ -11,10 +11,10 @@ use crate::text::{
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
     /// The left article: a file, or an id from `lectern list`
-    #[arg(value_name = "A")]
+    #[arg(value_name = "A", value_hint = clap::ValueHint::FilePath)]
     pub left: String,
     /// The right article: a file, or an id from `lectern list`
-    #[arg(value_name = "B")]
+    #[arg(value_name = "B", value_hint = clap::ValueHint::FilePath)]
     pub right: String,
     /// Cells per line, both panes and the separator [default: the terminal's width, or 80]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(5..))]

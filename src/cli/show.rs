@@ -17,7 +17,7 @@ use crate::text::{
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// A file, or the id of an article of the library (as `lectern list` prints it)
-    #[arg(value_name = "FILE_OR_ID")]
+    #[arg(value_name = "FILE_OR_ID", value_hint = clap::ValueHint::FilePath)]
     pub article: String,
     /// Cells per line [default: the terminal's width, or 80 when not printing to a terminal]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
