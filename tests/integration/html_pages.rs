@@ -380,3 +380,37 @@ fn the_reader_shows_headings_in_bold() {
     assert!(letters(heading + 2).count() > 20);
     assert!(!letters(heading + 2).any(|x| bold(x, heading + 2)));
 }
+
+#[test]
+fn an_english_and_an_arabic_page_compare_side_by_side_each_in_its_direction() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join("en.html"), ENGLISH).unwrap();
+    std::fs::write(home.path().join("ar.html"), ARABIC).unwrap();
+    let output = lectern(&home)
+        .args(["compare", "en.html", "ar.html", "--width", "100"])
+        .assert()
+        .success();
+    let screen = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let rows: Vec<(&str, &str)> = screen
+        .lines()
+        .filter_map(|line| line.split_once(" │ "))
+        .collect();
+    let reversed = |text: &str| text.chars().rev().collect::<String>();
+    // The titles side by side: the Arabic one in visual order (right to left, no shaping),
+    // pushed to the right edge of its column.
+    assert!(rows[0].0.starts_with("Harbour plan approved"), "{screen}");
+    let title = "البلدية توافق على خطة تجديد الميناء القديم";
+    assert_eq!(rows[0].1.trim_start(), reversed(title), "{screen}");
+    assert!(rows[0].1.starts_with(' '), "right-aligned: {screen}");
+    // The first paragraphs face each other, the Arabic one starting at the right.
+    let english = rows
+        .iter()
+        .position(|row| row.0.starts_with("The town council voted"))
+        .unwrap();
+    assert!(rows[english].1.ends_with(&reversed("وافق المجلس")), "{screen}");
+    // No furniture of either page (Arabic on screen is in visual order).
+    for furniture in ["Home", "Related stories", "reader42"] {
+        assert!(!screen.contains(furniture), "{furniture}: {screen}");
+    }
+    assert!(!screen.contains(&reversed("جميع الحقوق")), "{screen}");
+}
