@@ -122,7 +122,7 @@ pub fn unmark(paragraphs: Vec<String>) -> (Vec<String>, Vec<Block>) {
         } else if let Some(text) = atx(&paragraph) {
             (text.to_owned(), Block::Heading)
         } else {
-            (paragraph, Block::Prose)
+            (unescaped(paragraph), Block::Prose)
         };
         if block != Block::Prose {
             blocks.resize(out.len(), Block::Prose);
@@ -131,6 +131,16 @@ pub fn unmark(paragraphs: Vec<String>) -> (Vec<String>, Vec<Block>) {
         out.push(text);
     }
     (out, blocks)
+}
+
+/// A prose paragraph without the backslash that kept its first character from being read as
+/// markup (`\\## not a heading`, as a web page's text is saved).
+fn unescaped(mut paragraph: String) -> String {
+    let mut chars = paragraph.chars();
+    if chars.next() == Some('\\') && chars.next().is_some_and(|c| "#`[\\".contains(c)) {
+        paragraph.remove(0);
+    }
+    paragraph
 }
 
 #[cfg(test)]
@@ -169,6 +179,23 @@ mod tests {
             fenced_parts("Say ```x``` now"),
             [(false, "Say ```x``` now")]
         );
+    }
+
+    #[test]
+    fn an_escaped_first_character_is_prose_without_its_backslash() {
+        let paragraphs = [
+            "\\## not a heading",
+            "\\```",
+            "\\[1]: x",
+            "\\\\# two",
+            "\\n stays",
+        ];
+        let (text, blocks) = unmark(paragraphs.map(String::from).to_vec());
+        assert_eq!(
+            text,
+            ["## not a heading", "```", "[1]: x", "\\# two", "\\n stays"]
+        );
+        assert!(blocks.is_empty(), "{blocks:?}");
     }
 
     #[test]

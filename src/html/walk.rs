@@ -65,6 +65,10 @@ struct Builder {
     cells: usize,
 }
 
+/// The first characters of a paragraph that the reading of lectern's text (and Markdown) give a
+/// meaning: `#` of a heading, `` ` `` of a fence, `[` of a link definition, `\\` of an escape.
+const MARKUP: [char; 4] = ['#', '`', '[', '\\'];
+
 impl Builder {
     fn text(&mut self, text: &str) {
         if self.verbatim > 0 {
@@ -108,6 +112,10 @@ impl Builder {
         if self.verbatim > 0 {
             let fence = fence(&text);
             text = format!("{fence}\n{text}\n{fence}");
+        } else if !heading && text.starts_with(MARKUP) {
+            // Prose that starts like a heading, a fence or a link definition would be read
+            // back as one: a backslash keeps it prose, as in Markdown.
+            text.insert(0, '\\');
         }
         self.paragraphs.push(text);
     }
@@ -274,6 +282,25 @@ mod tests {
     fn walk(html: &str) -> Vec<String> {
         let doc = Document::from(html);
         paragraphs(&doc.root(), Walk::default())
+    }
+
+    #[test]
+    fn prose_that_looks_like_markup_is_escaped() {
+        let got = walk(
+            "<p>## not a heading</p><p>```</p><p>[1]: https://a.example note</p>\
+             <p>\\# already</p><p>plain # text</p><h2>#tag</h2>",
+        );
+        assert_eq!(
+            got,
+            [
+                "\\## not a heading",
+                "\\```",
+                "\\[1]: https://a.example note",
+                "\\\\# already",
+                "plain # text",
+                "## #tag",
+            ]
+        );
     }
 
     #[test]

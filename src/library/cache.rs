@@ -31,7 +31,7 @@ pub use write::{Writer, copy_into, encode_into};
 
 /// Bump when `Meta`, `SearchKey`, [`Record`] or what parsing extracts from a file changes:
 /// a cache of another format is rebuilt, never misread.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"LECTERN\x01";
 /// A frame larger than this is corruption (a frame holds one batch of records).
 pub(super) const MAX_FRAME: usize = 256 << 20;

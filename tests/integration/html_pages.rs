@@ -407,7 +407,10 @@ fn an_english_and_an_arabic_page_compare_side_by_side_each_in_its_direction() {
         .iter()
         .position(|row| row.0.starts_with("The town council voted"))
         .unwrap();
-    assert!(rows[english].1.ends_with(&reversed("وافق المجلس")), "{screen}");
+    assert!(
+        rows[english].1.ends_with(&reversed("وافق المجلس")),
+        "{screen}"
+    );
     // No furniture of either page (Arabic on screen is in visual order).
     for furniture in ["Home", "Related stories", "reader42"] {
         assert!(!screen.contains(furniture), "{furniture}: {screen}");

@@ -232,3 +232,48 @@ fn add_needs_a_source() {
     assert_eq!(code, 2);
     assert!(stderr.contains("SOURCE"), "{stderr}");
 }
+
+#[test]
+fn prose_that_looks_like_markdown_stays_prose_in_the_saved_file() {
+    let home = tempfile::tempdir().unwrap();
+    let page = "<html lang=en><head><title>Lookalikes</title></head><body><article>\
+        <h1>Lookalikes</h1>\
+        <p>The council approved the long-awaited plan to rebuild the old harbour wall after four years of debate.</p>\
+        <p>## not a heading, but two hash signs the council's statement put first for emphasis.</p>\
+        <p>```</p>\
+        <p>Fishermen said repeated floods had damaged their boats and made the quay dangerous.</p>\
+        <p>[1]: https://example.com is how the statement printed its first footnote.</p>\
+        </article></body></html>";
+    std::fs::write(home.path().join("page.html"), page).unwrap();
+    let (code, stdout, stderr) = add(&home, &["page.html", "--to", "lib"]);
+    assert_eq!(code, 0, "{stderr}");
+    let saved = &printed(&stdout)[0].1;
+    let output = lectern(&home)
+        .args(["show", saved, "--format", "json"])
+        .output()
+        .unwrap();
+    let article: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paragraphs: Vec<&str> = article["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paragraphs,
+        [
+            "The council approved the long-awaited plan to rebuild the old harbour wall after four years of debate.",
+            "## not a heading, but two hash signs the council's statement put first for emphasis.",
+            "```",
+            "Fishermen said repeated floods had damaged their boats and made the quay dangerous.",
+            "[1]: https://example.com is how the statement printed its first footnote.",
+        ]
+    );
+    // No heading, no verbatim block.
+    assert!(
+        article["blocks"]
+            .as_array()
+            .is_none_or(|blocks| blocks.iter().all(|block| block == "prose")),
+        "{article}"
+    );
+}

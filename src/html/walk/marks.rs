@@ -161,7 +161,8 @@ mod tests {
     #[test]
     fn headings_keep_their_level_on_one_line() {
         let got = walk("<h1>Top</h1><h3>Part<br>two</h3><h4> </h4><p># not</p>");
-        assert_eq!(got, ["# Top", "### Part two", "# not"]);
+        // A paragraph that starts like a heading is escaped, or it would be read back as one.
+        assert_eq!(got, ["# Top", "### Part two", "\\# not"]);
     }
 
     #[test]
