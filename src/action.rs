@@ -40,6 +40,12 @@ pub enum Action {
     Back,
     /// Type a filter (in the reader: back to the list first).
     Filter,
+    /// In the reader: find a word or phrase in the text, lighting up every occurrence.
+    Find,
+    /// In the reader: scroll to the next occurrence of what was found.
+    NextMatch,
+    /// In the reader: scroll to the previous occurrence of what was found.
+    PreviousMatch,
     /// Clear the comparison mark, else the filter.
     ClearFilter,
     /// Bookmark the article, or remove its bookmark.

@@ -3,6 +3,7 @@
 //! what must happen outside (a browser, the clipboard) leaves as [`Effect`]s.
 
 mod compare;
+mod find;
 pub mod geometry;
 mod links;
 mod list;
@@ -12,6 +13,7 @@ mod reader;
 mod triage;
 
 pub use compare::Compare;
+pub use find::{Find, Hit};
 pub use links::{LinkList, link_rows, links_box};
 pub use list::ListState;
 pub use loading::{Counts, Loading};
@@ -126,6 +128,7 @@ impl App {
             View::List if self.list.editing => Mode::Prompt,
             View::List => Mode::List,
             View::Reader(reader) if reader.links.is_some() => Mode::Links,
+            View::Reader(reader) if reader.find.as_ref().is_some_and(|f| f.editing) => Mode::Prompt,
             View::Reader(_) => Mode::Reader,
             View::Compare(_) => Mode::Compare,
         }
@@ -175,6 +178,7 @@ impl App {
             Action::OpenUrl | Action::CopyUrl => self.url_effect(&action),
             Action::Rescan => self.rescan(),
             action => match self.mode() {
+                Mode::Prompt if matches!(self.view, View::Reader(_)) => self.update_find(&action),
                 Mode::Prompt => self.update_prompt(action),
                 Mode::List => self.update_list(&action),
                 Mode::Reader => self.update_reader(action),

@@ -21,6 +21,7 @@
 //! assert_eq!(filter.update("da nang lang:en", &index, |row| Fields { lang: langs[row], ..Fields::default() }), []);
 //! ```
 
+mod find;
 pub mod fold;
 mod highlight;
 mod index;
@@ -30,6 +31,7 @@ mod rank;
 mod scan;
 mod score;
 
+pub use find::{FoldedText, needle};
 pub use fold::FOLD_VERSION;
 pub use highlight::highlight;
 pub use index::SearchIndex;

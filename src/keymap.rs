@@ -63,9 +63,13 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         A::MarkAllRead | A::Undo | A::Rescan => mode == M::List,
         A::ClearFilter => matches!(mode, M::List | M::Prompt),
         A::Back => matches!(mode, M::Reader | M::Compare | M::Links),
-        A::PageDownOrNextUnread | A::NextArticle | A::PreviousArticle | A::ToggleRaw => {
-            mode == M::Reader
-        }
+        A::PageDownOrNextUnread
+        | A::NextArticle
+        | A::PreviousArticle
+        | A::ToggleRaw
+        | A::Find
+        | A::NextMatch
+        | A::PreviousMatch => mode == M::Reader,
         A::FocusOther | A::ToggleSync | A::ToggleAnchors | A::Swap => mode == M::Compare,
         A::Accept
         | A::CursorLeft

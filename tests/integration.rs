@@ -88,6 +88,8 @@ mod net_add;
 mod net_client;
 #[path = "integration/net_hostile.rs"]
 mod net_hostile;
+#[path = "integration/reader_find.rs"]
+mod reader_find;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
 #[path = "integration/seeds.rs"]

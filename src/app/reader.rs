@@ -28,6 +28,8 @@ pub struct Reader {
     pub headline: Vec<ScreenLine>,
     /// The list of the article's links, when it is open over the text.
     pub links: Option<super::LinkList>,
+    /// A find in the text: its prompt and what it lights up.
+    pub find: Option<super::Find>,
 }
 
 impl Reader {
@@ -41,6 +43,16 @@ impl Reader {
             layout: Arc::default(),
             headline: Vec::new(),
             links: None,
+            find: None,
+        }
+    }
+
+    /// The paragraphs shown: the clean ones, or the raw text's lines.
+    pub fn texts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        if self.raw {
+            Box::new(self.article.raw.lines())
+        } else {
+            Box::new(self.article.paragraphs.iter().map(String::as_str))
         }
     }
 
@@ -81,7 +93,7 @@ impl Reader {
 
     /// The last line of `paragraph` that starts at or before `offset` (the blank line after
     /// it for `usize::MAX`).
-    fn line_at(&self, paragraph: usize, offset: usize) -> usize {
+    pub(super) fn line_at(&self, paragraph: usize, offset: usize) -> usize {
         let lines = &self.layout.lines;
         let first = lines.partition_point(|l| l.paragraph < paragraph);
         let mut best = first;
@@ -173,10 +185,15 @@ impl App {
             Action::ToggleRaw => {
                 reader.raw = !reader.raw;
                 reader.scroll = 0;
+                // What was found is in the other text.
+                reader.find = None;
                 reader.layout = Arc::default();
                 self.relayout();
             }
             Action::ShowLinks => self.show_links(),
+            Action::Find => self.start_find(),
+            Action::NextMatch => self.next_match(true),
+            Action::PreviousMatch => self.next_match(false),
             Action::PageDownOrNextUnread if reader.scroll >= reader.max_scroll(rows) => {
                 self.next_unread(true);
             }

@@ -8,7 +8,8 @@ use crate::app::{App, Reader};
 use crate::article::Block;
 use crate::text::lay_out_line;
 use crate::theme::Part;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
+use std::ops::Range;
 
 /// Draws the header and the text rows of `reader` in its areas.
 pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
@@ -57,11 +58,27 @@ pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
 
     let text = areas.text;
     let lines = reader.layout.lines.iter().skip(reader.scroll);
-    let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let found = style(app, Part::Highlight);
+    let current = found.add_modifier(Modifier::REVERSED);
     for (row, line) in (0..text.height).zip(lines) {
         let heading = !reader.raw && reader.article.block(line.paragraph) == Block::Heading;
         let shown = if heading { bold } else { Style::default() };
-        put_line(buf, text, text.y + row, line, |_| shown);
+        // Hits are byte ranges of the paragraph: each glyph knows its own, so a hit lights
+        // up the same letters whatever order the line shows them in.
+        let hits: Vec<(&Range<usize>, bool)> = (reader.find.iter())
+            .flat_map(|find| find.hits_in(line.paragraph))
+            .collect();
+        put_line(buf, text, text.y + row, line, |glyph| {
+            let hit = hits.iter().find(|(range, _)| {
+                glyph.source.start < range.end && range.start < glyph.source.end
+            });
+            match hit {
+                Some((_, true)) => shown.patch(current),
+                Some((_, false)) => shown.patch(found),
+                None => shown,
+            }
+        });
     }
 }
 

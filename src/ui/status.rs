@@ -1,5 +1,5 @@
-//! The status bar: the filter prompt or hints from the live keymap, a message, the
-//! comparison mark and the position.
+//! The status bar: the filter or find prompt or hints from the live keymap, a message, the
+//! comparison mark, the match count and the position.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -27,7 +27,7 @@ fn hints(mode: Mode) -> &'static [(Action, &'static str, &'static str)] {
         Mode::Reader => &[
             (Action::NextArticle, "]", "next"),
             (Action::NextUnread, "n", "unread"),
-            (Action::ToggleRaw, "r", "raw"),
+            (Action::Find, "/", "find"),
             (Action::MarkCompare, "v", "compare"),
             (Action::Back, "q", "back"),
             (Action::Help, "?", "help"),
@@ -80,6 +80,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let bar = style(app, Part::Status);
     buf.set_style(area, bar);
     let mut right_text = position(app);
+    let find = match &app.view {
+        View::Reader(reader) => reader.find.as_ref(),
+        _ => None,
+    };
+    if let Some(found) = find.and_then(crate::app::Find::position) {
+        right_text = join(&found, &right_text);
+    }
     if let Some(loading) = app.loading {
         right_text = join(&progress(loading), &right_text);
     }
@@ -97,11 +104,18 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let mut x = area.x;
     let mut cursor = None;
     let list = &app.list;
-    if matches!(app.view, View::List) && (list.editing || !list.query().is_empty()) {
+    // A find shows while it is typed, and after that unless a message needs the room.
+    let prompt = match find {
+        Some(find) if find.editing || app.message.is_none() => Some((&find.prompt, find.editing)),
+        None if matches!(app.view, View::List) && (list.editing || !list.query().is_empty()) => {
+            Some((&list.prompt, list.editing))
+        }
+        _ => None,
+    };
+    if let Some((prompt, editing)) = prompt {
         let slash = bar.patch(style(app, Part::Accent));
         let options = app.layout_options(crate::article::Dir::Ltr);
-        let (end, at) =
-            super::prompt::draw(&list.prompt, list.editing, options, left, (slash, bar), buf);
+        let (end, at) = super::prompt::draw(prompt, editing, options, left, (slash, bar), buf);
         (x, cursor) = (end + 1, at);
     } else if app.message.is_none() {
         let hints = hints_within(app, app.mode(), usize::from(left.width));
