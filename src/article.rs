@@ -110,6 +110,27 @@ impl Article {
     pub fn is_verbatim(&self, index: usize) -> bool {
         self.block(index) == Block::Verbatim
     }
+
+    /// The raw text in the paragraphs the file has: runs of lines between blank lines, each
+    /// keeping its line breaks. Laid out with a blank line between them, the raw view shows
+    /// each run of blank lines of the file as one.
+    pub fn raw_paragraphs(&self) -> Vec<&str> {
+        let mut runs = Vec::new();
+        let mut run: Option<std::ops::Range<usize>> = None;
+        let mut at = 0;
+        for line in self.raw.split_inclusive('\n') {
+            let content = line.trim_end_matches(['\n', '\r']);
+            if content.trim().is_empty() {
+                runs.extend(run.take().map(|range| &self.raw[range]));
+            } else {
+                let end = at + content.len();
+                run = Some(run.map_or(at..end, |range| range.start..end));
+            }
+            at += line.len();
+        }
+        runs.extend(run.map(|range| &self.raw[range]));
+        runs
+    }
 }
 
 /// Characters of each of the first paragraphs that belong to the lead, where datelines

@@ -155,21 +155,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::mem::forget(library);
         }
         Some(Command::Show(args)) => {
-            let paths = if cli.paths.is_empty() {
-                &config.library
-            } else {
-                &cli.paths
-            };
+            let paths = lookup_paths(&args.paths, &cli.paths, &config);
             let article = show::find(&args.article, paths, &config)?;
             let width = args.width.map_or_else(terminal_width, usize::from);
             print_with(|out| show::render(&article, &args, &config, width, out))?;
         }
         Some(Command::Compare(args)) => {
-            let paths = if cli.paths.is_empty() {
-                &config.library
-            } else {
-                &cli.paths
-            };
+            let paths = lookup_paths(&args.paths, &cli.paths, &config);
             let left = show::find(&args.left, paths, &config)?;
             let right = show::find(&args.right, paths, &config)?;
             let width = args.width.map_or_else(terminal_width, usize::from);
@@ -252,6 +244,12 @@ fn library_source(
             return Err(shell::no_such_path(path));
         }
     }
+    // The same file named twice (`a.md ./a.md`) is one article, read once.
+    let mut seen = std::collections::HashSet::new();
+    let paths: Vec<PathBuf> = (paths.iter())
+        .filter(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| (*path).clone())))
+        .cloned()
+        .collect();
     // Single files are read as they are: an index of one file would only litter the cache.
     let folders = paths.iter().any(|path| path.is_dir());
     let options = LoadOptions {
@@ -259,7 +257,7 @@ fn library_source(
         cache_dir: cache_dir().filter(|_| folders),
         bundled: false,
     };
-    Ok(Some((paths.to_vec(), options)))
+    Ok(Some((paths, options)))
 }
 
 /// The folder `lectern add` saves to when the configuration names no library:
@@ -300,6 +298,19 @@ fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
         writeln!(stderr, "lectern: warning: {warning}").context("writing warnings")?;
     }
     Ok(library)
+}
+
+/// Where `show` and `compare` look ids up: the paths after the command, else those before
+/// it, else the configured library.
+fn lookup_paths<'a>(
+    after: &'a [PathBuf],
+    before: &'a [PathBuf],
+    config: &'a Config,
+) -> &'a [PathBuf] {
+    [after, before]
+        .into_iter()
+        .find(|paths| !paths.is_empty())
+        .unwrap_or(&config.library)
 }
 
 /// The terminal's width when printing to one, else 80.

@@ -79,12 +79,12 @@ impl<'de> Deserialize<'de> for Keys {
 #[derive(Debug, Error)]
 pub enum ConfigError {
     /// The file named with `--config` could not be read.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Read {
         /// The file.
         path: String,
-        /// Why.
-        source: std::io::Error,
+        /// Why, in words (the OS error without its number).
+        reason: String,
     },
     /// A syntax error, an unknown key or a bad value.
     #[error("{path}:{line}:{column}: {message}")]
@@ -119,9 +119,14 @@ impl Config {
                 _ => return Ok(Self::default()),
             },
         };
-        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+        let text = std::fs::read_to_string(&path).map_err(|error| ConfigError::Read {
             path: path.display().to_string(),
-            source,
+            reason: match error.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_owned(),
+                std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+                std::io::ErrorKind::IsADirectory => "is a folder, not a file".to_owned(),
+                _ => error.to_string(),
+            },
         })?;
         let mut config = Self::parse(&text, &path.display().to_string())?;
         config.library = config.library.iter().map(|p| expand_home(p)).collect();
@@ -133,6 +138,14 @@ impl Config {
     /// # Errors
     /// Syntax errors, unknown keys and bad values, with line and column.
     pub fn parse(text: &str, path: &str) -> Result<Self, ConfigError> {
+        if let Some((line, message)) = repeated_table(text) {
+            return Err(ConfigError::Invalid {
+                path: path.to_owned(),
+                line,
+                column: 1,
+                message,
+            });
+        }
         toml::from_str(text).map_err(|error| {
             let offset = error.span().map_or(0, |span| span.start);
             let (line, column) = line_and_column(text, offset);
@@ -144,6 +157,38 @@ impl Config {
             }
         })
     }
+}
+
+/// The first table header that repeats an earlier one (`[keys.reader]` twice), with its line
+/// and a message naming the first; TOML's own error says only "duplicate key".
+fn repeated_table(text: &str) -> Option<(usize, String)> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        // `[a.b]`, but not an array of tables (`[[feed]]`) nor an inline array.
+        let Some(name) = line.strip_prefix('[').filter(|rest| !rest.starts_with('[')) else {
+            continue;
+        };
+        let Some(name) = name
+            .split('#')
+            .next()
+            .and_then(|n| n.trim_end().strip_suffix(']'))
+        else {
+            continue;
+        };
+        let name: String = name
+            .split('.')
+            .map(|part| part.trim().trim_matches('"'))
+            .collect::<Vec<_>>()
+            .join(".");
+        if let Some(first) = seen.insert(name.clone(), index + 1) {
+            let message = format!(
+                "[{name}] is repeated: the first [{name}] is at line {first}; put its keys in one table"
+            );
+            return Some((index + 1, message));
+        }
+    }
+    None
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -167,6 +212,29 @@ fn expand_home(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_repeated_table_names_both_places() {
+        let text = "# keys\n[keys.reader]\nj = \"down\"\n\n[keys.list]\n[ keys . \"reader\" ]  # again\nk = \"up\"\n";
+        let message = Config::parse(text, "c.toml").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "c.toml:6:1: [keys.reader] is repeated: the first [keys.reader] is at line 2; put its keys in one table"
+        );
+        // Arrays of tables repeat by design.
+        assert_eq!(
+            repeated_table("[[feed]]\nurl = \"a\"\n[[feed]]\nurl = \"b\"\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_missing_file_is_named_once() {
+        let message = Config::load(Some(Path::new("/nonexistent/lectern.toml")))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(message, "/nonexistent/lectern.toml: no such file");
+    }
 
     #[test]
     fn empty_text_gives_defaults() {

@@ -1,28 +1,48 @@
 //! Colours of the interface, from `[theme]` in `config.toml`; `NO_COLOR` turns them all off.
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, de::Error as _};
 
 /// The colours of each part of the screen (names such as `"cyan"`, `"#ffaf00"`, or `"reset"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Theme {
     /// Titles, headers and the prompt.
+    #[serde(deserialize_with = "color")]
     pub accent: Color,
     /// Background of the selected row.
+    #[serde(deserialize_with = "color")]
     pub selection: Color,
     /// Letters that match the filter.
+    #[serde(deserialize_with = "color")]
     pub highlight: Color,
     /// Read articles and secondary text.
+    #[serde(deserialize_with = "color")]
     pub dim: Color,
     /// The bookmark mark.
+    #[serde(deserialize_with = "color")]
     pub bookmark: Color,
     /// Background of the status bar.
+    #[serde(deserialize_with = "color")]
     pub status: Color,
     /// Anchors shared by two compared articles.
+    #[serde(deserialize_with = "color")]
     pub anchor: Color,
     /// Error messages.
+    #[serde(deserialize_with = "color")]
     pub error: Color,
+}
+
+/// A colour as written in `[theme]`; a bad one says which forms are understood.
+fn color<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Color, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    text.parse().map_err(|_| {
+        D::Error::custom(format!(
+            "{text:?} is not a colour: write \"#rrggbb\" (six hex digits), a number 0-255, \
+             \"reset\", or a name: black, red, green, yellow, blue, magenta, cyan, gray, \
+             darkgray, lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white"
+        ))
+    })
 }
 
 impl Default for Theme {
@@ -107,6 +127,25 @@ mod tests {
         assert_eq!(theme.selection, Color::Blue);
         assert_eq!(theme.dim, Theme::default().dim);
         assert!(toml::from_str::<Theme>("acent = \"red\"").is_err());
+    }
+
+    #[test]
+    fn a_bad_colour_says_which_forms_work() {
+        for bad in ["#12345", "#gggggg", "ultraviolet"] {
+            let error = toml::from_str::<Theme>(&format!("error = \"{bad}\""))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                error.contains(&format!("\"{bad}\" is not a colour: write \"#rrggbb\"")),
+                "{error}"
+            );
+            assert!(error.contains("lightcyan"), "{error}");
+        }
+        let theme: Theme = toml::from_str("error = \"208\"\naccent = \"reset\"").unwrap();
+        assert_eq!(
+            (theme.error, theme.accent),
+            (Color::Indexed(208), Color::Reset)
+        );
     }
 
     #[test]

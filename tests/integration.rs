@@ -18,6 +18,8 @@ mod article_clean;
 mod article_dates;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/cli_errors.rs"]
+mod cli_errors;
 #[path = "integration/cli_output.rs"]
 mod cli_output;
 #[path = "integration/cli_shell.rs"]

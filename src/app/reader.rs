@@ -47,10 +47,10 @@ impl Reader {
         }
     }
 
-    /// The paragraphs shown: the clean ones, or the raw text's lines.
+    /// The paragraphs shown: the clean ones, or the raw text's.
     pub fn texts(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         if self.raw {
-            Box::new(self.article.raw.lines())
+            Box::new(self.article.raw_paragraphs().into_iter())
         } else {
             Box::new(self.article.paragraphs.iter().map(String::as_str))
         }
@@ -69,7 +69,9 @@ impl Reader {
         let (article, raw) = (&self.article, self.raw);
         self.layout = cache.get_or_insert_with(&key, || {
             if raw {
-                let lines: Vec<String> = article.raw.lines().map(str::to_owned).collect();
+                let lines: Vec<String> = (article.raw_paragraphs().into_iter())
+                    .map(str::to_owned)
+                    .collect();
                 lay_out(&lines, width, &options)
             } else {
                 let verbatim = |index| article.is_verbatim(index);

@@ -1,5 +1,7 @@
 //! `lectern compare`: two articles side by side, paragraphs aligned, as plain lines.
 
+use std::path::PathBuf;
+
 use crate::article::{Article, Dir};
 use crate::compare::{Pair, split};
 use crate::config::Config;
@@ -16,6 +18,9 @@ pub struct CompareArgs {
     /// The right article: a file, or an id from `lectern list`
     #[arg(value_name = "B", value_hint = clap::ValueHint::FilePath)]
     pub right: String,
+    /// Folders or files to look ids up in [default: the `library` setting]
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
     /// Cells per line, both panes and the separator [default: the terminal's width, or 80]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(5..))]
     pub width: Option<u16>,

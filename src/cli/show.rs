@@ -19,6 +19,9 @@ pub struct ShowArgs {
     /// A file, or the id of an article of the library (as `lectern list` prints it)
     #[arg(value_name = "FILE_OR_ID", value_hint = clap::ValueHint::FilePath)]
     pub article: String,
+    /// Folders or files to look the id up in [default: the `library` setting]
+    #[arg(value_name = "PATHS", value_hint = clap::ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
     /// Cells per line [default: the terminal's width, or 80 when not printing to a terminal]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
@@ -74,6 +77,10 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         bundled: false,
     };
     let path = PathBuf::from(wanted);
+    if path.is_dir() {
+        let shown = crate::text::sanitize_line(wanted);
+        bail!("{shown} is a folder, not an article; to see its articles: lectern list {shown}");
+    }
     if path.is_file() {
         return Library::read_file(&path, &options).map_err(|warning| anyhow::anyhow!("{warning}"));
     }
@@ -199,7 +206,9 @@ fn screen(
     writeln!(out)?;
     let raw_lines: Vec<String>;
     let paragraphs = if args.raw {
-        raw_lines = article.raw.lines().map(str::to_owned).collect();
+        raw_lines = (article.raw_paragraphs().into_iter())
+            .map(str::to_owned)
+            .collect();
         &raw_lines
     } else {
         &article.paragraphs

@@ -72,8 +72,19 @@ const ALIASES: &[(&str, &str)] = &[
 
 /// A key name that is not understood.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown key {0:?} (try \"j\", \"ctrl-d\", \"enter\", \"pgdn\", \"f1\")")]
+#[error("{}", unknown_key_message(.0))]
 pub struct UnknownKey(pub String);
+
+/// What is wrong with key name `text`: a `+` written for lectern's `-` (`ctrl+d`, as some
+/// programs spell it) gets the right spelling, anything else examples.
+fn unknown_key_message(text: &str) -> String {
+    let dashed = text.replace('+', "-");
+    if text.len() > 1 && text.contains('+') && dashed.parse::<Key>().is_ok() {
+        format!("unknown key {text:?}: lectern writes it {dashed:?}")
+    } else {
+        format!("unknown key {text:?} (try \"j\", \"ctrl-d\", \"enter\", \"pgdn\", \"f1\")")
+    }
+}
 
 impl FromStr for Key {
     type Err = UnknownKey;
@@ -230,6 +241,19 @@ mod tests {
                 alt: false
             }
         );
+    }
+
+    #[test]
+    fn a_plus_for_a_dash_gets_the_right_spelling() {
+        let error = "ctrl+d".parse::<Key>().unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "unknown key \"ctrl+d\": lectern writes it \"ctrl-d\""
+        );
+        let error = "Alt+Shift+x".parse::<Key>().unwrap_err().to_string();
+        assert!(error.contains("(try \"j\""), "{error}");
+        // `+` alone is a key.
+        assert!("+".parse::<Key>().is_ok());
     }
 
     #[test]
