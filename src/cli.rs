@@ -2,6 +2,7 @@
 
 mod add;
 mod bookmarks;
+mod check_terminal;
 mod compare;
 mod list;
 mod settings;
@@ -62,6 +63,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = BookmarkFormat::Md)]
         format: BookmarkFormat,
     },
+    /// Find the `bidi` and `shaping` settings your terminal needs: pick the sample that reads right.
+    CheckTerminal(check_terminal::CheckArgs),
     /// Print a completion script for your shell (see the README for where to put it).
     Completions {
         /// The shell to complete for.
@@ -168,6 +171,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&compare::render([left, right], &args, &config, width))?;
         }
         Some(Command::Add(args)) => return add::run(&args, &config),
+        Some(Command::CheckTerminal(args)) => {
+            return check_terminal::run(&args, cli.config.as_deref(), &config);
+        }
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);
             for notice in notices {

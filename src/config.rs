@@ -1,5 +1,9 @@
 //! Settings from `config.toml`: every key optional, unknown keys an error with line and column.
 
+mod edit;
+
+pub use edit::{EditError, set_top_level};
+
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 

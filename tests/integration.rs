@@ -18,6 +18,8 @@ mod article_clean;
 mod article_dates;
 #[path = "integration/cli.rs"]
 mod cli;
+#[path = "integration/cli_check_terminal.rs"]
+mod cli_check_terminal;
 #[path = "integration/cli_errors.rs"]
 mod cli_errors;
 #[path = "integration/cli_output.rs"]
