@@ -15,6 +15,7 @@ mod cache;
 mod chunk;
 mod classes;
 mod clusters;
+mod count;
 pub mod direction;
 mod line;
 mod nesting;
@@ -31,6 +32,7 @@ use std::ops::Range;
 use std::str::FromStr;
 
 pub use cache::{LayoutCache, LayoutKey};
+pub use count::{counted, thousands};
 pub use direction::news_paragraph_dir;
 pub use line::lay_out_line;
 pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};

@@ -81,7 +81,10 @@ impl App {
                 let hint = undo
                     .map(|key| format!(" ({key} undoes)"))
                     .unwrap_or_default();
-                self.info(format!("{count} articles marked read{hint}"));
+                self.info(format!(
+                    "{} marked read{hint}",
+                    crate::text::counted(count, "article")
+                ));
             }
             Err(error) => self.error(format!("read state kept for this session only: {error}")),
         }
@@ -94,7 +97,10 @@ impl App {
             return self.info("nothing to undo".to_owned());
         };
         match self.store.set_read_many(&ids, false) {
-            Ok(_) => self.info(format!("{} articles unread again", ids.len())),
+            Ok(_) => self.info(format!(
+                "{} unread again",
+                crate::text::counted(ids.len(), "article")
+            )),
             Err(error) => self.error(format!("read state kept for this session only: {error}")),
         }
         self.marks_changed();

@@ -1,6 +1,6 @@
 //! `lectern show`: an article laid out exactly as the reader shows it, as plain lines.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
@@ -12,6 +12,28 @@ use crate::library::{Library, LoadOptions};
 use crate::text::{
     BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each, lay_out_each_block,
 };
+
+/// When to colour what is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always, even into a pipe or with `NO_COLOR`.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour output to stdout.
+    pub fn enabled(self) -> bool {
+        match self {
+            Self::Auto => io::stdout().is_terminal() && crate::theme::color_enabled(),
+            Self::Always => true,
+            Self::Never => false,
+        }
+    }
+}
 
 /// Arguments of `lectern show`.
 #[derive(Debug, clap::Args)]
@@ -34,9 +56,10 @@ pub struct ShowArgs {
     /// Who puts right-to-left text in visual order [default: the `bidi` setting]
     #[arg(long, value_parser = super::settings::bidi())]
     pub bidi: Option<BidiMode>,
-    /// Bold title and dim details, with escape sequences
-    #[arg(long)]
-    pub color: bool,
+    /// Bold title and dim details, with escape sequences: `auto` on a terminal unless
+    /// `NO_COLOR` is set
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Screen)]
     pub format: ShowFormat,
@@ -182,7 +205,7 @@ fn screen(
     };
     let meta = &article.meta;
     let details = meta.details();
-    let (bold, dim, reset) = if args.color {
+    let (bold, dim, reset) = if args.color.enabled() {
         ("\x1b[1m", "\x1b[2m", "\x1b[0m")
     } else {
         ("", "", "")

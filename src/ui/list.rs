@@ -11,6 +11,7 @@ use super::{put_line, put_text, style};
 use crate::app::App;
 use crate::app::geometry::ListAreas;
 use crate::filter::{Query, highlight};
+use crate::text::{counted, thousands};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
 
@@ -61,10 +62,10 @@ pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
     let area = areas.heading;
     let counts = app.counts;
     let heading = format!(
-        " lectern · {} articles · {} bookmarked · {} unread",
-        app.library.entries.len(),
-        counts.bookmarked,
-        counts.unread
+        " lectern · {} · {} bookmarked · {} unread",
+        counted(app.library.entries.len(), "article"),
+        thousands(counts.bookmarked),
+        thousands(counts.unread)
     );
     put_text(
         buf,

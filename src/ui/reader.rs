@@ -35,7 +35,7 @@ pub fn draw(app: &App, reader: &Reader, areas: ReaderAreas, buf: &mut Buffer) {
     details.extend(meta.source.clone());
     details.extend(meta.shown_date());
     details.push(meta.lang.clone());
-    details.push(format!("{} words", meta.words));
+    details.push(crate::text::counted(meta.words, "word"));
     details.extend(meta.url.as_deref().and_then(host).map(str::to_owned));
     if reader.raw {
         details.push("raw text".to_owned());

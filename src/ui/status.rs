@@ -8,7 +8,7 @@ use super::{put_line, put_text, style};
 use crate::action::Action;
 use crate::app::{App, View};
 use crate::keymap::{Key, Mode};
-use crate::text::{lay_out_line, str_width};
+use crate::text::{lay_out_line, str_width, thousands};
 use crate::theme::Part;
 
 /// The hints per mode: an action, the key preferred to show for it, and a word for it. A
@@ -201,19 +201,6 @@ fn progress(loading: crate::app::Loading) -> String {
     }
 }
 
-/// `41200` as `41,200`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// "3/120" in the list; the lines shown and the percentage in the reader; nothing when no
 /// row of text shows.
 fn position(app: &App) -> String {
@@ -257,15 +244,6 @@ fn position(app: &App) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_are_grouped_by_three() {
-        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (41_200, "41,200")];
-        for (n, text) in cases {
-            assert_eq!(thousands(n), text);
-        }
-        assert_eq!(thousands(1_000_000), "1,000,000");
-    }
 
     #[test]
     fn progress_names_what_is_read_out_of_what_was_found() {

@@ -193,3 +193,36 @@ fn a_pipe_closed_early_ends_quietly() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn colour_is_asked_for_with_color_when() {
+    let home = tempfile::tempdir().unwrap();
+    write(&home, "a.txt", ARTICLE);
+    let shown = |args: &[&str], no_color: bool| {
+        let mut cmd = lectern(&home);
+        cmd.args(["show", "a.txt"]).args(args);
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        } else {
+            cmd.env_remove("NO_COLOR");
+        }
+        let output = cmd.output().unwrap();
+        assert!(output.status.success());
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // Into a pipe, auto (the default) is plain; always is bold, even with NO_COLOR.
+    assert!(!shown(&[], false).contains('\x1b'));
+    assert!(!shown(&["--color", "auto"], false).contains('\x1b'));
+    assert!(!shown(&["--color", "never"], false).contains('\x1b'));
+    let bold = shown(&["--color", "always"], true);
+    assert!(
+        bold.starts_with("\x1b[1mHarbour wall to be rebuilt\x1b[0m\n"),
+        "{bold:?}"
+    );
+    let (code, stderr) = fails(&home, &["show", "a.txt", "--color", "sometimes"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("[possible values: auto, always, never]"),
+        "{stderr}"
+    );
+}

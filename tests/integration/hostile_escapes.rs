@@ -269,7 +269,7 @@ fn check_commands(home: &Path, dir: &Path, library: &Library, name: &str) -> usi
         let path = path.to_str().expect("UTF-8 name");
         check(&["show", path], false, "BODY");
         check(&["show", "--raw", "--width", "30", path], false, "BODY");
-        check(&["show", "--color", path], false, "BODY");
+        check(&["show", "--color", "always", path], false, "BODY");
         check(&["show", "--format", "text", path], false, "BODY");
         check(&["show", "--format", "text", "--raw", path], false, "BODY");
         check(&["show", "--format", "json", path], true, "BODY");

@@ -125,3 +125,21 @@ fn tiny_and_empty_terminals_do_not_panic() {
         let _ = screen(&app, None);
     }
 }
+
+#[test]
+fn the_heading_counts_one_article_in_the_singular() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Only one\n\nA single article.\n").unwrap();
+    let library = Library::load(
+        &[dir.path().to_owned()],
+        lectern::library::LoadOptions::default(),
+    );
+    let (store, _) = Store::open(data.path());
+    let app = App::new(library, store, &[], Config::default(), (60, 6));
+    let heading = screen(&app, None).lines().next().unwrap().to_owned();
+    assert_eq!(
+        heading.trim_end(),
+        " lectern · 1 article · 0 bookmarked · 1 unread"
+    );
+}
