@@ -90,6 +90,8 @@ mod net_client;
 mod net_hostile;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
+#[path = "integration/search_cli.rs"]
+mod search_cli;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]

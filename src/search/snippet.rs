@@ -38,7 +38,7 @@ pub fn snippet<'a>(paragraphs: impl IntoIterator<Item = &'a str>, query: &Search
                     .any(|&(want, prefix)| token == want || (prefix && token.starts_with(want)))
             })
             .map(|(_, range)| range)
-            .collect();
+            .fold(Vec::new(), merge);
         if !hits.is_empty() {
             return cut(paragraph, &hits);
         }
@@ -47,6 +47,16 @@ pub fn snippet<'a>(paragraphs: impl IntoIterator<Item = &'a str>, query: &Search
     first
         .map(|paragraph| cut(paragraph, &[]))
         .unwrap_or_default()
+}
+
+/// Appends `range` to `ranges`, joined with the last one when they overlap (the bigrams of
+/// one CJK word are one hit).
+fn merge(mut ranges: Vec<Range<usize>>, range: Range<usize>) -> Vec<Range<usize>> {
+    match ranges.last_mut() {
+        Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+        _ => ranges.push(range),
+    }
+    ranges
 }
 
 /// Cuts a line of [`SNIPPET_CHARS`] out of `paragraph` around the first of `hits`.
@@ -120,6 +130,9 @@ mod tests {
         let query = SearchQuery::parse("北京", false);
         let line = snippet(["我们在北京市工作"], &query);
         assert_eq!(marked(&line), ["北京"]);
+        let query = SearchQuery::parse("北京市", false);
+        let line = snippet(["我们在北京市工作"], &query);
+        assert_eq!(marked(&line), ["北京市"]);
         let query = SearchQuery::parse("ambassad", true);
         let line = snippet(["The Ambassador spoke."], &query);
         assert_eq!(marked(&line), ["Ambassador"]);
