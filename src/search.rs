@@ -37,8 +37,8 @@ pub mod tokens;
 use thiserror::Error;
 
 pub use index::{DATABASE_FILE, Doc, Indexer, Tokens, create_schema, open_database};
-pub use query::SearchQuery;
-pub use run::{Hit, Sort, search};
+pub use query::{MIN_PREFIX_CHARS, SearchQuery};
+pub use run::{Found, Hit, Sort, search, with_snippets};
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
 pub use sync::{SyncReport, sync};
 

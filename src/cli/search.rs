@@ -15,7 +15,9 @@ use serde::Serialize;
 
 use crate::article::Marks;
 use crate::library::Library;
-use crate::search::{Hit, SearchQuery, Snippet, Sort, open_database, search, snippet, sync};
+use crate::search::{
+    Found, SearchQuery, Snippet, Sort, open_database, search, sync, with_snippets,
+};
 use crate::text::width::str_width;
 
 /// Arguments of `lectern search`.
@@ -23,7 +25,7 @@ use crate::text::width::str_width;
 pub struct SearchArgs {
     /// Words to find in titles and bodies (folded: `dai su` finds "Đại sứ"), `"a phrase"`,
     /// `-word` to exclude, and lang:CODE, source:NAME, is:bookmarked, is:unread
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", allow_hyphen_values = true)]
     pub query: String,
     /// Folders or files to search [default: the `library` setting, else the bundled articles]
     #[arg(value_name = "PATHS", value_hint = ValueHint::AnyPath)]
@@ -110,35 +112,25 @@ pub fn run(
         marks,
     )
     .context("searching")?;
-    let snippets: Vec<Snippet> = (hits.iter())
-        .map(|hit| {
-            let entry = &library.entries[rows[hit.id.as_str()]];
-            library.read(entry).map_or_else(
-                |_| Snippet::default(),
-                |article| snippet(article.paragraphs.iter().map(String::as_str), &query),
-            )
-        })
-        .collect();
+    let found = with_snippets(hits, &query, |hit| {
+        let entry = &library.entries[rows[hit.id.as_str()]];
+        library.read(entry).ok().map(|article| article.paragraphs)
+    });
     let out = match args.format {
-        SearchFormat::Json => json(library, &rows, &hits, &snippets),
-        SearchFormat::Table => table(&hits, &snippets),
+        SearchFormat::Json => json(library, &rows, &found),
+        SearchFormat::Table => table(&found),
     };
     super::print(&out)?;
-    Ok(if hits.is_empty() {
+    Ok(if found.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn json(
-    library: &Library,
-    rows: &HashMap<&str, usize>,
-    hits: &[Hit],
-    snippets: &[Snippet],
-) -> String {
-    let rows: Vec<Row> = (hits.iter().zip(snippets))
-        .map(|(hit, snippet)| {
+fn json(library: &Library, rows: &HashMap<&str, usize>, found: &[Found]) -> String {
+    let rows: Vec<Row> = (found.iter())
+        .map(|Found { hit, snippet }| {
             // The path of the file loaded now (the index may know an older one).
             let meta = &library.entries[rows[hit.id.as_str()]].meta;
             Row {
@@ -162,9 +154,9 @@ fn json(
 
 /// Each hit as `id  lang  date  title · source`, then its snippet indented, the matched
 /// words between `[` and `]`.
-fn table(hits: &[Hit], snippets: &[Snippet]) -> String {
+fn table(found: &[Found]) -> String {
     let mut out = String::new();
-    for (hit, snippet) in hits.iter().zip(snippets) {
+    for Found { hit, snippet } in found {
         let date = hit
             .date
             .as_deref()

@@ -121,3 +121,29 @@ pub fn search(
     }
     Ok(hits)
 }
+
+/// A hit with the line of its text to show under its title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The article that matched.
+    pub hit: Hit,
+    /// A line around its first hit, the matched words marked.
+    pub snippet: super::Snippet,
+}
+
+/// Cuts the snippets of `hits` (in parallel: each needs its article's text, which `body`
+/// gives as paragraphs, or `None` when it cannot be read, for an empty snippet).
+pub fn with_snippets<B>(hits: Vec<Hit>, query: &SearchQuery, body: B) -> Vec<Found>
+where
+    B: Fn(&Hit) -> Option<Vec<String>> + Sync,
+{
+    use rayon::prelude::*;
+    hits.into_par_iter()
+        .map(|hit| {
+            let snippet = body(&hit).map_or_else(super::Snippet::default, |paragraphs| {
+                super::snippet(paragraphs.iter().map(String::as_str), query)
+            });
+            Found { hit, snippet }
+        })
+        .collect()
+}

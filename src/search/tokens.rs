@@ -46,6 +46,15 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// Whether a character inside a word separates tokens: ASCII punctuation, and the
+/// typographic apostrophes, dashes and middle dots that stand for it.
+fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{2010}'..='\u{201F}' | '\u{00B7}' | '\u{2024}'..='\u{2027}')
+}
+
 /// Calls `emit` with each token of already folded text, in order, and its byte range in
 /// `folded`.
 pub fn each_token(folded: &str, mode: Mode, mut emit: impl FnMut(Kind, Range<usize>)) {
@@ -65,9 +74,10 @@ pub fn each_token(folded: &str, mode: Mode, mut emit: impl FnMut(Kind, Range<usi
                 }
                 run.push(here);
                 run_end = here + c.len_utf8();
-            } else if c.is_ascii() && !c.is_ascii_alphanumeric() {
-                // FTS5's `ascii` tokenizer would split here anyway: do it first, so that
-                // the snippet sees the same tokens.
+            } else if is_separator(c) {
+                // FTS5's `ascii` tokenizer would split at ASCII punctuation anyway: do it
+                // first, so that the snippet sees the same tokens; typographic apostrophes
+                // and dashes split too, so "don’t" is indexed as "don't" is.
                 if let Some(start) = piece_start.take() {
                     emit(Kind::Word, start..here);
                 }
@@ -158,6 +168,7 @@ mod tests {
     fn latin_words_are_folded_and_split_at_ascii_punctuation() {
         assert_eq!(indexed("Đại sứ Việt Nam"), "dai su viet nam");
         assert_eq!(indexed("L'été, à Paris: 3.5%"), "l ete a paris 3 5");
+        assert_eq!(indexed("don’t stop"), indexed("don't stop"));
     }
 
     #[test]

@@ -164,6 +164,8 @@ fn phrases_exclusions_and_fields() {
     );
     assert_eq!(found(&["\"old harbour\""]), ["lighthouse-old.md"]);
     assert_eq!(found(&["harbour -storm"]), ["lighthouse-old.md"]);
+    // A query may start with an exclusion.
+    assert_eq!(found(&["-storm harbour"]), ["lighthouse-old.md"]);
     assert_eq!(found(&["harbour -\"storm passed\""]), ["lighthouse-old.md"]);
     assert_eq!(found(&["dai su lang:vi"]), ["vi.md"]);
     assert_eq!(search(&home, &["dai su lang:en"]), (1, vec![]));
