@@ -1,16 +1,10 @@
-//! Body search (issue 14): the FTS5 index over lectern's folded tokens, at 10^5 synthetic
-//! multilingual articles of about 5 KB (Vietnamese, English, French, Arabic, Persian,
-//! Hebrew, Chinese, Japanese).
+//! Body search (issue 14) over 10^5 synthetic articles of about 5 KB in eight languages.
 //!
-//! Measured: a query per keystroke, newest first (each prefix of a word as it is typed, the
-//! last word matching as a prefix, 50 hits); a query by relevance (BM25, 50 hits); the
-//! index build (fold, tokenize, insert in one transaction, tokenizing in parallel as
-//! `search::sync` does) next to its floor, folding the same text (the least any index of
-//! folded text costs: the articles are in memory, so reading them costs nothing here); and
-//! the database's size next to the bodies'. Build times are single runs, timed by hand (one
-//! build is a minute); queries are criterion medians.
-//!
-//! `LECTERN_BENCH_DOCS` (default 100000) sets the number of articles.
+//! Measured: a query per keystroke, newest first (each prefix of a word as typed, 50 hits); a
+//! query by relevance (BM25, 50 hits); the index build (fold, tokenize, insert in one
+//! transaction, tokenizing in parallel as `search::sync` does; one run, timed by hand) next to
+//! its floor, folding the same text (in memory: reading costs nothing here); and the database
+//! size next to the text's. `LECTERN_BENCH_DOCS` (default 100000) sets the number of articles.
 //!
 //! Run: `cargo bench --bench search`.
 
@@ -88,10 +82,10 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// A skewed pick in `0..n`: low indices (common words) far more often.
+    /// A skewed pick in `0..n` (`n > 0`): low indices (common words) far more often.
     fn skewed(&mut self, n: usize) -> usize {
-        let x = (self.next() % 1_000_000) as f64 / 1_000_000.0;
-        ((x * x * x) * n as f64) as usize % n
+        let x = u128::from(self.next() % 1000);
+        usize::try_from(x * x * x * n as u128 / 1_000_000_000).unwrap_or(0) % n
     }
 }
 
@@ -190,26 +184,13 @@ fn build(dir: &Path, articles: &[Article]) -> Duration {
     start.elapsed()
 }
 
-fn bench(c: &mut Criterion) {
-    let count: usize = std::env::var("LECTERN_BENCH_DOCS").map_or(100_000, |n| {
-        n.trim().parse().expect("LECTERN_BENCH_DOCS: a number")
-    });
-    let words: Vec<Vec<&str>> = (VOCABULARY.iter())
-        .map(|(_, text)| text.split_whitespace().collect())
-        .collect();
-    let articles: Vec<Article> = (0..count)
-        .into_par_iter()
-        .map(|i| article(i, &words))
-        .collect();
-    let bodies: usize = (articles.iter())
-        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
-        .sum();
-    eprintln!("{count} articles, {bodies} bytes of text");
-
+/// The floor: folding every article, on one core and on both; also prints the cost of
+/// tokenizing (folding, then words and bigrams) on one.
+fn floor(articles: &[Article]) -> (Duration, Duration) {
     // The floor: fold every article, single-threaded and on both cores.
     let start = Instant::now();
     let mut folded = 0;
-    for a in &articles {
+    for a in articles {
         folded += fold_as(&a.title, Strength::Full).len();
         folded += a
             .paragraphs
@@ -242,6 +223,27 @@ fn bench(c: &mut Criterion) {
          ({folded_parallel} bytes); tokenizing (fold + words + bigrams, {tokens} bytes) {tokenize_one:?} on one"
     );
 
+    (fold_one, fold_both)
+}
+
+#[allow(clippy::cast_precision_loss)] // ratios of sizes, printed
+fn bench(c: &mut Criterion) {
+    let count: usize = std::env::var("LECTERN_BENCH_DOCS").map_or(100_000, |n| {
+        n.trim().parse().expect("LECTERN_BENCH_DOCS: a number")
+    });
+    let words: Vec<Vec<&str>> = (VOCABULARY.iter())
+        .map(|(_, text)| text.split_whitespace().collect())
+        .collect();
+    let articles: Vec<Article> = (0..count)
+        .into_par_iter()
+        .map(|i| article(i, &words))
+        .collect();
+    let bodies: usize = (articles.iter())
+        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+        .sum();
+    eprintln!("{count} articles, {bodies} bytes of text");
+
+    let (fold_one, fold_both) = floor(&articles);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-search-{count}"));
     let took = build(&dir, &articles);
     let size = ["lectern.db", "lectern.db-wal"]
@@ -262,20 +264,8 @@ fn bench(c: &mut Criterion) {
     group
         .sample_size(30)
         .measurement_time(Duration::from_secs(5));
-    let keystrokes = [
-        "đ",
-        "đạ",
-        "đại",
-        "đại s",
-        "đại sứ",
-        "g",
-        "gov",
-        "government",
-        "北",
-        "北京",
-        "z",
-        "zebrafish",
-    ];
+    // Each keystroke of three words, and a rare word.
+    let keystrokes = "đ|đạ|đại|đại s|đại sứ|g|gov|government|北|北京|z|zebrafish".split('|');
     for typed in keystrokes {
         let query = SearchQuery::parse(typed, true);
         let hits = search(&conn, &query, Sort::Date, 50, |_| true, &NoMarks).expect("search");
@@ -284,13 +274,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| search(&conn, &query, Sort::Date, 50, |_| true, &NoMarks).expect("search"));
         });
     }
-    for typed in [
-        "đại sứ",
-        "government",
-        "北京",
-        "zebrafish",
-        "\"đại sứ quán\" -mưa",
-    ] {
+    for typed in "đại sứ|government|北京|zebrafish|\"đại sứ quán\" -mưa".split('|') {
         let query = SearchQuery::parse(typed, false);
         group.bench_function(format!("by relevance, {typed:?}"), |b| {
             b.iter(|| {

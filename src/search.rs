@@ -1,4 +1,4 @@
-//! Full-text search of article bodies with SQLite FTS5, over lectern's own folded text.
+//! Full-text search of article bodies with `SQLite` FTS5, over lectern's own folded text.
 //!
 //! FTS5's tokenizers fold neither đ nor Arabic-script letter variants, split Arabic and
 //! Hebrew words at vowel marks and take CJK runs whole; so [`tokens`] folds text exactly as
@@ -45,7 +45,7 @@ pub use sync::{SyncReport, sync};
 /// Why searching failed.
 #[derive(Debug, Error)]
 pub enum SearchError {
-    /// SQLite refused.
+    /// `SQLite` refused.
     #[error("search index: {0}")]
     Database(#[from] rusqlite::Error),
     /// The data folder could not be created.

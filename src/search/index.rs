@@ -1,4 +1,4 @@
-//! The search index in SQLite: an FTS5 table of folded tokens and a table of the documents.
+//! The search index in `SQLite`: an FTS5 table of folded tokens and a table of the documents.
 //!
 //! `search_text` is contentless (the text stays in the articles; `contentless_delete=1`
 //! lets a changed article leave), with a title and a body column, tokenized by FTS5's
@@ -48,7 +48,7 @@ pub fn open_database(data_dir: &Path) -> Result<Connection, SearchError> {
 /// made by another version of the tokens.
 ///
 /// # Errors
-/// SQLite refused (a read-only or damaged database).
+/// `SQLite` refused (a read-only or damaged database).
 pub fn create_schema(conn: &Connection) -> Result<(), SearchError> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS search_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);",
@@ -144,7 +144,7 @@ impl<'c> Indexer<'c> {
     /// Prepares the statements.
     ///
     /// # Errors
-    /// SQLite refused.
+    /// `SQLite` refused.
     pub fn new(conn: &'c Connection) -> Result<Self, SearchError> {
         Ok(Self {
             insert_doc: conn.prepare(
@@ -164,18 +164,17 @@ impl<'c> Indexer<'c> {
     /// Adds one article; returns its rowid.
     ///
     /// # Errors
-    /// SQLite refused (the id is already indexed, the disk is full).
+    /// `SQLite` refused (the id is already indexed, the disk is full).
     pub fn add(&mut self, doc: &Doc<'_>, tokens: &Tokens) -> Result<i64, SearchError> {
         let day = day_number(doc.date);
-        let next = match self.next_of_day.get(&day) {
-            Some(&next) => next,
-            None => {
-                let base = day * PER_DAY;
-                let last: Option<i64> = self
-                    .last_of_day
-                    .query_row([base, base + PER_DAY], |row| row.get(0))?;
-                last.map_or(base, |last| last + 1)
-            }
+        let next = if let Some(&next) = self.next_of_day.get(&day) {
+            next
+        } else {
+            let base = day * PER_DAY;
+            let last: Option<i64> = self
+                .last_of_day
+                .query_row([base, base + PER_DAY], |row| row.get(0))?;
+            last.map_or(base, |last| last + 1)
         };
         if next >= (day + 1) * PER_DAY {
             return Err(SearchError::DayFull(day));
@@ -192,7 +191,7 @@ impl<'c> Indexer<'c> {
     /// Removes one article by rowid.
     ///
     /// # Errors
-    /// SQLite refused.
+    /// `SQLite` refused.
     pub fn remove(&mut self, rowid: i64) -> Result<(), SearchError> {
         self.delete_text.execute([rowid])?;
         self.delete_doc.execute([rowid])?;
@@ -228,6 +227,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::many_single_char_names)] // a to e: the articles in order
     fn rowids_order_by_date_then_arrival() {
         let conn = Connection::open_in_memory().unwrap();
         create_schema(&conn).unwrap();

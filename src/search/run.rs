@@ -60,7 +60,7 @@ fn hit(row: &Row<'_>, score: f64) -> rusqlite::Result<Hit> {
 /// its own connection (see [`super::open_database`]).
 ///
 /// # Errors
-/// SQLite refused (a damaged index).
+/// `SQLite` refused (a damaged index).
 pub fn search(
     conn: &Connection,
     query: &SearchQuery,
@@ -72,29 +72,27 @@ pub fn search(
     if query.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
-    let (sql, argument) = match query.expression() {
-        Some(expression) => {
-            let order = match sort {
-                Sort::Date => "t.rowid DESC",
-                Sort::Relevance => "t.rank",
-            };
-            let sql = format!(
-                "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
-                 WHERE search_text MATCH ?1 ORDER BY {order}"
-            );
-            (sql, Some(expression))
-        }
-        None => {
-            let sql = match query.exclusion() {
-                Some(_) => format!(
-                    "SELECT {COLUMNS}, 0.0 FROM search_docs d WHERE d.rowid NOT IN
-                     (SELECT rowid FROM search_text WHERE search_text MATCH ?1)
-                     ORDER BY d.rowid DESC"
-                ),
-                None => format!("SELECT {COLUMNS}, 0.0 FROM search_docs d ORDER BY d.rowid DESC"),
-            };
-            (sql, query.exclusion())
-        }
+    let (sql, argument) = if let Some(expression) = query.expression() {
+        let order = match sort {
+            Sort::Date => "t.rowid DESC",
+            Sort::Relevance => "t.rank",
+        };
+        let sql = format!(
+            "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+             WHERE search_text MATCH ?1 ORDER BY {order}"
+        );
+        (sql, Some(expression))
+    } else {
+        let sql = if query.exclusion().is_some() {
+            format!(
+                "SELECT {COLUMNS}, 0.0 FROM search_docs d WHERE d.rowid NOT IN
+                 (SELECT rowid FROM search_text WHERE search_text MATCH ?1)
+                 ORDER BY d.rowid DESC"
+            )
+        } else {
+            format!("SELECT {COLUMNS}, 0.0 FROM search_docs d ORDER BY d.rowid DESC")
+        };
+        (sql, query.exclusion())
     };
     let mut statement = conn.prepare_cached(&sql)?;
     let mut rows = match &argument {

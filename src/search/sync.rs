@@ -36,7 +36,7 @@ pub struct SyncReport {
 /// `progress` hears how many of the new articles are done, and how many there are.
 ///
 /// # Errors
-/// SQLite refused (a read-only or full disk, a damaged database); nothing is changed then.
+/// `SQLite` refused (a read-only or full disk, a damaged database); nothing is changed then.
 pub fn sync(
     conn: &mut Connection,
     library: &Library,
@@ -61,7 +61,7 @@ pub fn sync(
         seen.insert(&entry.meta.id);
         match indexed.get(&entry.meta.id) {
             Some((rowid, path)) if *path != entry.meta.path => {
-                moved.push((*rowid, &entry.meta.path))
+                moved.push((*rowid, &entry.meta.path));
             }
             Some(_) => {}
             None => new.push(entry),
@@ -76,9 +76,9 @@ pub fn sync(
         .collect();
     let tx = conn.transaction()?;
     {
-        let mut indexer = Indexer::new(&tx)?;
+        let mut writer = Indexer::new(&tx)?;
         for &rowid in &gone {
-            indexer.remove(rowid)?;
+            writer.remove(rowid)?;
         }
         let mut update = tx.prepare("UPDATE search_docs SET path = ?2 WHERE rowid = ?1")?;
         for &(rowid, path) in &moved {
@@ -104,7 +104,7 @@ pub fn sync(
             for (entry, tokens) in chunk.iter().zip(read) {
                 match tokens {
                     Ok(tokens) => {
-                        indexer.add(&doc_of(entry), &tokens)?;
+                        writer.add(&doc_of(entry), &tokens)?;
                         report.added += 1;
                     }
                     Err(problem) => report.failed.push(problem),
