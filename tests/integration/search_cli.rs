@@ -234,3 +234,30 @@ fn usage_errors_exit_2() {
     assert_eq!(search(&home, &["  "]).0, 2);
     assert_eq!(search(&home, &["x", "--sort", "size"]).0, 2);
 }
+
+#[test]
+fn searching_another_folder_keeps_the_first_ones_index() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let other = home.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("a.txt"), "Harbour news\n\nThe harbour froze.\n").unwrap();
+    assert_eq!(search(&home, &["lighthouse"]).1.len(), 2);
+    // `other` alone: its hit only, though the index still holds the news folder.
+    let output = Command::cargo_bin("lectern")
+        .unwrap()
+        .current_dir(home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .args(["search", "harbour", "other", "--format", "json"])
+        .output()
+        .unwrap();
+    let hits: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(files(&hits), ["a.txt"]);
+    let db = rusqlite::Connection::open(home.path().join("data/lectern/lectern.db")).unwrap();
+    let indexed: i64 = db
+        .query_row("SELECT count(*) FROM search_docs", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(indexed, 9);
+}
