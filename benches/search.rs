@@ -2,7 +2,7 @@
 //!
 //! Measured: a query per keystroke, newest first (each prefix of a word as typed, 50 hits); a
 //! query by relevance (BM25, 50 hits); the index build (fold, tokenize, insert in one
-//! transaction, tokenizing in parallel as `search::sync` does; one run, timed by hand) next to
+//! transaction, tokenizing in parallel as `search::sync` does, while inserting; one run, timed by hand) next to
 //! its floor, folding the same text (in memory: reading costs nothing here); and the database
 //! size next to the text's. `LECTERN_BENCH_DOCS` (default 100000) sets the number of articles.
 //!
@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::article::Marks;
 use lectern::filter::fold::{Strength, fold_as};
-use lectern::search::{Doc, Indexer, SearchQuery, Sort, Tokens, open_database, search};
+use lectern::search::{Doc, Indexer, SearchQuery, Sort, Tokens, add_all, open_database, search};
 use rayon::prelude::*;
 
 /// Words of each language, written for this benchmark; articles draw on them, the first
@@ -153,6 +153,18 @@ impl Marks for NoMarks {
     }
 }
 
+/// What the index keeps of an article.
+fn doc_of(a: &Article) -> Doc<'_> {
+    Doc {
+        id: &a.id,
+        path: &a.path,
+        date: Some(&a.date),
+        lang: a.lang,
+        source: None,
+        title: &a.title,
+    }
+}
+
 /// Builds the index of `articles` in `dir` as `search::sync` does; returns the time taken.
 fn build(dir: &Path, articles: &[Article]) -> Duration {
     let _ = std::fs::remove_dir_all(dir);
@@ -161,23 +173,14 @@ fn build(dir: &Path, articles: &[Article]) -> Duration {
     let tx = conn.transaction().expect("transaction");
     {
         let mut indexer = Indexer::new(&tx).expect("statements");
-        for chunk in articles.chunks(256) {
-            let tokens: Vec<Tokens> = chunk
-                .par_iter()
-                .map(|a| Tokens::of(&a.title, a.paragraphs.iter().map(String::as_str)))
-                .collect();
-            for (a, tokens) in chunk.iter().zip(&tokens) {
-                let doc = Doc {
-                    id: &a.id,
-                    path: &a.path,
-                    date: Some(&a.date),
-                    lang: a.lang,
-                    source: None,
-                    title: &a.title,
-                };
-                indexer.add(&doc, tokens).expect("insert");
-            }
-        }
+        let tokens = |a: &Article| {
+            Ok(Tokens::of(
+                &a.title,
+                a.paragraphs.iter().map(String::as_str),
+            ))
+        };
+        let failed = add_all(&mut indexer, articles, doc_of, tokens, |_| {}).expect("insert");
+        assert!(failed.is_empty());
     }
     tx.commit().expect("commit");
     drop(conn);

@@ -40,7 +40,7 @@ pub use index::{DATABASE_FILE, Doc, Indexer, Tokens, create_schema, open_databas
 pub use query::{MIN_PREFIX_CHARS, SearchQuery};
 pub use run::{Found, Hit, Sort, search, with_snippets};
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
-pub use sync::{SyncReport, sync};
+pub use sync::{SyncReport, add_all, sync};
 
 /// Why searching failed.
 #[derive(Debug, Error)]

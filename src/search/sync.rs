@@ -86,37 +86,77 @@ pub fn sync(
         }
         let total = new.len();
         progress(0, total);
-        for (done, chunk) in new.chunks(CHUNK).enumerate() {
-            let read: Vec<Result<Tokens, String>> = chunk
-                .par_iter()
-                .map(|entry| {
-                    library
-                        .read(entry)
-                        .map(|article| {
-                            Tokens::of(
-                                &article.meta.title,
-                                article.paragraphs.iter().map(String::as_str),
-                            )
-                        })
-                        .map_err(|warning| warning.to_string())
+        let tokens = |entry: &&Entry| {
+            (library.read(entry))
+                .map(|article| {
+                    let paragraphs = article.paragraphs.iter().map(String::as_str);
+                    Tokens::of(&article.meta.title, paragraphs)
                 })
-                .collect();
-            for (entry, tokens) in chunk.iter().zip(read) {
-                match tokens {
-                    Ok(tokens) => {
-                        writer.add(&doc_of(entry), &tokens)?;
-                        report.added += 1;
-                    }
-                    Err(problem) => report.failed.push(problem),
-                }
-            }
-            progress((done * CHUNK + chunk.len()).min(total), total);
-        }
+                .map_err(|warning| warning.to_string())
+        };
+        report.failed = add_all(
+            &mut writer,
+            &new,
+            |entry| doc_of(entry),
+            tokens,
+            |done| {
+                progress(done, total);
+            },
+        )?;
+        report.added = total - report.failed.len();
     }
     tx.commit()?;
     report.removed = gone.len();
     report.moved = moved.len();
     Ok(report)
+}
+
+/// Adds `items` to the index: tokenized in parallel (by `tokens`), a chunk at a time, on
+/// other threads while the chunk before is written here, so that folding overlaps with
+/// FTS5's inserts. `progress` hears how many are done; returns the failures of `tokens`.
+///
+/// # Errors
+/// `SQLite` refused; the items after the failure are not added.
+pub fn add_all<T, D, K>(
+    writer: &mut Indexer<'_>,
+    items: &[T],
+    doc: D,
+    tokens: K,
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<String>, SearchError>
+where
+    T: Sync,
+    D: Fn(&T) -> Doc<'_>,
+    K: Fn(&T) -> Result<Tokens, String> + Sync,
+{
+    std::thread::scope(|scope| {
+        // Two chunks ahead at most: memory stays bounded whatever the library's size.
+        let (sender, receiver) = std::sync::mpsc::sync_channel(2);
+        let tokens = &tokens;
+        scope.spawn(move || {
+            for chunk in items.chunks(CHUNK) {
+                let made: Vec<Result<Tokens, String>> = chunk.par_iter().map(tokens).collect();
+                if sender.send(made).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut failed = Vec::new();
+        let mut done = 0;
+        for (chunk, made) in items.chunks(CHUNK).zip(receiver) {
+            for (item, made) in chunk.iter().zip(made) {
+                match made {
+                    Ok(made) => {
+                        writer.add(&doc(item), &made)?;
+                    }
+                    Err(problem) => failed.push(problem),
+                }
+            }
+            done += chunk.len();
+            progress(done);
+        }
+        Ok(failed)
+    })
 }
 
 /// What the index keeps of a library entry.
