@@ -5,6 +5,7 @@ mod bookmarks;
 mod check_terminal;
 mod compare;
 mod list;
+mod search;
 mod settings;
 mod shell;
 mod show;
@@ -65,6 +66,10 @@ pub enum Command {
     },
     /// Find the `bidi` and `shaping` settings your terminal needs: pick the sample that reads right.
     CheckTerminal(check_terminal::CheckArgs),
+    /// Search the bodies and titles of the library: words folded as the filter folds them
+    /// (`dai su` finds "Đại sứ"), `"a phrase"`, `-word`, lang:, source:, is:bookmarked, is:unread.
+    /// Exit status 0 with hits, 1 with none, 2 for a usage error.
+    Search(search::SearchArgs),
     /// Print a completion script for your shell (see the README for where to put it).
     Completions {
         /// The shell to complete for.
@@ -173,6 +178,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Add(args)) => return add::run(&args, &config),
         Some(Command::CheckTerminal(args)) => {
             return check_terminal::run(&args, cli.config.as_deref(), &config);
+        }
+        Some(Command::Search(args)) => {
+            let paths = if args.paths.is_empty() {
+                &cli.paths
+            } else {
+                &args.paths
+            };
+            let library = load_library(paths, &config)?;
+            let (store, notices) = Store::open(&data_dir()?);
+            for notice in notices {
+                eprintln!("lectern: warning: {notice}");
+            }
+            let code = search::run(&args, &library, &store)?;
+            std::mem::forget(library);
+            return Ok(code);
         }
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);

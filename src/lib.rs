@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod launch;
 pub mod library;
 pub mod net;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod theme;

@@ -96,6 +96,8 @@ mod net_hostile;
 mod reader_find;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
+#[path = "integration/search_cli.rs"]
+mod search_cli;
 #[path = "integration/seeds.rs"]
 mod seeds;
 #[path = "integration/shell.rs"]

@@ -83,6 +83,7 @@ fn the_man_page_is_roff_with_every_command() {
         "show",
         "compare",
         "add",
+        "search",
         "bookmarks",
         "completions",
         "man",

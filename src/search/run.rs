@@ -1,0 +1,147 @@
+//! Running a query against the index: the hits, newest first or by relevance.
+
+use rusqlite::{Connection, Row};
+
+use super::SearchError;
+use super::query::SearchQuery;
+use crate::article::Marks;
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first: cheap at every keystroke (the index is read backwards, and stops at
+    /// the limit).
+    #[default]
+    Date,
+    /// Best first by BM25, the title weighing five times the body.
+    Relevance,
+}
+
+/// One article that matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The index's rowid (its order is newest first).
+    pub rowid: i64,
+    /// The article id.
+    pub id: String,
+    /// Its file, as indexed.
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Its date.
+    pub date: Option<String>,
+    /// Its language.
+    pub lang: String,
+    /// Its source.
+    pub source: Option<String>,
+    /// Relevance, higher is better (BM25 with the sign turned; 0 when no word was asked).
+    pub score: f64,
+}
+
+const COLUMNS: &str = "d.rowid, d.id, d.path, d.title, d.date, d.lang, d.source";
+
+fn hit(row: &Row<'_>, score: f64) -> rusqlite::Result<Hit> {
+    Ok(Hit {
+        rowid: row.get(0)?,
+        id: row.get(1)?,
+        path: row.get(2)?,
+        title: row.get(3)?,
+        date: row.get(4)?,
+        lang: row.get(5)?,
+        source: row.get(6)?,
+        score,
+    })
+}
+
+/// Runs `query`: at most `limit` hits in `sort` order, of the articles `keep` accepts (the
+/// ones loaded now) and that pass the query's fields (`marks` answers `is:`).
+///
+/// Cheap enough for every keystroke in [`Sort::Date`] order; callable from any thread with
+/// its own connection (see [`super::open_database`]).
+///
+/// # Errors
+/// `SQLite` refused (a damaged index).
+pub fn search(
+    conn: &Connection,
+    query: &SearchQuery,
+    sort: Sort,
+    limit: usize,
+    keep: impl Fn(&str) -> bool,
+    marks: &dyn Marks,
+) -> Result<Vec<Hit>, SearchError> {
+    if query.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let (sql, argument) = if let Some(expression) = query.expression() {
+        let order = match sort {
+            Sort::Date => "t.rowid DESC",
+            Sort::Relevance => "t.rank",
+        };
+        let sql = format!(
+            "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+             WHERE search_text MATCH ?1 ORDER BY {order}"
+        );
+        (sql, Some(expression))
+    } else {
+        let sql = if query.exclusion().is_some() {
+            format!(
+                "SELECT {COLUMNS}, 0.0 FROM search_docs d WHERE d.rowid NOT IN
+                 (SELECT rowid FROM search_text WHERE search_text MATCH ?1)
+                 ORDER BY d.rowid DESC"
+            )
+        } else {
+            format!("SELECT {COLUMNS}, 0.0 FROM search_docs d ORDER BY d.rowid DESC")
+        };
+        (sql, query.exclusion())
+    };
+    let mut statement = conn.prepare_cached(&sql)?;
+    let mut rows = match &argument {
+        Some(argument) => statement.query([argument])?,
+        None => statement.query([])?,
+    };
+    let mut hits = Vec::new();
+    while let Some(row) = rows.next()? {
+        let rank: f64 = row.get(7)?;
+        // `0.0 - rank`, not `-rank`: no `-0` score when nothing was ranked.
+        let hit = hit(row, 0.0 - rank)?;
+        let (bookmarked, read) = if query.asks_marks() {
+            (marks.is_bookmarked(&hit.id), marks.is_read(&hit.id))
+        } else {
+            (false, false)
+        };
+        let source = hit.source.as_deref().unwrap_or("");
+        if keep(&hit.id) && query.matches_fields(&hit.lang, source, bookmarked, read) {
+            hits.push(hit);
+            if hits.len() == limit {
+                break;
+            }
+        }
+    }
+    Ok(hits)
+}
+
+/// A hit with the line of its text to show under its title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The article that matched.
+    pub hit: Hit,
+    /// A line around its first hit, the matched words marked.
+    pub snippet: super::Snippet,
+}
+
+/// Cuts the snippets of `hits` (in parallel: each needs its article's text, which `body`
+/// gives as paragraphs, or `None` when it cannot be read, for an empty snippet).
+pub fn with_snippets<B>(hits: Vec<Hit>, query: &SearchQuery, body: B) -> Vec<Found>
+where
+    B: Fn(&Hit) -> Option<Vec<String>> + Sync,
+{
+    use rayon::prelude::*;
+    hits.into_par_iter()
+        .map(|hit| {
+            let snippet = body(&hit).map_or_else(super::Snippet::default, |paragraphs| {
+                super::snippet(paragraphs.iter().map(String::as_str), query)
+            });
+            Found { hit, snippet }
+        })
+        .collect()
+}
