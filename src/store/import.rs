@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use super::notice::Notice;
 use super::sql;
 use super::state::{self, Change, Parsed, State};
-use crate::db::time::compact_utc;
+use crate::db::{self, time::compact_utc};
 
 /// The old state file's name inside the data folder.
 pub(crate) const STATE_FILE: &str = "state.json";
@@ -52,8 +52,17 @@ pub(crate) fn import(dir: &Path, connection: &mut Connection, notices: &mut Vec<
             });
         }
     };
-    if let Err(error) = sql::write(connection, &changes(&old)) {
-        return notices.push(not_imported(error.to_string()));
+    match sql::write(
+        connection,
+        &changes(&old),
+        db::current_version(db::MIGRATIONS),
+    ) {
+        Ok(Ok(())) => {}
+        Ok(Err(found)) => {
+            let reason = format!("the database became version {found} meanwhile");
+            return notices.push(not_imported(reason));
+        }
+        Err(error) => return notices.push(not_imported(error.to_string())),
     }
     // Another window importing at the same moment may have renamed it first: nothing lost,
     // the rows are the same.

@@ -76,10 +76,27 @@ impl Saver {
         }
         self.writable(report)?;
         let connection = self.connection.as_mut().ok_or(StoreError::Stopped)?;
-        sql::write(connection, &self.waiting).map_err(|source| StoreError::Database {
-            file: self.file.clone(),
-            source,
+        let supported = db::current_version(db::MIGRATIONS);
+        let written = sql::write(connection, &self.waiting, supported).map_err(|source| {
+            StoreError::Database {
+                file: self.file.clone(),
+                source,
+            }
         })?;
+        if let Err(found) = written {
+            // A newer lectern migrated the database meanwhile: from now on it is only read.
+            self.read_only = Some(ReadOnly::Newer { found, supported });
+            let found = u64::try_from(found).unwrap_or(u64::MAX);
+            report(Report::Notice(Notice::FutureVersion {
+                file: self.file.clone(),
+                found,
+                supported: u64::try_from(supported).unwrap_or(0),
+            }));
+            return Err(StoreError::ReadOnly {
+                file: self.file.clone(),
+                found,
+            });
+        }
         report(Report::Saved {
             through: self.through,
         });

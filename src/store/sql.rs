@@ -97,8 +97,19 @@ fn rows(
 /// Writes `changes` in one `BEGIN IMMEDIATE` transaction under one new `seq`. Setting what is
 /// already set keeps the older row (and its time); a removed mark keeps its row with the flag
 /// at 0, so other windows see the removal.
-pub(crate) fn write(connection: &mut Connection, changes: &[Change]) -> rusqlite::Result<()> {
+///
+/// Returns `Err(version)`, writing nothing, when a newer lectern has migrated the database
+/// since it was opened (its `user_version` is above `supported`).
+pub(crate) fn write(
+    connection: &mut Connection,
+    changes: &[Change],
+    supported: i64,
+) -> rusqlite::Result<Result<(), i64>> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = transaction.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > supported {
+        return Ok(Err(found));
+    }
     let seq: i64 = transaction.query_row(
         "UPDATE counter SET value = value + 1 WHERE name = 'seq' RETURNING value",
         [],
@@ -141,12 +152,14 @@ pub(crate) fn write(connection: &mut Connection, changes: &[Change]) -> rusqlite
             };
         }
     }
-    transaction.commit()
+    transaction.commit().map(Ok)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const V: i64 = 1;
 
     fn database() -> Connection {
         let tmp = tempfile::tempdir().expect("temp dir");
@@ -165,12 +178,18 @@ mod tests {
     #[test]
     fn written_changes_load_back_and_removals_show_as_changes() {
         let mut connection = database();
-        write(&mut connection, &[read("a", "t1"), read("b", "t1")]).expect("write");
-        write(&mut connection, &[read("a", "t2")]).expect("again");
+        write(&mut connection, &[read("a", "t1"), read("b", "t1")], V)
+            .expect("write")
+            .expect("current");
+        write(&mut connection, &[read("a", "t2")], V)
+            .expect("again")
+            .expect("current");
         let (state, seq) = load(&mut connection).expect("load");
         assert!(state.is_read("a") && state.is_read("b"));
         assert_eq!(seq, 2);
-        write(&mut connection, &[Change::Unread("b".to_owned())]).expect("unread");
+        write(&mut connection, &[Change::Unread("b".to_owned())], V)
+            .expect("unread")
+            .expect("current");
         let (changes, now) = changes_since(&mut connection, seq).expect("since");
         assert_eq!(changes, [Change::Unread("b".to_owned())]);
         assert_eq!(now, 3);
