@@ -277,16 +277,14 @@ fn open_read_only(real: &Path) -> Result<Connection, DbError> {
         schema::version(&connection)?;
         Ok(connection)
     });
-    match readable {
-        Ok(connection) => Ok(connection),
-        Err(_) => {
-            let uri = format!("file:{}?immutable=1", uri_path(real));
-            let connection = Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)
-                .map_err(sqlite)?;
-            schema::version(&connection).map_err(sqlite)?;
-            Ok(connection)
-        }
+    if let Ok(connection) = readable {
+        return Ok(connection);
     }
+    let uri = format!("file:{}?immutable=1", uri_path(real));
+    let connection =
+        Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(sqlite)?;
+    schema::version(&connection).map_err(sqlite)?;
+    Ok(connection)
 }
 
 /// `path` with the characters a URI gives meaning to percent-encoded.

@@ -63,11 +63,10 @@ impl Store {
         for (_, change) in &self.pending {
             self.state.apply(change);
         }
-        let changed = changes
+        self.marks_changed |= changes
             .iter()
             .zip(before)
             .any(|(change, was)| shown(self, change) != was);
-        self.marks_changed |= changed;
     }
 }
 

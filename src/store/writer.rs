@@ -53,7 +53,7 @@ pub(crate) enum Writer {
     },
     Inline {
         /// In a mutex only so that the store is `Sync`: a connection is not.
-        saver: Mutex<Saver>,
+        saver: Mutex<Box<Saver>>,
         reports: VecDeque<Report>,
     },
 }
@@ -82,7 +82,7 @@ impl Writer {
                 }
             }
             Err(_) => Self::Inline {
-                saver: Mutex::new(saver),
+                saver: Mutex::new(Box::new(saver)),
                 reports: VecDeque::new(),
             },
         }
@@ -109,7 +109,7 @@ impl Writer {
             Self::Inline { saver, reports } => {
                 let saver = saver.get_mut().unwrap_or_else(PoisonError::into_inner);
                 let mut report = |r| reports.push_back(r);
-                let saved = match request {
+                let outcome = match request {
                     Request::Change(number, change) => {
                         saver.push(number, change);
                         saver.save(&mut report)
@@ -120,7 +120,7 @@ impl Writer {
                     }
                     Request::Flush(_) => Ok(()),
                 };
-                if let Err(error) = saved {
+                if let Err(error) = outcome {
                     reports.push_back(Report::Failed(error));
                 }
             }
