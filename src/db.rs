@@ -3,6 +3,7 @@
 //! a bounded busy timeout). The store, and later search and feeds, all open it through [`open`].
 
 mod file;
+mod outcome;
 mod schema;
 pub(crate) mod time;
 
@@ -14,6 +15,7 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use outcome::{DbError, MovedAside, OpenInfo, ReadOnly};
 pub use schema::{MIGRATIONS, current_version};
 
 /// The database's file name inside the data folder.
@@ -21,87 +23,6 @@ pub const DB_FILE: &str = "lectern.db";
 /// How long a write waits for another process's write to finish before it fails (and is
 /// retried later): long enough for any short transaction, short enough that nobody waits for ever.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
-
-/// What opening found, besides the connection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenInfo {
-    /// The file opened: the link's target when the path is a symlink, so writes go through it.
-    pub file: PathBuf,
-    /// Whether the file was created by this open.
-    pub created: bool,
-    /// An unusable file found at the path and moved aside before a new one was created.
-    pub moved_aside: Option<MovedAside>,
-    /// Why the connection is read-only, when it is.
-    pub read_only: Option<ReadOnly>,
-}
-
-/// An unusable database moved aside, bytes kept.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MovedAside {
-    /// Where its bytes are now (`lectern.db.broken-<time>`).
-    pub backup: PathBuf,
-    /// Why it could not be used ("not a database", "database disk image is malformed", ...).
-    pub reason: String,
-}
-
-/// Why a database was opened read-only.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReadOnly {
-    /// It comes from a newer lectern (its schema version is above this build's): never written.
-    Newer {
-        /// Its `user_version`.
-        found: i64,
-        /// The newest version this build knows.
-        supported: i64,
-    },
-    /// The file or its folder cannot be written.
-    NotWritable {
-        /// The system's reason.
-        error: String,
-    },
-}
-
-/// Why the database could not be opened.
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    /// The path is a directory, FIFO, device, or a link to one: never opened, so nothing can
-    /// hang or read for ever.
-    #[error("{} is {what}, not a database file", path.display())]
-    NotAFile {
-        /// The database path.
-        path: PathBuf,
-        /// What it is instead.
-        what: String,
-    },
-    /// A file-system step failed.
-    #[error("cannot {action} {}: {source}", path.display())]
-    Io {
-        /// What was being done ("create", "read", ...).
-        action: &'static str,
-        /// The file or folder involved.
-        path: PathBuf,
-        /// The system's error.
-        source: io::Error,
-    },
-    /// The file is unusable and could not be moved aside, so it was left as it is.
-    #[error("{} is unusable ({reason}) and could not be moved aside: {source}", path.display())]
-    CorruptKept {
-        /// The database file.
-        path: PathBuf,
-        /// Why it is unusable.
-        reason: String,
-        /// Why it was not moved aside.
-        source: io::Error,
-    },
-    /// SQLite refused (a lock held past the busy timeout, a full disk, ...).
-    #[error("{}: {source}", path.display())]
-    Sqlite {
-        /// The database file.
-        path: PathBuf,
-        /// SQLite's error.
-        source: rusqlite::Error,
-    },
-}
 
 /// Opens (creating if needed) the database at `path` with this build's [`MIGRATIONS`].
 ///
@@ -161,10 +82,9 @@ pub fn open_with(path: &Path, migrations: &[&str]) -> Result<(Connection, OpenIn
             let created = !existed || moved_aside.is_some();
             Ok((connection, info(real, created, moved_aside, read_only)))
         }
-        Err(Opened::Corrupt(reason)) => Err(DbError::Sqlite {
-            path: real,
-            source: rusqlite::Error::InvalidParameterName(reason),
-        }),
+        Err(Opened::Corrupt(reason) | Opened::Refused(reason)) => {
+            Err(DbError::Unusable { path: real, reason })
+        }
         Err(Opened::Failed(source)) => Err(DbError::Sqlite { path: real, source }),
     }
 }
@@ -212,6 +132,8 @@ enum Opened {
     Corrupt(String),
     /// Anything else (busy past the timeout, disk full, ...).
     Failed(rusqlite::Error),
+    /// Sound, but not usable as lectern needs it: why.
+    Refused(String),
 }
 
 impl From<rusqlite::Error> for Opened {
@@ -255,9 +177,8 @@ fn open_checked(
     let mode: String =
         connection.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Opened::Failed(rusqlite::Error::InvalidParameterName(
-            format!("journal mode {mode}, not wal"),
-        )));
+        // Not damage: a file system without shared memory, say. Never moved aside for it.
+        return Err(Opened::Refused(format!("journal mode {mode}, not wal")));
     }
     connection.pragma_update(None, "synchronous", "NORMAL")?;
     schema::migrate(&mut connection, migrations)?;

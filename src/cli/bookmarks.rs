@@ -34,7 +34,7 @@ struct JsonBookmark<'a> {
 /// an empty string. JSON: an array of objects with keys `title`, `source` (null when
 /// unknown), `lang`, `path`, `id`, `bookmarked_at`.
 pub fn render_bookmarks(bookmarks: &[Bookmark], format: BookmarkFormat) -> String {
-    // The state file is a file anyone can edit: what it says is made printable first.
+    // The database is a file anyone can edit: what it says is made printable first.
     let cleaned: Vec<Bookmark> = bookmarks.iter().map(printable).collect();
     let bookmarks = cleaned.as_slice();
     match format {

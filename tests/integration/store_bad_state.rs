@@ -1,5 +1,5 @@
-//! Bad databases and folders: corrupt, truncated, newer, not a file, and read-only cases keep
-//! the bytes and the app running, and never hang.
+//! Bad databases and folders: corrupt, truncated, newer and read-only cases keep the bytes
+//! and the app running.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -175,71 +175,6 @@ fn a_database_migrated_by_a_newer_lectern_meanwhile_stops_saves() {
     ));
     assert!(store.is_read_only());
     assert_eq!(bookmarked_ids(tmp.path()), [A]);
-}
-
-/// Opens the store with `make` having put something that is no file at the database path:
-/// a notice naming it comes at once, saves fail with the path named, and it is left alone.
-fn check_not_a_file(make: impl FnOnce(&Path), what: &str) {
-    let tmp = TempDir::new().expect("temp dir");
-    let file = tmp.path().join("lectern.db");
-    make(&file);
-    let start = Instant::now();
-    let (mut store, notices) = Store::open(tmp.path());
-    assert!(
-        matches!(notices.as_slice(), [Notice::Unreadable { .. }]),
-        "{notices:?}"
-    );
-    let line = notices[0].to_string();
-    assert!(
-        line.contains(&file.display().to_string()) && line.contains(what),
-        "{line}"
-    );
-    store.toggle_bookmark(&meta(A)).expect("queued");
-    let error = store.flush().expect_err("not saved");
-    assert!(
-        error.to_string().contains(&file.display().to_string()),
-        "{error}"
-    );
-    assert!(store.is_bookmarked(A));
-    drop(store);
-    assert!(
-        start.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        start.elapsed()
-    );
-    assert!(fs::symlink_metadata(&file).is_ok(), "left where it was");
-}
-
-#[test]
-fn a_database_path_that_is_a_folder_is_left_alone() {
-    let mut keep = PathBuf::new();
-    check_not_a_file(
-        |file| {
-            fs::create_dir(file).expect("make it a folder");
-            keep = file.join("keep");
-            fs::write(&keep, b"x").expect("content");
-        },
-        "a directory",
-    );
-}
-
-#[test]
-fn a_database_path_that_is_a_fifo_never_hangs() {
-    check_not_a_file(
-        |file| {
-            let made = std::process::Command::new("mkfifo").arg(file).status();
-            assert!(made.is_ok_and(|status| status.success()));
-        },
-        "a FIFO",
-    );
-}
-
-#[test]
-fn a_database_path_linked_to_dev_zero_never_reads_for_ever() {
-    check_not_a_file(
-        |file| std::os::unix::fs::symlink("/dev/zero", file).expect("link"),
-        "a device",
-    );
 }
 
 /// Makes `dir` read-only and checks that a write into it now fails. Root ignores the
