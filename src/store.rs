@@ -1,13 +1,3 @@
-//! Bookmarks and read state: loading `state.json`, saving each change atomically under a lock, merging with other windows.
-//!
-//! A change shows at once and is handed to a thread that saves it (`saver` has the protocol:
-//! lock, re-read and merge, write, fsync, rename, fsync the folder), so no keystroke waits for
-//! the disk; changes made during a save go together into the next one. [`Store::flush`], and
-//! dropping the store, wait until everything is on disk. A failed save keeps its changes and
-//! retries them with the next one, so nothing the user did is dropped while the folder is
-//! unwritable; the failure is told in the notices. [`Store::refresh`] takes in what other
-//! windows saved.
-
 //! Bookmarks and read state, kept in the database (`<data dir>/lectern.db`, see [`crate::db`]).
 //!
 //! A change shows at once and is handed to a thread that writes it in a short transaction
@@ -21,6 +11,7 @@
 mod import;
 mod inspect;
 mod notice;
+mod open;
 mod refresh;
 mod saver;
 mod sql;
@@ -36,7 +27,7 @@ pub use notice::{Notice, StoreError};
 pub use state::{Bookmark, FORMAT_VERSION};
 
 use crate::article::{Marks, Meta};
-use crate::db::{self, DbError, ReadOnly, time};
+use crate::db::{self, ReadOnly, time};
 use saver::Saver;
 use state::{Change, State};
 use writer::Writer;
@@ -70,7 +61,7 @@ impl Store {
         let mut notices = Vec::new();
         let file = dir.join(db::DB_FILE);
         let opened = match fs::create_dir_all(dir) {
-            Ok(()) => open_database(dir, &file, &mut notices),
+            Ok(()) => open::open_database(dir, &file, &mut notices),
             Err(error) => {
                 notices.push(Notice::NotWritable {
                     path: dir.to_path_buf(),
@@ -215,23 +206,45 @@ impl Store {
     }
 
     /// Marks every article of `ids` read (or unread); returns how many changed. The changes
-    /// go to the writer together, so they are saved as one.
+    /// go to the writer in one message, so they are saved in one transaction.
     ///
     /// # Errors
     /// As [`Store::set_read`]: the changes still hold in memory.
     pub fn set_read_many(&mut self, ids: &[String], read: bool) -> Result<usize, StoreError> {
-        let mut changed = 0;
-        let mut refused = None;
+        let at = time::rfc3339_utc(SystemTime::now());
+        let mut changes = Vec::new();
         for id in ids {
             if self.is_read(id) == read {
                 continue;
             }
-            changed += 1;
-            if let Err(error) = self.set_read(id, read) {
-                refused.get_or_insert(error);
-            }
+            let change = if read {
+                Change::Read {
+                    id: id.clone(),
+                    at: at.clone(),
+                }
+            } else {
+                Change::Unread(id.clone())
+            };
+            // Applied at once, so an id given twice counts once.
+            self.state.apply(&change);
+            changes.push(change);
         }
-        refused.map_or(Ok(changed), Err)
+        let count = changes.len();
+        if count == 0 {
+            return Ok(0);
+        }
+        self.last_change += 1;
+        let number = self.last_change;
+        let refused = self.newer_format.map(|found| StoreError::ReadOnly {
+            file: self.db_file(),
+            found,
+        });
+        if refused.is_none() {
+            self.writer.change_many(number, changes.clone());
+        }
+        self.pending
+            .extend(changes.into_iter().map(|change| (number, change)));
+        refused.map_or(Ok(count), Err)
     }
 
     /// Notices raised since the last call: a save that failed, a database found corrupt and
@@ -270,61 +283,6 @@ impl Store {
         self.writer.change(self.last_change, change.clone());
         self.pending.push((self.last_change, change));
         Ok(())
-    }
-}
-
-/// Opens the database and imports an old state file; `None` when no database could be
-/// opened. What goes wrong is told in `notices`.
-fn open_database(
-    dir: &Path,
-    file: &Path,
-    notices: &mut Vec<Notice>,
-) -> Option<(rusqlite::Connection, Option<ReadOnly>)> {
-    let (mut connection, info) = match db::open(file) {
-        Ok(opened) => opened,
-        Err(error) => {
-            notices.push(open_failed(dir, file, error));
-            return None;
-        }
-    };
-    if let Some(moved) = info.moved_aside {
-        notices.push(Notice::MovedAside {
-            file: file.to_path_buf(),
-            backup: moved.backup,
-            reason: moved.reason,
-        });
-    }
-    match &info.read_only {
-        None => import::import(dir, &mut connection, notices),
-        Some(ReadOnly::Newer { found, supported }) => notices.push(Notice::FutureVersion {
-            file: file.to_path_buf(),
-            found: u64::try_from(*found).unwrap_or(u64::MAX),
-            supported: u64::try_from(*supported).unwrap_or(0),
-        }),
-        Some(ReadOnly::NotWritable { error }) => notices.push(Notice::NotWritable {
-            path: dir.to_path_buf(),
-            error: error.clone(),
-        }),
-    }
-    Some((connection, info.read_only))
-}
-
-/// An open failure as a notice naming the path that refused.
-fn open_failed(dir: &Path, file: &Path, error: DbError) -> Notice {
-    match error {
-        DbError::Io { source, .. } => Notice::NotWritable {
-            path: dir.to_path_buf(),
-            error: source.to_string(),
-        },
-        DbError::CorruptKept { reason, source, .. } => Notice::CorruptKept {
-            file: file.to_path_buf(),
-            reason,
-            error: source.to_string(),
-        },
-        other => Notice::Unreadable {
-            file: file.to_path_buf(),
-            error: other.to_string(),
-        },
     }
 }
 

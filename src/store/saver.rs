@@ -60,6 +60,12 @@ impl Saver {
         self.through = number;
     }
 
+    /// Queues changes made at once for the next save.
+    pub(crate) fn push_many(&mut self, number: u64, changes: Vec<Change>) {
+        self.waiting.extend(changes);
+        self.through = number;
+    }
+
     /// Whether a save has something to do.
     pub(crate) fn has_work(&self) -> bool {
         !self.waiting.is_empty()

@@ -23,6 +23,8 @@ pub(crate) const RETRY_EVERY: Duration = Duration::from_secs(2);
 pub(crate) enum Request {
     /// Save this change, numbered in the order they were made, with whatever else is waiting.
     Change(u64, Change),
+    /// Save these changes, made at once under one number, with whatever else is waiting.
+    Changes(u64, Vec<Change>),
     /// Look for what other processes changed.
     Poll,
     /// Save everything waiting, and answer how it went.
@@ -93,6 +95,11 @@ impl Writer {
         self.send(Request::Change(number, change));
     }
 
+    /// Hands changes made at once over to be saved together.
+    pub(crate) fn change_many(&mut self, number: u64, changes: Vec<Change>) {
+        self.send(Request::Changes(number, changes));
+    }
+
     /// Asks for other processes' changes, without waiting.
     pub(crate) fn poll(&mut self) {
         self.send(Request::Poll);
@@ -112,6 +119,10 @@ impl Writer {
                 let outcome = match request {
                     Request::Change(number, change) => {
                         saver.push(number, change);
+                        saver.save(&mut report)
+                    }
+                    Request::Changes(number, changes) => {
+                        saver.push_many(number, changes);
                         saver.save(&mut report)
                     }
                     Request::Poll => {
@@ -205,19 +216,23 @@ fn run(mut saver: Saver, inbox: &Receiver<Request>, outbox: &Sender<Report>) {
                 Err(_) => break,
             },
         };
-        let (mut flush, mut poll, mut changed) = (None, false, false);
+        let (mut flush, mut poll, mut new_work) = (None, false, false);
         for request in first.into_iter().chain(inbox.try_iter()) {
             match request {
                 Request::Change(number, change) => {
                     saver.push(number, change);
-                    changed = true;
+                    new_work = true;
+                }
+                Request::Changes(number, changes) => {
+                    saver.push_many(number, changes);
+                    new_work = true;
                 }
                 Request::Poll => poll = true,
                 Request::Flush(answer) => flush = Some(answer),
             }
         }
         let due = retry_at.is_none_or(|at| Instant::now() >= at);
-        let outcome = if changed || flush.is_some() || due {
+        let outcome = if new_work || flush.is_some() || due {
             saver.save(&mut report)
         } else {
             Ok(())
