@@ -70,10 +70,10 @@ pub fn open_with(path: &Path, migrations: &[&str]) -> Result<(Connection, OpenIn
     if let Some(reason) = reason {
         moved_aside = Some(set_aside(&real, reason)?);
     }
-    let opened = match open_checked(&real, migrations) {
+    let opened = match open_waiting(&real, migrations) {
         Err(Opened::Corrupt(reason)) if moved_aside.is_none() => {
             moved_aside = Some(set_aside(&real, reason)?);
-            open_checked(&real, migrations)
+            open_waiting(&real, migrations)
         }
         other => other,
     };
@@ -143,6 +143,27 @@ impl From<rusqlite::Error> for Opened {
                 Self::Corrupt(error.to_string())
             }
             _ => Self::Failed(error),
+        }
+    }
+}
+
+/// [`open_checked`], tried again for up to [`BUSY_TIMEOUT`] while another process holds a
+/// lock SQLite does not wait for by itself (switching a new file to WAL while another process
+/// creates it too).
+fn open_waiting(
+    real: &Path,
+    migrations: &[&str],
+) -> Result<(Connection, Option<ReadOnly>), Opened> {
+    let start = std::time::Instant::now();
+    loop {
+        match open_checked(real, migrations) {
+            Err(Opened::Failed(error))
+                if error.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other,
         }
     }
 }
