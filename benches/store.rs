@@ -1,11 +1,13 @@
-//! The cost of a mark on the state file: opening an article marks it read (`set_read`), which
-//! has `state.json` saved (lock, merge, write, fsync, rename, fsync the folder) by the store's
-//! thread. Measured with 10^4 and 10^5 read marks already in the file, in a folder under
-//! `target/` (the disk the state would be on, not a tmpfs): what the keystroke pays
-//! (`set_read`), the save itself (`set_read` then `flush`), a refresh with nothing new and
-//! one after another window saved (on the calling thread, and until shown), and opening the
-//! store. The floor: the same bytes written durably (temp file, fsync, rename, fsync the
-//! folder) with no lock, merge or serialisation, the least any durable save of that file costs.
+//! The cost of a mark in the database: opening an article marks it read (`set_read`), which
+//! has the store's thread write it in one `BEGIN IMMEDIATE` transaction of `lectern.db` (WAL,
+//! `synchronous=NORMAL`). Measured with 10^4 and 10^5 read marks already stored (imported
+//! from a `state.json` written directly, which also times nothing), in a folder under
+//! `target/` (the disk the database would be on, not a tmpfs): what the keystroke pays
+//! (`set_read`), the save itself (`set_read` then `flush`), marking 10^4 read at once, a
+//! refresh with nothing new and one after another window saved (on the calling thread, and
+//! until shown), and opening the store. The floors: a bare rusqlite connection on the same
+//! database writing one row (and 10^4 rows) of the same shape in one transaction, with no
+//! thread, channel or change counter: the least any save through SQLite costs.
 //!
 //! `LECTERN_BENCH_MARKS` (comma-separated counts, default `10000,100000`) chooses the sizes.
 //!
@@ -18,8 +20,8 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lectern::store::Store;
 
-/// A state file with `marks` read marks, written directly (saving them one by one would take
-/// `marks` saves).
+/// An old state file with `marks` read marks, written directly, for the store to import
+/// (saving them one by one would take `marks` saves).
 fn state_with_marks(dir: &Path, marks: usize) {
     let mut json = String::from("{\n  \"version\": 1,\n  \"bookmarks\": {},\n  \"read\": {\n");
     for n in 0..marks {
@@ -50,13 +52,28 @@ fn folder(marks: usize) -> PathBuf {
     dir
 }
 
+/// A store on `marks` read marks, imported from an old state file; prints the sizes and the
+/// import's time.
+fn open_with_marks(marks: usize) -> (PathBuf, Store) {
+    let dir = folder(marks);
+    let size = std::fs::metadata(dir.join("state.json")).map_or(0, |m| m.len());
+    let start = Instant::now();
+    let (store, notices) = Store::open(&dir);
+    assert!(notices.is_empty(), "{notices:?}");
+    let imported = start.elapsed();
+    assert!(store.is_read(&format!("{:016x}", marks - 1)), "imported");
+    drop(store);
+    let (store, _) = Store::open(&dir);
+    let db_size = std::fs::metadata(dir.join("lectern.db")).map_or(0, |m| m.len());
+    eprintln!(
+        "{marks} read marks: state.json was {size} bytes, imported in {imported:?}; lectern.db is {db_size} bytes"
+    );
+    (dir, store)
+}
+
 fn bench(c: &mut Criterion) {
     for marks in mark_counts() {
-        let dir = folder(marks);
-        let (mut store, notices) = Store::open(&dir);
-        assert!(notices.is_empty(), "{notices:?}");
-        let size = std::fs::metadata(dir.join("state.json")).map_or(0, |m| m.len());
-        eprintln!("{marks} read marks: state.json is {size} bytes");
+        let (dir, mut store) = open_with_marks(marks);
         let mut group = c.benchmark_group(format!("store/{marks}"));
         group
             .sample_size(20)
@@ -128,9 +145,23 @@ fn bench(c: &mut Criterion) {
                 });
             });
         }
-        let bytes = std::fs::read(dir.join("state.json")).expect("state file");
-        group.bench_function("floor: write the file's bytes durably", |b| {
-            b.iter(|| write_durably(&dir, &bytes));
+        let (mut floor, _) = lectern::db::open(&dir.join("lectern.db")).expect("floor connection");
+        floor
+            .execute_batch(
+                "CREATE TABLE IF NOT EXISTS floor (id TEXT PRIMARY KEY, read INTEGER, read_at TEXT, seq INTEGER) WITHOUT ROWID",
+            )
+            .expect("floor table");
+        group.bench_function("floor: one row in one transaction (bare rusqlite)", |b| {
+            b.iter(|| {
+                read = !read;
+                write_rows(&mut floor, &["ffffffffffffffff".to_owned()], read);
+            });
+        });
+        group.bench_function("floor: 10^4 rows in one transaction (bare rusqlite)", |b| {
+            b.iter(|| {
+                read = !read;
+                write_rows(&mut floor, &many, read);
+            });
         });
         group.bench_function("open and drop", |b| {
             b.iter(|| Store::open(&dir));
@@ -139,18 +170,23 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-/// Writes `bytes` as a file of `dir` the way a durable save must: temp file, fsync, rename,
-/// fsync the folder.
-fn write_durably(dir: &Path, bytes: &[u8]) {
-    use std::io::Write as _;
-    let temp = dir.join("floor.tmp");
-    let mut file = std::fs::File::create(&temp).expect("temp file");
-    file.write_all(bytes).expect("write");
-    file.sync_all().expect("fsync");
-    std::fs::rename(&temp, dir.join("floor.json")).expect("rename");
-    std::fs::File::open(dir)
-        .and_then(|folder| folder.sync_all())
-        .expect("fsync the folder");
+/// Writes `ids` into the floor table in one `BEGIN IMMEDIATE` transaction, as a save does,
+/// without the store's thread, channel, counter or conflict clauses.
+fn write_rows(connection: &mut rusqlite::Connection, ids: &[String], read: bool) {
+    let transaction = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("begin");
+    {
+        let mut insert = transaction
+            .prepare_cached(
+                "INSERT OR REPLACE INTO floor (id, read, read_at, seq) VALUES (?1, ?2, '2026-04-22T10:15:00Z', 1)",
+            )
+            .expect("prepare");
+        for id in ids {
+            insert.execute(rusqlite::params![id, read]).expect("insert");
+        }
+    }
+    transaction.commit().expect("commit");
 }
 
 criterion_group!(benches, bench);

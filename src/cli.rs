@@ -58,7 +58,9 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Fetch web pages (or read saved ones) and save their articles into the library.
     Add(add::AddArgs),
-    /// Print your bookmarks (title, source, language, path, id, when bookmarked).
+    /// Print your bookmarks (title, source, language, path, id, when bookmarked), read from
+    /// lectern.db in the data folder (~/.local/share/lectern), which keeps them and the read
+    /// marks; never waits for another lectern window's write.
     Bookmarks {
         /// Output format: Markdown to paste, JSON to pipe.
         #[arg(long, value_enum, default_value_t = BookmarkFormat::Md)]
@@ -211,7 +213,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where bookmarks and read state live: `$XDG_DATA_HOME/lectern`.
+/// Where bookmarks and read state live (`lectern.db`): `$XDG_DATA_HOME/lectern`.
 ///
 /// # Errors
 /// No home directory can be found.

@@ -9,6 +9,7 @@ pub mod article;
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod db;
 pub mod filter;
 pub mod html;
 pub mod keymap;

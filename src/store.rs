@@ -1,21 +1,21 @@
-//! Bookmarks and read state: loading `state.json`, saving each change atomically under a lock, merging with other windows.
+//! Bookmarks and read state, kept in the database (`<data dir>/lectern.db`, see [`crate::db`]).
 //!
-//! A change shows at once and is handed to a thread that saves it (`saver` has the protocol:
-//! lock, re-read and merge, write, fsync, rename, fsync the folder), so no keystroke waits for
-//! the disk; changes made during a save go together into the next one. [`Store::flush`], and
-//! dropping the store, wait until everything is on disk. A failed save keeps its changes and
-//! retries them with the next one, so nothing the user did is dropped while the folder is
-//! unwritable; the failure is told in the notices. [`Store::refresh`] takes in what other
-//! windows saved.
+//! A change shows at once and is handed to a thread that writes it in a short transaction
+//! (`writer`, `saver`, `sql`), so no keystroke waits for the disk; changes made during a write
+//! go together into the next one. [`Store::flush`], and dropping the store, wait until
+//! everything is written. A failed write (disk full, another process's lock past the busy
+//! timeout, a read-only folder) keeps its changes and retries them with the next change,
+//! every 2 s, and at flush; the failure is told in the notices. [`Store::refresh`] takes in
+//! what other windows saved. An old `state.json` is imported once (`import`).
 
-mod disk;
+mod import;
 mod inspect;
-mod load;
 mod notice;
+mod open;
 mod refresh;
 mod saver;
+mod sql;
 mod state;
-mod time;
 mod writer;
 
 use std::fs;
@@ -27,24 +27,22 @@ pub use notice::{Notice, StoreError};
 pub use state::{Bookmark, FORMAT_VERSION};
 
 use crate::article::{Marks, Meta};
-use disk::Stamp;
+use crate::db::{self, ReadOnly, time};
 use saver::Saver;
 use state::{Change, State};
 use writer::Writer;
 
-/// Bookmarks and read marks, kept in `<dir>/state.json`.
+/// Bookmarks and read marks, kept in `<dir>/lectern.db`.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
-    /// What is shown: the file as last taken in, with the pending changes applied.
+    /// What is shown: the database as last taken in, with the pending changes applied.
     state: State,
-    /// Changes not yet known to be on disk, numbered in the order they were made.
+    /// Changes not yet known to be written, numbered in the order they were made.
     pending: Vec<(u64, Change)>,
     /// The number of the last change made.
     last_change: u64,
-    /// The state file as last read or written by this process; `None` when unknown.
-    seen: Option<Stamp>,
-    /// `Some(version)` when the file on disk is from a newer lectern: never written.
+    /// `Some(version)` when the database is from a newer lectern: never written.
     newer_format: Option<u64>,
     /// Notices raised by saves and refreshes, for the UI to show.
     notices: Vec<Notice>,
@@ -55,31 +53,49 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the store in `dir` (creating the folder if needed), sweeps temp files a killed
-    /// save left behind, loads `state.json` and starts the thread that saves. Never fails:
-    /// whatever goes wrong is told in the notices and the store works in memory.
+    /// Opens the store in `dir` (creating the folder if needed), opens the database (see
+    /// [`db::open`]), imports an old `state.json` once, loads the marks and starts the thread
+    /// that saves. Never fails: whatever goes wrong is told in the notices and the store works
+    /// in memory.
     pub fn open(dir: &Path) -> (Self, Vec<Notice>) {
         let mut notices = Vec::new();
-        let loaded = match fs::create_dir_all(dir) {
-            Ok(()) => open_file(dir, &mut notices),
+        let file = dir.join(db::DB_FILE);
+        let opened = match fs::create_dir_all(dir) {
+            Ok(()) => open::open_database(dir, &file, &mut notices),
             Err(error) => {
                 notices.push(Notice::NotWritable {
                     path: dir.to_path_buf(),
                     error: error.to_string(),
                 });
-                load::Loaded::default()
+                None
             }
         };
-        // The saver starts from what was read, so its first save need not read it again.
-        let known = loaded.seen.filter(|_| loaded.exact);
-        let saver = Saver::new(dir.to_path_buf(), known, loaded.state.clone());
+        let (mut connection, read_only) = match opened {
+            Some((connection, read_only)) => (Some(connection), read_only),
+            None => (None, None),
+        };
+        let (state, seen) = match connection.as_mut().map(sql::load) {
+            Some(Ok(loaded)) => loaded,
+            Some(Err(error)) => {
+                notices.push(Notice::Unreadable {
+                    file: file.clone(),
+                    error: error.to_string(),
+                });
+                (State::default(), 0)
+            }
+            None => (State::default(), 0),
+        };
+        let newer_format = match &read_only {
+            Some(ReadOnly::Newer { found, .. }) => Some(u64::try_from(*found).unwrap_or(u64::MAX)),
+            _ => None,
+        };
+        let saver = Saver::new(dir.to_path_buf(), file, connection, read_only, seen);
         let store = Self {
             dir: dir.to_path_buf(),
-            state: loaded.state,
+            state,
             pending: Vec::new(),
             last_change: 0,
-            seen: loaded.seen,
-            newer_format: loaded.newer_format,
+            newer_format,
             notices: Vec::new(),
             marks_changed: false,
             writer: Writer::start(saver),
@@ -92,12 +108,12 @@ impl Store {
         &self.dir
     }
 
-    /// The state file, `<dir>/state.json`.
-    pub fn state_file(&self) -> PathBuf {
-        self.dir.join(disk::STATE_FILE)
+    /// The database, `<dir>/lectern.db`.
+    pub fn db_file(&self) -> PathBuf {
+        self.dir.join(db::DB_FILE)
     }
 
-    /// Whether saves are refused because the state file is from a newer lectern.
+    /// Whether saves are refused because the database is from a newer lectern.
     pub fn is_read_only(&self) -> bool {
         self.newer_format.is_some()
     }
@@ -121,7 +137,7 @@ impl Store {
     /// is now bookmarked.
     ///
     /// # Errors
-    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// [`StoreError::ReadOnly`] when the database is from a newer lectern: the change
     /// holds in memory only. Failures of the save itself, which runs in the background,
     /// come as notices (and from [`Store::flush`]).
     pub fn toggle_bookmark(&mut self, meta: &Meta) -> Result<bool, StoreError> {
@@ -133,7 +149,7 @@ impl Store {
     /// Bookmarks the article or removes its bookmark, and has it saved if that changes anything.
     ///
     /// # Errors
-    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// [`StoreError::ReadOnly`] when the database is from a newer lectern: the change
     /// holds in memory only. Failures of the save itself, which runs in the background,
     /// come as notices (and from [`Store::flush`]).
     pub fn set_bookmarked(&mut self, meta: &Meta, bookmarked: bool) -> Result<(), StoreError> {
@@ -145,6 +161,7 @@ impl Store {
                 id: meta.id.clone(),
                 title: meta.title.clone(),
                 source: meta.source.clone(),
+                date: meta.date.clone(),
                 lang: meta.lang.clone(),
                 path: meta.path.clone(),
                 bookmarked_at: time::rfc3339_utc(SystemTime::now()),
@@ -158,7 +175,7 @@ impl Store {
     /// Marks the article read or unread, and has it saved if that changes anything.
     ///
     /// # Errors
-    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// [`StoreError::ReadOnly`] when the database is from a newer lectern: the change
     /// holds in memory only. Failures of the save itself, which runs in the background,
     /// come as notices (and from [`Store::flush`]).
     pub fn set_read(&mut self, id: &str, read: bool) -> Result<(), StoreError> {
@@ -179,7 +196,7 @@ impl Store {
     /// Flips the read mark and has it saved. Returns whether it is now read.
     ///
     /// # Errors
-    /// [`StoreError::ReadOnly`] when the state file is from a newer lectern: the change
+    /// [`StoreError::ReadOnly`] when the database is from a newer lectern: the change
     /// holds in memory only. Failures of the save itself, which runs in the background,
     /// come as notices (and from [`Store::flush`]).
     pub fn toggle_read(&mut self, id: &str) -> Result<bool, StoreError> {
@@ -189,35 +206,57 @@ impl Store {
     }
 
     /// Marks every article of `ids` read (or unread); returns how many changed. The changes
-    /// go to the writer together, so they are saved as one.
+    /// go to the writer in one message, so they are saved in one transaction.
     ///
     /// # Errors
     /// As [`Store::set_read`]: the changes still hold in memory.
     pub fn set_read_many(&mut self, ids: &[String], read: bool) -> Result<usize, StoreError> {
-        let mut changed = 0;
-        let mut refused = None;
+        let at = time::rfc3339_utc(SystemTime::now());
+        let mut changes = Vec::new();
         for id in ids {
             if self.is_read(id) == read {
                 continue;
             }
-            changed += 1;
-            if let Err(error) = self.set_read(id, read) {
-                refused.get_or_insert(error);
-            }
+            let change = if read {
+                Change::Read {
+                    id: id.clone(),
+                    at: at.clone(),
+                }
+            } else {
+                Change::Unread(id.clone())
+            };
+            // Applied at once, so an id given twice counts once.
+            self.state.apply(&change);
+            changes.push(change);
         }
-        refused.map_or(Ok(changed), Err)
+        let count = changes.len();
+        if count == 0 {
+            return Ok(0);
+        }
+        self.last_change += 1;
+        let number = self.last_change;
+        let refused = self.newer_format.map(|found| StoreError::ReadOnly {
+            file: self.db_file(),
+            found,
+        });
+        if refused.is_none() {
+            self.writer.change_many(number, changes.clone());
+        }
+        self.pending
+            .extend(changes.into_iter().map(|change| (number, change)));
+        refused.map_or(Ok(count), Err)
     }
 
-    /// Notices raised since the last call: a save that failed, a state file found corrupt
-    /// and moved aside, or found to be from a newer lectern; the UI shows them in the status bar.
+    /// Notices raised since the last call: a save that failed, a database found corrupt and
+    /// moved aside, or found to be from a newer lectern; the UI shows them in the status bar.
     pub fn take_notices(&mut self) -> Vec<Notice> {
         self.take_reports();
         std::mem::take(&mut self.notices)
     }
 
-    /// Waits until every change made so far is on disk (or its save failed; changes refused
-    /// because the file is from a newer lectern are never saved), and takes in what the save
-    /// and any re-read asked for found. Call before exiting; dropping the store saves too, but
+    /// Waits until every change made so far is written (or its save failed; changes refused
+    /// because the database is from a newer lectern are never saved), and takes in what the
+    /// thread found. Call before exiting; dropping the store saves too, but
     /// cannot tell a failure.
     ///
     /// # Errors
@@ -238,51 +277,12 @@ impl Store {
         self.last_change += 1;
         if let Some(found) = self.newer_format {
             self.pending.push((self.last_change, change));
-            let file = self.state_file();
+            let file = self.db_file();
             return Err(StoreError::ReadOnly { file, found });
         }
         self.writer.change(self.last_change, change.clone());
         self.pending.push((self.last_change, change));
         Ok(())
-    }
-}
-
-/// Takes the lock, sweeps leftover temp files and loads the state file; what goes wrong is
-/// told in `notices`.
-fn open_file(dir: &Path, notices: &mut Vec<Notice>) -> load::Loaded {
-    let lock = match disk::lock(dir) {
-        Ok(lock) => Some(lock),
-        Err(error) => {
-            notices.push(not_writable(error, dir));
-            None
-        }
-    };
-    if lock.is_some() {
-        // Under the lock every temp file is a leftover: no live save can own one.
-        let writable = disk::sweep_temp_files(dir).and_then(|_| disk::probe_writable(dir));
-        if let Err(error) = writable {
-            notices.push(Notice::NotWritable {
-                path: dir.to_path_buf(),
-                error: error.to_string(),
-            });
-        }
-    }
-    let (loaded, notice) = load::load(&dir.join(disk::STATE_FILE), lock.is_some());
-    notices.extend(notice);
-    loaded
-}
-
-/// A lock or probe error as an open-time notice naming the path that refused.
-fn not_writable(error: StoreError, dir: &Path) -> Notice {
-    match error {
-        StoreError::Io { path, source, .. } => Notice::NotWritable {
-            path,
-            error: source.to_string(),
-        },
-        other => Notice::NotWritable {
-            path: dir.to_path_buf(),
-            error: other.to_string(),
-        },
     }
 }
 

@@ -114,6 +114,8 @@ mod store_concurrent;
 mod store_crash;
 #[path = "integration/store_files.rs"]
 mod store_files;
+#[path = "integration/store_limits.rs"]
+mod store_limits;
 #[path = "integration/terminal.rs"]
 mod terminal;
 #[path = "integration/terminal_input.rs"]

@@ -34,7 +34,7 @@ struct JsonBookmark<'a> {
 /// an empty string. JSON: an array of objects with keys `title`, `source` (null when
 /// unknown), `lang`, `path`, `id`, `bookmarked_at`.
 pub fn render_bookmarks(bookmarks: &[Bookmark], format: BookmarkFormat) -> String {
-    // The state file is a file anyone can edit: what it says is made printable first.
+    // The database is a file anyone can edit: what it says is made printable first.
     let cleaned: Vec<Bookmark> = bookmarks.iter().map(printable).collect();
     let bookmarks = cleaned.as_slice();
     match format {
@@ -65,6 +65,7 @@ fn printable(bookmark: &Bookmark) -> Bookmark {
         id: sanitize_line(&bookmark.id),
         title: sanitize_line(&bookmark.title),
         source: bookmark.source.as_deref().map(sanitize_line),
+        date: bookmark.date.as_deref().map(sanitize_line),
         lang: sanitize_line(&bookmark.lang),
         path: sanitize_line(&bookmark.path),
         bookmarked_at: sanitize_line(&bookmark.bookmarked_at),
@@ -143,6 +144,7 @@ mod tests {
             id: "0123456789abcdef".to_owned(),
             title: title.to_owned(),
             source: source.map(str::to_owned),
+            date: None,
             lang: "vi".to_owned(),
             path: path.to_owned(),
             bookmarked_at: "2026-04-22T10:15:00Z".to_owned(),

@@ -1,49 +1,56 @@
-//! The save protocol: lock `state.lock`, re-read `state.json` unless it is still the file this
-//! saver last wrote or read, apply the waiting changes to what is on disk (so two windows lose
-//! nothing), write a temp file, fsync, rename over `state.json`, fsync the folder, unlock.
-//! Also reading the file again when another window changed it.
+//! The writer thread's side of the database: writing the waiting changes in one short
+//! transaction, reopening a database that could not be written before, and polling for what
+//! other processes changed (`PRAGMA data_version`, then the rows with a newer `seq`).
 
-use std::mem;
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::path::PathBuf;
 
-use super::FORMAT_VERSION;
-use super::disk::{self, Stamp};
+use rusqlite::Connection;
+
 use super::notice::{Notice, StoreError};
-use super::state::{self, Change, Parsed, State};
+use super::sql;
+use super::state::Change;
 use super::writer::Report;
+use crate::db::{self, ReadOnly};
 
-/// The changes waiting to be saved, and what this saver knows of the file.
-///
-/// `last_good` with the waiting changes applied is always what the store shows, apart from
-/// the store's newest changes still on their way here.
+/// The connection, the changes waiting to be written, and how far other processes' changes
+/// have been taken in.
 #[derive(Debug)]
 pub(crate) struct Saver {
+    /// The data folder and the database path in it.
     dir: PathBuf,
-    /// Changes not yet on disk, oldest first, and the number of the last one.
+    file: PathBuf,
+    /// `None` when no database could be opened: every save tries again.
+    connection: Option<Connection>,
+    /// Why the connection only reads, when it does.
+    read_only: Option<ReadOnly>,
+    /// Changes not yet written, oldest first, and the number of the last one.
     waiting: Vec<Change>,
     through: u64,
-    /// The file's stamp while it holds exactly `last_good`; `None` when unknown. While the
-    /// file keeps this stamp, a save need not read and parse it.
-    known: Option<Stamp>,
-    /// The last state known to be good: the start of the next save when the file is unchanged,
-    /// and what is carried over when the file turns out corrupt.
-    last_good: State,
-    /// Whether the file was found corrupt: the next save moves it aside and writes
-    /// `last_good` in its place, even with no change waiting.
-    repair: bool,
+    /// The change counter up to which rows have been taken in.
+    seen: i64,
+    /// `PRAGMA data_version` when rows were last read: while it stays, nobody else wrote.
+    data_version: Option<i64>,
 }
 
 impl Saver {
-    /// A saver for `dir`, whose state file had stamp `known` when it held `state`.
-    pub(crate) fn new(dir: PathBuf, known: Option<Stamp>, state: State) -> Self {
+    /// A saver on `connection` (if one was opened), whose marks were loaded at counter `seen`.
+    pub(crate) fn new(
+        dir: PathBuf,
+        file: PathBuf,
+        connection: Option<Connection>,
+        read_only: Option<ReadOnly>,
+        seen: i64,
+    ) -> Self {
+        let data_version = connection.as_ref().and_then(|c| data_version(c).ok());
         Self {
             dir,
+            file,
+            connection,
+            read_only,
             waiting: Vec::new(),
             through: 0,
-            known,
-            last_good: state,
-            repair: false,
+            seen,
+            data_version,
         }
     }
 
@@ -53,143 +60,135 @@ impl Saver {
         self.through = number;
     }
 
+    /// Queues changes made at once for the next save.
+    pub(crate) fn push_many(&mut self, number: u64, changes: Vec<Change>) {
+        self.waiting.extend(changes);
+        self.through = number;
+    }
+
     /// Whether a save has something to do.
     pub(crate) fn has_work(&self) -> bool {
-        !self.waiting.is_empty() || self.repair
+        !self.waiting.is_empty()
     }
 
-    /// Reads the file again if it changed since this saver last wrote or read it, and reports
-    /// what it holds. A corrupt file is moved aside, and the last good state written in its
-    /// place, by a save right away.
+    /// Writes the waiting changes; on success they are in the database and reported saved.
     ///
     /// # Errors
-    /// That save failed.
-    pub(crate) fn reread(&mut self, report: &mut dyn FnMut(Report)) -> Result<(), StoreError> {
-        let file = self.dir.join(disk::STATE_FILE);
-        if self.known.is_some() && disk::stamp(&file).ok() == self.known {
-            return Ok(());
-        }
-        let (stamp, bytes) = match disk::read(&file) {
-            Ok(read) => read,
-            Err(error) => {
-                let error = error.to_string();
-                report(Report::Notice(Notice::Unreadable { file, error }));
-                return Ok(());
-            }
-        };
-        if self.known == Some(stamp) {
-            return Ok(());
-        }
-        // No file is no news: the window that moved a corrupt one aside writes the next at
-        // once, and one deleted by hand is written again by the next save.
-        let Some(bytes) = bytes else { return Ok(()) };
-        match state::parse(&bytes) {
-            Parsed::Current(on_disk) => {
-                report(Report::Read(on_disk.clone()));
-                self.known = Some(stamp);
-                self.last_good = on_disk;
-                Ok(())
-            }
-            Parsed::Future { version, readable } => {
-                report(Report::Notice(future(&file, version)));
-                report(Report::Read(readable));
-                Ok(())
-            }
-            Parsed::Corrupt(_) => {
-                self.repair = true;
-                self.save(report)
-            }
-        }
-    }
-
-    /// Saves the waiting changes; on success they are on disk and reported as saved.
-    ///
-    /// # Errors
-    /// A step of the protocol failed, or the file is from a newer lectern; the changes
-    /// keep waiting.
+    /// The database cannot be written (read-only, from a newer lectern, missing) or the write
+    /// failed (disk full, another process's lock past the busy timeout); the changes keep waiting.
     pub(crate) fn save(&mut self, report: &mut dyn FnMut(Report)) -> Result<(), StoreError> {
         if !self.has_work() {
             return Ok(());
         }
-        let file = self.dir.join(disk::STATE_FILE);
-        let _lock = disk::lock(&self.dir)?;
-        let stamp = disk::stamp(&file).map_err(|error| StoreError::io("read", &file, error))?;
-        let unchanged = self.known == Some(stamp);
-        let mut merged = if unchanged {
-            mem::take(&mut self.last_good)
-        } else {
-            self.read_base(&file, report)?
-        };
-        for change in &self.waiting {
-            merged.apply(change);
+        self.writable(report)?;
+        let connection = self.connection.as_mut().ok_or(StoreError::Stopped)?;
+        let supported = db::current_version(db::MIGRATIONS);
+        let written = sql::write(connection, &self.waiting, supported).map_err(|source| {
+            StoreError::Database {
+                file: self.file.clone(),
+                source,
+            }
+        })?;
+        if let Err(found) = written {
+            // A newer lectern migrated the database meanwhile: from now on it is only read.
+            self.read_only = Some(ReadOnly::Newer { found, supported });
+            let found = u64::try_from(found).unwrap_or(u64::MAX);
+            report(Report::Notice(Notice::FutureVersion {
+                file: self.file.clone(),
+                found,
+                supported: u64::try_from(supported).unwrap_or(0),
+            }));
+            return Err(StoreError::ReadOnly {
+                file: self.file.clone(),
+                found,
+            });
         }
-        let written = state::to_bytes(&merged)
-            .map_err(StoreError::from)
-            .and_then(|bytes| disk::write_atomically(&self.dir, &bytes));
-        if let Err(error) = written {
-            // Still the best state known; the next save reads the file again.
-            self.last_good = merged;
-            self.known = None;
-            return Err(error);
-        }
-        let stamp = disk::stamp(&file).ok();
         report(Report::Saved {
             through: self.through,
-            stamp,
-            merged: (!unchanged).then(|| merged.clone()),
         });
-        self.known = stamp;
-        self.last_good = merged;
         self.waiting.clear();
-        self.repair = false;
         Ok(())
     }
 
-    /// What the file holds, to apply the changes to: the file as it is, or, when it is
-    /// corrupt (or gone after being found corrupt), the last good state, the file moved aside
-    /// first.
-    fn read_base(
-        &mut self,
-        file: &Path,
-        report: &mut dyn FnMut(Report),
-    ) -> Result<State, StoreError> {
-        let (_, bytes) = disk::read(file).map_err(|error| StoreError::io("read", file, error))?;
-        match bytes.as_deref().map(state::parse) {
-            None if self.repair => Ok(self.last_good.clone()),
-            None => Ok(State::default()),
-            Some(Parsed::Current(on_disk)) => Ok(on_disk),
-            Some(Parsed::Future { version, .. }) => {
-                report(Report::Notice(future(file, version)));
+    /// Reports the rows other processes changed since the last poll; nothing is read while
+    /// `PRAGMA data_version` says nobody else wrote.
+    pub(crate) fn poll(&mut self, report: &mut dyn FnMut(Report)) {
+        let Some(connection) = self.connection.as_mut() else {
+            return;
+        };
+        let version = data_version(connection).ok();
+        if version.is_some() && version == self.data_version {
+            return;
+        }
+        // A failed read is tried again at the next poll: the version is not taken.
+        if let Ok((changes, now)) = sql::changes_since(connection, self.seen) {
+            self.data_version = version;
+            self.seen = now;
+            if !changes.is_empty() {
+                report(Report::Read(changes));
+            }
+        }
+    }
+
+    /// The connection, when it may write; reopens the database when it could not be written
+    /// before (the folder may have become writable).
+    fn writable(&mut self, report: &mut dyn FnMut(Report)) -> Result<(), StoreError> {
+        match &self.read_only {
+            Some(ReadOnly::Newer { found, .. }) => Err(StoreError::ReadOnly {
+                file: self.file.clone(),
+                found: u64::try_from(*found).unwrap_or(u64::MAX),
+            }),
+            None if self.connection.is_some() => Ok(()),
+            _ => self.reopen(report),
+        }
+    }
+
+    /// Opens the database again, telling what that found.
+    fn reopen(&mut self, report: &mut dyn FnMut(Report)) -> Result<(), StoreError> {
+        let (connection, info) = match db::open(&self.file) {
+            Ok(opened) => opened,
+            Err(db::DbError::Io { source, .. }) => {
+                return Err(StoreError::NotWritable {
+                    path: self.dir.clone(),
+                    error: source.to_string(),
+                });
+            }
+            Err(error) => return Err(StoreError::NoDatabase(error.to_string())),
+        };
+        if let Some(moved) = info.moved_aside {
+            report(Report::Notice(Notice::MovedAside {
+                file: self.file.clone(),
+                backup: moved.backup,
+                reason: moved.reason,
+            }));
+            // A new database: its counter starts again.
+            self.seen = 0;
+        }
+        self.data_version = None;
+        self.connection = Some(connection);
+        self.read_only.clone_from(&info.read_only);
+        match info.read_only {
+            None => Ok(()),
+            Some(ReadOnly::Newer { found, supported }) => {
+                let found = u64::try_from(found).unwrap_or(u64::MAX);
+                report(Report::Notice(Notice::FutureVersion {
+                    file: self.file.clone(),
+                    found,
+                    supported: u64::try_from(supported).unwrap_or(0),
+                }));
                 Err(StoreError::ReadOnly {
-                    file: file.to_path_buf(),
-                    found: version,
+                    file: self.file.clone(),
+                    found,
                 })
             }
-            Some(Parsed::Corrupt(reason)) => {
-                let backup = disk::move_aside(file, SystemTime::now()).map_err(|source| {
-                    StoreError::CorruptKept {
-                        file: file.to_path_buf(),
-                        reason: reason.clone(),
-                        source,
-                    }
-                })?;
-                report(Report::Notice(Notice::MovedAside {
-                    file: file.to_path_buf(),
-                    backup,
-                    reason,
-                }));
-                // The last good state we know is ours: carry it over rather than start empty.
-                Ok(self.last_good.clone())
-            }
+            Some(ReadOnly::NotWritable { error }) => Err(StoreError::NotWritable {
+                path: self.dir.clone(),
+                error,
+            }),
         }
     }
 }
 
-/// The notice for a file from a newer lectern.
-fn future(file: &Path, version: u64) -> Notice {
-    Notice::FutureVersion {
-        file: file.to_path_buf(),
-        found: version,
-        supported: FORMAT_VERSION,
-    }
+fn data_version(connection: &Connection) -> rusqlite::Result<i64> {
+    connection.pragma_query_value(None, "data_version", |row| row.get(0))
 }

@@ -1,4 +1,5 @@
-//! What `state.json` holds: the data model and how one change applies; `file` reads and writes its bytes.
+//! The marks in memory (what the database holds, and what an old `state.json` held) and how one
+//! change applies; `file` reads and writes the bytes of `state.json`, for its import.
 
 mod file;
 
@@ -21,6 +22,8 @@ pub struct Bookmark {
     pub title: String,
     /// The outlet, when known.
     pub source: Option<String>,
+    /// The article's date (`Meta::date`), when known.
+    pub date: Option<String>,
     /// ISO 639-1 language code, `und` when unknown.
     pub lang: String,
     /// Where the article was read from (`Meta::path`).
@@ -35,6 +38,8 @@ struct BookmarkRecord {
     title: String,
     #[serde(default)]
     source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     lang: String,
     path: String,
     bookmarked_at: String,
@@ -77,6 +82,7 @@ impl State {
                     .or_insert_with(|| BookmarkRecord {
                         title: bookmark.title.clone(),
                         source: bookmark.source.clone(),
+                        date: bookmark.date.clone(),
                         lang: bookmark.lang.clone(),
                         path: bookmark.path.clone(),
                         bookmarked_at: bookmark.bookmarked_at.clone(),
@@ -96,11 +102,6 @@ impl State {
         }
     }
 
-    /// Whether both hold the same bookmarks and read marks (other fields aside).
-    pub(crate) fn same_marks(&self, other: &Self) -> bool {
-        self.bookmarks == other.bookmarks && self.read == other.read
-    }
-
     /// Whether the article with this id is bookmarked.
     pub(crate) fn is_bookmarked(&self, id: &str) -> bool {
         self.bookmarks.contains_key(id)
@@ -109,6 +110,13 @@ impl State {
     /// Whether the article with this id is marked read.
     pub(crate) fn is_read(&self, id: &str) -> bool {
         self.read.contains_key(id)
+    }
+
+    /// Every read mark: the article's id and when it was marked, sorted by id.
+    pub(crate) fn read_marks(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.read
+            .iter()
+            .map(|(id, record)| (id.as_str(), record.read_at.as_str()))
     }
 
     /// Ids of the articles marked read, sorted.
@@ -125,6 +133,7 @@ impl State {
                 id: id.clone(),
                 title: record.title.clone(),
                 source: record.source.clone(),
+                date: record.date.clone(),
                 lang: record.lang.clone(),
                 path: record.path.clone(),
                 bookmarked_at: record.bookmarked_at.clone(),
@@ -144,6 +153,7 @@ mod tests {
             id: id.to_owned(),
             title: format!("title {id}"),
             source: None,
+            date: None,
             lang: "en".to_owned(),
             path: format!("/news/{id}.txt"),
             bookmarked_at: at.to_owned(),

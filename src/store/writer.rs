@@ -1,25 +1,32 @@
-//! Saving on a thread of its own, so that a keystroke never waits for the lock, the write and
-//! two fsyncs: the store hands each change over and goes on; changes that arrive during a save
-//! are saved together by the next one. The thread also reads the file again when another
-//! window changed it, so parsing a large file never holds up the caller either. The save
-//! protocol itself is in [`Saver`].
+//! Saving on a thread of its own, so that a keystroke never waits for the database: the store
+//! hands each change over and goes on; changes that arrive during a write are written together
+//! by the next one. A write that failed is tried again with the next change, every
+//! [`RETRY_EVERY`], and at flush. The thread also polls for other processes' changes, so
+//! reading them never holds up the caller either. The database side is in [`Saver`].
 
 use std::collections::VecDeque;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Mutex, PoisonError};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
-use super::notice::{Notice, StoreError};
+use super::Notice;
+use super::notice::StoreError;
 use super::saver::Saver;
-use super::state::{Change, State};
+use super::state::Change;
+
+/// How often a failed write is tried again while nothing else happens.
+pub(crate) const RETRY_EVERY: Duration = Duration::from_secs(2);
 
 /// What the store asks of the writer.
 #[derive(Debug)]
 pub(crate) enum Request {
     /// Save this change, numbered in the order they were made, with whatever else is waiting.
     Change(u64, Change),
-    /// The state file changed: read it again.
-    Reread,
+    /// Save these changes, made at once under one number, with whatever else is waiting.
+    Changes(u64, Vec<Change>),
+    /// Look for what other processes changed.
+    Poll,
     /// Save everything waiting, and answer how it went.
     Flush(Sender<Result<(), StoreError>>),
 }
@@ -27,19 +34,13 @@ pub(crate) enum Request {
 /// What the writer tells the store, in the order it happened.
 #[derive(Debug)]
 pub(crate) enum Report {
-    /// The changes numbered up to `through` are on disk. `stamp` is the file as written
-    /// (`None` if it could not be taken); `merged` is what the file holds when that is more
-    /// than the store's own state with its changes (another window saved meanwhile).
-    Saved {
-        through: u64,
-        stamp: Option<super::disk::Stamp>,
-        merged: Option<State>,
-    },
-    /// What the state file holds, read again because another window changed it.
-    Read(State),
+    /// The changes numbered up to `through` are in the database.
+    Saved { through: u64 },
+    /// What other processes changed, as changes to apply.
+    Read(Vec<Change>),
     /// A save failed; its changes wait for the next one.
     Failed(StoreError),
-    /// Something to show (a corrupt file moved aside, a newer format found).
+    /// Something to show (a database moved aside, a newer version found).
     Notice(Notice),
 }
 
@@ -53,7 +54,8 @@ pub(crate) enum Writer {
         thread: Option<JoinHandle<()>>,
     },
     Inline {
-        saver: Box<Saver>,
+        /// In a mutex only so that the store is `Sync`: a connection is not.
+        saver: Mutex<Box<Saver>>,
         reports: VecDeque<Report>,
     },
 }
@@ -82,7 +84,7 @@ impl Writer {
                 }
             }
             Err(_) => Self::Inline {
-                saver: Box::new(saver),
+                saver: Mutex::new(Box::new(saver)),
                 reports: VecDeque::new(),
             },
         }
@@ -93,9 +95,14 @@ impl Writer {
         self.send(Request::Change(number, change));
     }
 
-    /// Asks for the state file to be read again (it changed), without waiting.
-    pub(crate) fn reread(&mut self) {
-        self.send(Request::Reread);
+    /// Hands changes made at once over to be saved together.
+    pub(crate) fn change_many(&mut self, number: u64, changes: Vec<Change>) {
+        self.send(Request::Changes(number, changes));
+    }
+
+    /// Asks for other processes' changes, without waiting.
+    pub(crate) fn poll(&mut self) {
+        self.send(Request::Poll);
     }
 
     fn send(&mut self, request: Request) {
@@ -107,16 +114,24 @@ impl Writer {
                 }
             }
             Self::Inline { saver, reports } => {
+                let saver = saver.get_mut().unwrap_or_else(PoisonError::into_inner);
                 let mut report = |r| reports.push_back(r);
-                let saved = match request {
+                let outcome = match request {
                     Request::Change(number, change) => {
                         saver.push(number, change);
                         saver.save(&mut report)
                     }
-                    Request::Reread => saver.reread(&mut report),
+                    Request::Changes(number, changes) => {
+                        saver.push_many(number, changes);
+                        saver.save(&mut report)
+                    }
+                    Request::Poll => {
+                        saver.poll(&mut report);
+                        Ok(())
+                    }
                     Request::Flush(_) => Ok(()),
                 };
-                if let Err(error) = saved {
+                if let Err(error) = outcome {
                     reports.push_back(Report::Failed(error));
                 }
             }
@@ -138,7 +153,10 @@ impl Writer {
                     .map_err(|_| StoreError::Stopped)?;
                 answered.recv().map_err(|_| StoreError::Stopped)?
             }
-            Self::Inline { saver, reports } => saver.save(&mut |r| reports.push_back(r)),
+            Self::Inline { saver, reports } => saver
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner)
+                .save(&mut |r| reports.push_back(r)),
         }
     }
 
@@ -168,41 +186,65 @@ impl Drop for Writer {
                 }
             }
             Self::Inline { saver, .. } => {
+                let saver = saver.get_mut().unwrap_or_else(PoisonError::into_inner);
                 let _ = saver.save(&mut |_| {});
             }
         }
     }
 }
 
-/// The thread: waits for requests, takes in all that have arrived, saves once, reports; when
-/// the store is dropped, tries once more to save what failed before, and ends.
+/// The thread: waits for requests (while a failed write waits, no longer than its next retry,
+/// [`RETRY_EVERY`] after the failure), takes in all that have arrived, saves once when there
+/// is a change, a flush or a retry due, polls if asked, reports; when the store is dropped,
+/// tries once more to save what failed before, and ends.
 fn run(mut saver: Saver, inbox: &Receiver<Request>, outbox: &Sender<Report>) {
     let mut report = |r| {
         // Sending fails only once the store is gone: nobody left to tell.
         let _ = outbox.send(r);
     };
-    while let Ok(first) = inbox.recv() {
-        let (mut flush, mut reread) = (None, false);
-        for request in std::iter::once(first).chain(inbox.try_iter()) {
+    // When a failed write is tried again; polls alone do not bring it forward.
+    let mut retry_at: Option<Instant> = None;
+    loop {
+        let first = match retry_at.filter(|_| saver.has_work()) {
+            Some(at) => match inbox.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                Ok(request) => Some(request),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match inbox.recv() {
+                Ok(request) => Some(request),
+                Err(_) => break,
+            },
+        };
+        let (mut flush, mut poll, mut new_work) = (None, false, false);
+        for request in first.into_iter().chain(inbox.try_iter()) {
             match request {
-                Request::Change(number, change) => saver.push(number, change),
-                Request::Reread => reread = true,
+                Request::Change(number, change) => {
+                    saver.push(number, change);
+                    new_work = true;
+                }
+                Request::Changes(number, changes) => {
+                    saver.push_many(number, changes);
+                    new_work = true;
+                }
+                Request::Poll => poll = true,
                 Request::Flush(answer) => flush = Some(answer),
             }
         }
-        // A save reads the file anyway when another window changed it; one that fails
-        // (a read-only folder) must not keep what other windows saved from showing.
-        let outcome = if saver.has_work() {
-            let outcome = saver.save(&mut report);
-            if outcome.is_err() && reread {
-                let _ = saver.reread(&mut report);
-            }
-            outcome
-        } else if reread {
-            saver.reread(&mut report)
+        let due = retry_at.is_none_or(|at| Instant::now() >= at);
+        let outcome = if new_work || flush.is_some() || due {
+            saver.save(&mut report)
         } else {
             Ok(())
         };
+        retry_at = match &outcome {
+            Err(_) => Some(Instant::now() + RETRY_EVERY),
+            Ok(()) if saver.has_work() => retry_at,
+            Ok(()) => None,
+        };
+        if poll {
+            saver.poll(&mut report);
+        }
         match (flush, outcome) {
             (Some(answer), outcome) => {
                 let _ = answer.send(outcome);
@@ -215,78 +257,4 @@ fn run(mut saver: Saver, inbox: &Receiver<Request>, outbox: &Sender<Report>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::article::Meta;
-    use crate::store::Store;
-
-    fn on_disk(dir: &std::path::Path) -> serde_json::Value {
-        let bytes = std::fs::read(dir.join("state.json")).expect("state file");
-        serde_json::from_slice(&bytes).expect("JSON")
-    }
-
-    fn id(n: usize) -> String {
-        format!("{n:016x}")
-    }
-
-    #[test]
-    fn a_flushed_change_is_on_disk() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let (mut store, _) = Store::open(tmp.path());
-        let meta = Meta {
-            id: id(1),
-            title: "Đà Nẵng".to_owned(),
-            ..Meta::default()
-        };
-        store.toggle_bookmark(&meta).expect("queued");
-        store.set_read(&id(2), true).expect("queued");
-        store.flush().expect("saved");
-        let json = on_disk(tmp.path());
-        assert_eq!(json["bookmarks"][id(1)]["title"], "Đà Nẵng");
-        assert!(json["read"][id(2)]["read_at"].is_string());
-        assert!(store.take_notices().is_empty());
-    }
-
-    #[test]
-    fn dropping_the_store_saves_every_change() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let (mut store, _) = Store::open(tmp.path());
-        // Many changes, dropped at once: most are still waiting for the thread then.
-        for n in 0..500 {
-            store.set_read(&id(n), true).expect("queued");
-        }
-        drop(store);
-        let json = on_disk(tmp.path());
-        let read = json["read"].as_object().expect("read marks");
-        assert_eq!(read.len(), 500);
-        assert!((0..500).all(|n| read.contains_key(&id(n))));
-    }
-
-    #[test]
-    fn a_failed_save_is_told_and_retried() {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let (mut store, _) = Store::open(tmp.path());
-        // A folder where the state file should be: every save fails, whoever runs it.
-        std::fs::create_dir(tmp.path().join("state.json")).expect("block the file");
-        store.set_read(&id(1), true).expect("queued");
-        let error = store.flush().expect_err("cannot save");
-        assert!(error.to_string().starts_with("not saved: "), "{error}");
-        store.set_read(&id(2), true).expect("queued");
-        // Without a flush the failure comes as a notice, once the thread has tried.
-        let notice = (0..2_000)
-            .find_map(|_| {
-                std::thread::sleep(std::time::Duration::from_millis(5));
-                store.take_notices().pop()
-            })
-            .expect("a notice within 10 s");
-        assert!(
-            notice
-                .to_string()
-                .contains("tried again with the next change"),
-            "{notice}"
-        );
-        std::fs::remove_dir(tmp.path().join("state.json")).expect("unblock");
-        store.flush().expect("saved at last");
-        let json = on_disk(tmp.path());
-        assert!(json["read"][id(1)].is_object() && json["read"][id(2)].is_object());
-    }
-}
+mod tests;

@@ -1,13 +1,16 @@
-//! Bad state and config files (issue 7, item 6) met by the real binary: with a state file that
-//! is empty, all NUL, truncated, from a future format, or in a read-only folder, lectern still
-//! starts in a terminal, shows its list and a status-bar message naming the file, keeps the
-//! original bytes, and `lectern bookmarks` still works. A config with a syntax error is
+//! Bad databases and config files (issue 7, item 6; issue 14) met by the real binary: with a
+//! database that is all NUL, JSON, truncated, from a newer lectern, or in a read-only folder,
+//! lectern still starts in a terminal, shows its list and a status-bar message naming the
+//! file, keeps the original bytes, and `lectern bookmarks` still works (also while another
+//! process holds the write lock). An old `state.json` is imported once and kept. A config with a syntax error is
 //! reported with line and column and left untouched. (`store_bad_state` covers the
 //! same files at the `Store` level.)
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
+
+use lectern::store::Store;
 
 use crate::support::tmux::Tmux;
 
@@ -21,7 +24,7 @@ fn state_dir(home: &Path) -> std::path::PathBuf {
     home.join("data").join("lectern")
 }
 
-/// Files in the state folder whose name starts with `state.json.broken-`.
+/// Files in the state folder whose name starts with `lectern.db.broken-`, without their logs.
 fn backups(home: &Path) -> Vec<Vec<u8>> {
     fs::read_dir(state_dir(home))
         .expect("state folder")
@@ -29,7 +32,8 @@ fn backups(home: &Path) -> Vec<Vec<u8>> {
         .filter(|e| {
             e.file_name()
                 .to_string_lossy()
-                .starts_with("state.json.broken-")
+                .starts_with("lectern.db.broken-")
+                && !e.file_name().to_string_lossy().ends_with("-wal")
         })
         .map(|e| fs::read(e.path()).expect("backup"))
         .collect()
@@ -73,12 +77,12 @@ fn bookmarks_json(home: &Path) -> serde_json::Value {
 fn check_unusable(bytes: &[u8], reason: &str) {
     let home = tempfile::tempdir().expect("home");
     fs::create_dir_all(state_dir(home.path())).expect("state folder");
-    let file = state_dir(home.path()).join("state.json");
-    fs::write(&file, bytes).expect("bad state");
+    let file = state_dir(home.path()).join("lectern.db");
+    fs::write(&file, bytes).expect("bad database");
     run_app(
         home.path(),
         "",
-        &format!("state file {} was unusable ({reason}", file.display()),
+        &format!("{} was unusable ({reason}", file.display()),
     );
     assert_eq!(
         backups(home.path()),
@@ -92,41 +96,84 @@ fn check_unusable(bytes: &[u8], reason: &str) {
     );
 }
 
-#[test]
-fn an_empty_state_file() {
-    check_unusable(b"", "empty file");
+/// A database in the state folder holding the bookmark "Kept", closed (its log checkpointed).
+fn kept_database(home: &Path) -> std::path::PathBuf {
+    let dir = state_dir(home);
+    let (mut store, _) = Store::open(&dir);
+    let meta = lectern::article::Meta {
+        id: "00000000000000aa".to_owned(),
+        title: "Kept".to_owned(),
+        lang: "en".to_owned(),
+        path: "/n/a.txt".to_owned(),
+        ..lectern::article::Meta::default()
+    };
+    store.toggle_bookmark(&meta).expect("saved");
+    store.flush().expect("saved");
+    drop(store);
+    dir.join("lectern.db")
 }
 
 #[test]
-fn an_all_nul_state_file() {
-    check_unusable(&[0; 4096], "4096 NUL bytes");
+fn an_all_nul_database() {
+    check_unusable(&[0; 4096], "not a database");
 }
 
 #[test]
-fn a_truncated_state_file() {
-    check_unusable(&BOOKMARKED.as_bytes()[..70], "not valid JSON");
+fn a_json_file_under_the_database_name() {
+    check_unusable(BOOKMARKED.as_bytes(), "not a database");
 }
 
 #[test]
-fn a_state_file_from_a_future_version_is_shown_and_never_written() {
+fn a_truncated_database() {
     let home = tempfile::tempdir().expect("home");
-    fs::create_dir_all(state_dir(home.path())).expect("state folder");
-    let file = state_dir(home.path()).join("state.json");
-    let bytes = BOOKMARKED.replace("\"version\": 1", "\"version\": 99");
-    fs::write(&file, &bytes).expect("future state");
+    let file = kept_database(home.path());
+    let whole = fs::read(&file).expect("database");
+    let cut = &whole[..whole.len() / 2];
+    fs::write(&file, cut).expect("truncate");
+    run_app(
+        home.path(),
+        "",
+        &format!("{} was unusable (", file.display()),
+    );
+    assert_eq!(backups(home.path()), [cut.to_vec()], "kept byte for byte");
+}
+
+#[test]
+fn an_old_state_file_is_imported_once_and_kept() {
+    let home = tempfile::tempdir().expect("home");
+    let dir = state_dir(home.path());
+    fs::create_dir_all(&dir).expect("state folder");
+    fs::write(dir.join("state.json"), BOOKMARKED).expect("old state");
+    assert_eq!(bookmarks_json(home.path())[0]["title"], "Kept");
+    assert!(!dir.join("state.json").exists());
+    assert_eq!(
+        fs::read_to_string(dir.join("state.json.imported")).expect("kept"),
+        BOOKMARKED
+    );
+    // Once: the second run finds it in the database, not in the old file.
+    assert_eq!(bookmarks_json(home.path())[0]["title"], "Kept");
+}
+
+#[test]
+fn a_database_from_a_newer_lectern_is_shown_and_never_written() {
+    let home = tempfile::tempdir().expect("home");
+    let file = kept_database(home.path());
+    {
+        let connection = rusqlite::Connection::open(&file).expect("open");
+        connection
+            .pragma_update(None, "user_version", 99)
+            .expect("a newer lectern");
+    }
+    let bytes = fs::read(&file).expect("database");
     run_app(
         home.path(),
         "",
         &format!(
-            "state file {} is from a newer lectern (format 99",
+            "database {} is from a newer lectern (version 99",
             file.display()
         ),
     );
-    assert_eq!(
-        fs::read_to_string(&file).expect("state"),
-        bytes,
-        "untouched"
-    );
+    assert_eq!(fs::read(&file).expect("database"), bytes, "untouched");
     assert!(backups(home.path()).is_empty());
     let listed = bookmarks_json(home.path());
     assert_eq!(listed[0]["title"], "Kept", "{listed}");
@@ -135,10 +182,9 @@ fn a_state_file_from_a_future_version_is_shown_and_never_written() {
 #[test]
 fn a_read_only_state_folder() {
     let home = tempfile::tempdir().expect("home");
+    let file = kept_database(home.path());
     let dir = state_dir(home.path());
-    fs::create_dir_all(&dir).expect("state folder");
-    fs::write(dir.join("state.json"), BOOKMARKED).expect("state");
-    fs::write(dir.join("state.lock"), "").expect("lock");
+    let bytes = fs::read(&file).expect("database");
     let chmod = |mode: &str| {
         let status = Command::new("chmod")
             .args([mode, &dir.display().to_string()])
@@ -154,11 +200,23 @@ fn a_read_only_state_folder() {
         &format!("cannot write {}", dir.display()),
     );
     chmod("u+w");
-    assert_eq!(
-        fs::read_to_string(dir.join("state.json")).expect("state"),
-        BOOKMARKED
-    );
+    assert_eq!(fs::read(&file).expect("database"), bytes);
     assert_eq!(bookmarks_json(home.path())[0]["title"], "Kept");
+}
+
+#[test]
+fn lectern_bookmarks_does_not_wait_for_a_writer() {
+    let home = tempfile::tempdir().expect("home");
+    let file = kept_database(home.path());
+    let writer = rusqlite::Connection::open(&file).expect("open");
+    writer
+        .execute_batch("BEGIN EXCLUSIVE")
+        .expect("hold the write lock");
+    let start = std::time::Instant::now();
+    assert_eq!(bookmarks_json(home.path())[0]["title"], "Kept");
+    let took = start.elapsed();
+    writer.execute_batch("COMMIT").expect("release");
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
 }
 
 #[test]

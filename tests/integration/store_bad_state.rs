@@ -1,18 +1,20 @@
-//! Bad state files and folders: corrupt, newer-format, unreadable and read-only cases keep the bytes and the app running.
+//! Bad databases and folders: corrupt, truncated, newer and read-only cases keep the bytes
+//! and the app running.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use lectern::store::{Notice, Store, StoreError};
 use tempfile::TempDir;
 
-use crate::support::store::{A, B, C, meta, other_files, state_json};
+use crate::support::store::{A, B, C, bookmarked_ids, database, meta, other_files};
 
-/// Writes `bytes` as the state file, opens the store and checks the file was moved aside intact.
+/// Writes `bytes` as the database, opens the store and checks the file was moved aside intact.
 fn check_moved_aside(bytes: &[u8]) {
     let tmp = TempDir::new().expect("temp dir");
-    let file = tmp.path().join("state.json");
+    let file = tmp.path().join("lectern.db");
     fs::write(&file, bytes).expect("write bad file");
     let (mut store, notices) = Store::open(tmp.path());
     let [
@@ -30,7 +32,7 @@ fn check_moved_aside(bytes: &[u8]) {
     assert!(
         backup
             .file_name()
-            .is_some_and(|name| name.to_string_lossy().starts_with("state.json.broken-"))
+            .is_some_and(|name| name.to_string_lossy().starts_with("lectern.db.broken-"))
     );
     assert_eq!(
         fs::read(backup).expect("backup exists"),
@@ -51,13 +53,8 @@ fn check_moved_aside(bytes: &[u8]) {
             .expect("saves work afterwards")
     );
     store.flush().expect("saves work afterwards");
-    assert!(state_json(tmp.path())["bookmarks"][A].is_object());
+    assert_eq!(bookmarked_ids(tmp.path()), [A]);
     assert_eq!(fs::read(backup).expect("backup kept"), bytes);
-}
-
-#[test]
-fn an_empty_file_is_moved_aside() {
-    check_moved_aside(b"");
 }
 
 #[test]
@@ -66,46 +63,68 @@ fn an_all_nul_file_is_moved_aside() {
 }
 
 #[test]
-fn truncated_json_is_moved_aside() {
+fn an_old_json_state_under_the_database_name_is_moved_aside() {
     check_moved_aside(br#"{"version": 1, "bookmarks": {"00000000000000aa": {"title": "Tin"#);
 }
 
 #[test]
 fn garbage_is_moved_aside() {
-    check_moved_aside(b"\x89PNG\r\n\x1a\n\xff\xfe not a state file");
+    check_moved_aside(b"\x89PNG\r\n\x1a\n\xff\xfe not a database");
 }
 
 #[test]
-fn a_file_corrupted_while_running_is_moved_aside_at_the_next_save() {
+fn a_truncated_database_is_moved_aside() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
-    store.toggle_bookmark(&meta(A)).expect("saved");
+    let ids: Vec<String> = (0..3_000).map(|n| format!("{n:016x}")).collect();
+    store.set_read_many(&ids, true).expect("saved");
     store.flush().expect("saved");
-    fs::write(tmp.path().join("state.json"), b"{oops").expect("corrupt it");
-    assert!(store.toggle_bookmark(&meta(B)).expect("saved"));
-    store.flush().expect("saved");
-    let notices = store.take_notices();
+    drop(store);
+    // Everything in the main file, none in the log, then cut in half.
+    database(tmp.path())
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let whole = fs::read(tmp.path().join("lectern.db")).expect("read");
+    check_moved_aside_in(tmp.path(), &whole[..whole.len() / 2]);
+}
+
+/// [`check_moved_aside`] in a folder that already holds other files of the database.
+fn check_moved_aside_in(dir: &Path, bytes: &[u8]) {
+    let file = dir.join("lectern.db");
+    fs::write(&file, bytes).expect("write bad file");
+    let (store, notices) = Store::open(dir);
     let [Notice::MovedAside { backup, .. }] = notices.as_slice() else {
         panic!("expected one moved-aside notice, got {notices:?}");
     };
-    assert_eq!(fs::read(backup).expect("backup"), b"{oops");
-    // The last good state known in memory is carried over, with the new change.
-    let (reopened, _) = Store::open(tmp.path());
-    assert!(reopened.is_bookmarked(A) && reopened.is_bookmarked(B));
+    assert_eq!(fs::read(backup).expect("backup"), bytes);
+    assert!(!store.is_read(&format!("{:016x}", 1)), "a new database");
+}
+
+/// A database made by a newer lectern (one more migration), with bookmark A.
+fn newer_database(dir: &Path) -> PathBuf {
+    let file = dir.join("lectern.db");
+    let migrations = [lectern::db::MIGRATIONS[0], "CREATE TABLE tags (id TEXT)"];
+    let (connection, _) = lectern::db::open_with(&file, &migrations).expect("newer lectern");
+    connection
+        .execute(
+            "INSERT INTO bookmarks VALUES (?1, 1, 't', NULL, NULL, 'en', 'p', '2030-01-01T00:00:00Z', 1)",
+            [A],
+        )
+        .expect("bookmark");
+    connection
+        .pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    file
 }
 
 #[test]
-fn a_newer_format_is_never_written() {
+fn a_newer_database_is_never_written() {
     let tmp = TempDir::new().expect("temp dir");
-    let file = tmp.path().join("state.json");
-    let bytes = br#"{"version": 99, "bookmarks": {"00000000000000aa": {"title": "t", "lang": "en", "path": "p", "bookmarked_at": "2030-01-01T00:00:00Z"}}, "tags": {}}"#;
-    fs::write(&file, bytes).expect("write");
+    let file = newer_database(tmp.path());
+    let bytes = fs::read(&file).expect("read");
     let (mut store, notices) = Store::open(tmp.path());
     assert!(
-        matches!(
-            notices.as_slice(),
-            [Notice::FutureVersion { found: 99, .. }]
-        ),
+        matches!(notices.as_slice(), [Notice::FutureVersion { found: 2, .. }]),
         "{notices:?}"
     );
     assert!(notices[0].to_string().contains(&file.display().to_string()));
@@ -114,7 +133,7 @@ fn a_newer_format_is_never_written() {
     let error = store
         .toggle_bookmark(&meta(B))
         .expect_err("saves are refused");
-    assert!(matches!(error, StoreError::ReadOnly { found: 99, .. }));
+    assert!(matches!(error, StoreError::ReadOnly { found: 2, .. }));
     assert!(
         error.to_string().contains(&file.display().to_string()),
         "{error}"
@@ -125,26 +144,25 @@ fn a_newer_format_is_never_written() {
     );
     store.toggle_read(A).expect_err("refused too");
     assert!(store.is_read(A));
+    store.flush().expect("nothing to save");
+    drop(store);
     assert_eq!(
         fs::read(&file).expect("file"),
         bytes,
         "untouched byte for byte"
     );
-    assert_eq!(
-        other_files(tmp.path()),
-        Vec::<String>::new(),
-        "no backup, no temp file"
-    );
+    assert_eq!(other_files(tmp.path()), Vec::<String>::new(), "no backup");
 }
 
 #[test]
-fn a_newer_format_written_by_another_window_stops_saves() {
+fn a_database_migrated_by_a_newer_lectern_meanwhile_stops_saves() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
     store.toggle_bookmark(&meta(A)).expect("saved");
     store.flush().expect("saved");
-    let newer = br#"{"version": 2, "bookmarks": {}}"#;
-    fs::write(tmp.path().join("state.json"), newer).expect("newer lectern writes");
+    database(tmp.path())
+        .pragma_update(None, "user_version", 2)
+        .expect("a newer lectern migrates");
     // Saves run in the background: the refusal comes from the flush.
     store.toggle_bookmark(&meta(B)).expect("queued");
     assert!(matches!(
@@ -156,33 +174,7 @@ fn a_newer_format_written_by_another_window_stops_saves() {
         [Notice::FutureVersion { found: 2, .. }]
     ));
     assert!(store.is_read_only());
-    assert_eq!(
-        fs::read(tmp.path().join("state.json")).expect("file"),
-        newer
-    );
-}
-
-#[test]
-fn an_unreadable_state_file_is_left_alone() {
-    let tmp = TempDir::new().expect("temp dir");
-    let file = tmp.path().join("state.json");
-    // A folder in its place cannot be read, even by root.
-    fs::create_dir(&file).expect("make it a folder");
-    fs::write(file.join("keep"), b"x").expect("content");
-    let (mut store, notices) = Store::open(tmp.path());
-    assert!(
-        matches!(notices.as_slice(), [Notice::Unreadable { .. }]),
-        "{notices:?}"
-    );
-    assert!(notices[0].to_string().contains(&file.display().to_string()));
-    store.toggle_bookmark(&meta(A)).expect("queued");
-    let error = store.flush().expect_err("not saved");
-    assert!(
-        error.to_string().contains(&file.display().to_string()),
-        "{error}"
-    );
-    assert!(store.is_bookmarked(A));
-    assert_eq!(fs::read(file.join("keep")).expect("untouched"), b"x");
+    assert_eq!(bookmarked_ids(tmp.path()), [A]);
 }
 
 /// Makes `dir` read-only and checks that a write into it now fails. Root ignores the
@@ -220,11 +212,13 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
         let (mut store, _) = Store::open(&dir);
         store.toggle_bookmark(&meta(A)).expect("saved");
         store.flush().expect("saved");
-        let before = fs::read(dir.join("state.json")).expect("state");
+        drop(store);
+        let before = fs::read(dir.join("lectern.db")).expect("database");
         make_read_only(&dir);
 
         let (mut store, notices) = Store::open(&dir);
         assert!(store.is_bookmarked(A), "still loads");
+        let start = Instant::now();
         assert!(
             matches!(notices.as_slice(), [Notice::NotWritable { path, .. }] if path == &dir),
             "{notices:?}"
@@ -242,10 +236,11 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
             "in-memory state kept"
         );
         assert_eq!(
-            fs::read(dir.join("state.json")).expect("state"),
+            fs::read(dir.join("lectern.db")).expect("database"),
             before,
             "file untouched"
         );
+        assert!(start.elapsed() < Duration::from_secs(2), "no waiting");
 
         make_writable(&dir);
         store.set_read(C, true).expect("queued");
@@ -261,16 +256,16 @@ fn a_read_only_folder_keeps_changes_in_memory_and_retries_them() {
 }
 
 #[test]
-fn a_read_only_folder_without_a_lock_file_says_so() {
+fn a_read_only_folder_without_a_database_says_so() {
     thread::spawn(|| {
         let tmp = TempDir::new().expect("temp dir");
         make_read_only(tmp.path());
         let (mut store, notices) = Store::open(tmp.path());
-        let lock = tmp.path().join("state.lock");
         assert!(
-            matches!(notices.as_slice(), [Notice::NotWritable { path, .. }] if path == &lock),
+            matches!(notices.as_slice(), [Notice::NotWritable { path, .. }] if path == tmp.path()),
             "{notices:?}"
         );
+        assert!(!tmp.path().join("lectern.db").exists());
         store.toggle_bookmark(&meta(A)).expect("queued");
         assert!(store.flush().is_err());
         assert!(store.is_bookmarked(A));

@@ -14,7 +14,7 @@ use tempfile::TempDir;
 
 const DIR_ENV: &str = "LECTERN_TEST_CONCURRENT_DIR";
 const WHO_ENV: &str = "LECTERN_TEST_CONCURRENT_WHO";
-const PER_PROCESS: u64 = 500;
+const PER_PROCESS: u64 = 1_000;
 
 fn id(who: u64, n: u64) -> String {
     format!("{who:02x}{n:014x}")
@@ -41,7 +41,7 @@ fn now_nanos() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-/// The child: waits for "go", then bookmarks its own 500 articles one save at a time.
+/// The child: waits for "go", then bookmarks its own 1000 articles one save at a time.
 #[test]
 #[ignore = "child role of two_processes_lose_no_update, which runs it"]
 fn concurrent_child() {
@@ -134,6 +134,7 @@ fn two_processes_lose_no_update() {
         .filter(|id| store.is_bookmarked(id))
         .count();
     eprintln!("updates kept {kept}/{}", 2 * PER_PROCESS);
-    assert_eq!(kept, 1_000);
-    assert_eq!(store.bookmarks().len(), 1_000);
+    assert_eq!(kept, 2_000);
+    assert_eq!(store.bookmarks().len(), 2_000);
+    assert_eq!(crate::support::store::integrity(tmp.path()), "ok");
 }

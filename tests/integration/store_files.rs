@@ -1,32 +1,54 @@
-//! The store against real files: atomic saves, round trips, merging two windows, sweeping leftover temp files.
+//! The store against a real database: what a save writes, round trips, two windows, file
+//! modes, a symlinked database, and another process holding the write lock.
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use lectern::store::Store;
+use lectern::store::{Notice, Store};
 use tempfile::TempDir;
 
-use crate::support::store::{A, B, C, meta, other_files, state_json};
+use crate::support::store::{A, B, C, bookmarked_ids, database, integrity, meta, other_files};
+
+fn mode(path: &std::path::Path) -> u32 {
+    fs::metadata(path).expect("stat").permissions().mode() & 0o777
+}
 
 #[test]
-fn a_save_leaves_one_valid_file_and_no_temp_file() {
+fn a_save_writes_the_row_and_nothing_else() {
     let tmp = TempDir::new().expect("temp dir");
     let dir = tmp.path().join("lectern");
     let (mut store, notices) = Store::open(&dir);
     assert!(notices.is_empty(), "{notices:?}");
     assert!(store.toggle_bookmark(&meta(A)).expect("saved"));
     store.flush().expect("saved");
-    let json = state_json(&dir);
-    assert_eq!(json["version"], 1);
-    assert_eq!(json["bookmarks"][A]["title"], "Tin tức 00000000000000aa");
-    assert_eq!(json["bookmarks"][A]["source"], "Tuổi Trẻ");
+    let (title, source, date, lang): (String, String, String, String) = database(&dir)
+        .query_row(
+            "SELECT title, source, date, lang FROM bookmarks WHERE id = ?1 AND bookmarked = 1",
+            [A],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )
+        .expect("the row");
+    assert_eq!(
+        (
+            title.as_str(),
+            source.as_str(),
+            date.as_str(),
+            lang.as_str()
+        ),
+        ("Tin tức 00000000000000aa", "Tuổi Trẻ", "2026-04-20", "vi")
+    );
+    assert_eq!(integrity(&dir), "ok");
     assert_eq!(other_files(&dir), Vec::<String>::new());
+    // Reading history is private: the database and its log are the user's alone.
+    assert_eq!(mode(&store.db_file()), 0o600);
+    assert_eq!(mode(&dir.join("lectern.db-wal")), 0o600);
 }
 
 #[test]
-fn toggles_round_trip_through_the_file() {
+fn toggles_round_trip_through_the_database() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
     assert!(store.toggle_bookmark(&meta(A)).expect("saved"));
@@ -68,13 +90,13 @@ fn two_windows_opened_before_each_others_changes_keep_both() {
     // The second window never saw A; its save must not drop it.
     assert!(second.toggle_bookmark(&meta(B)).expect("saved"));
     second.flush().expect("saved");
-    assert!(
-        second.is_bookmarked(A),
-        "the save refreshed the second window"
-    );
     first.set_read(C, true).expect("saved");
     first.flush().expect("saved");
-    // Removing in one window while the other still shows it: the removal wins, B stays.
+    // Removing in one window while the other never showed it: the removal wins, B stays.
+    second.refresh();
+    second.flush().expect("polled");
+    assert!(second.refresh(), "A and C arrive");
+    assert!(second.is_bookmarked(A) && second.is_read(C));
     assert!(!second.toggle_bookmark(&meta(A)).expect("saved"));
     second.flush().expect("saved");
 
@@ -83,58 +105,100 @@ fn two_windows_opened_before_each_others_changes_keep_both() {
 }
 
 #[test]
-fn leftover_temp_files_are_swept_at_open() {
+fn a_mode_the_user_set_is_kept() {
     let tmp = TempDir::new().expect("temp dir");
     let (mut store, _) = Store::open(tmp.path());
-    store.toggle_bookmark(&meta(A)).expect("saved");
+    store.set_read(A, true).expect("saved");
     store.flush().expect("saved");
-    fs::write(
-        tmp.path().join("state.json.tmp-4242-0"),
-        b"{\"version\": 1, \"book",
-    )
-    .expect("leftover");
-    fs::write(tmp.path().join("state.json.tmp-1-7"), b"").expect("leftover");
-    fs::write(tmp.path().join("notes.txt"), b"mine").expect("unrelated file");
-    let (reopened, notices) = Store::open(tmp.path());
-    assert!(notices.is_empty(), "{notices:?}");
-    assert!(reopened.is_bookmarked(A));
-    assert_eq!(other_files(tmp.path()), ["notes.txt"]);
+    drop(store);
+    let file = tmp.path().join("lectern.db");
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).expect("chmod");
+    let (mut store, _) = Store::open(tmp.path());
+    store.set_read(B, true).expect("saved");
+    store.flush().expect("saved");
+    drop(store);
+    assert_eq!(mode(&file), 0o640);
+    assert!(Store::open(tmp.path()).0.is_read(B));
 }
 
 #[test]
-fn a_live_writers_temp_file_is_not_swept() {
+fn a_symlinked_database_is_written_through_the_link() {
+    let tmp = TempDir::new().expect("temp dir");
+    let synced = tmp.path().join("dotfiles");
+    let data = tmp.path().join("data");
+    fs::create_dir_all(&synced).expect("synced folder");
+    fs::create_dir_all(&data).expect("data folder");
+    // The synced copy was made by a lectern elsewhere.
+    let (mut elsewhere, _) = Store::open(&synced);
+    elsewhere.toggle_bookmark(&meta(A)).expect("saved");
+    elsewhere.flush().expect("saved");
+    drop(elsewhere);
+    let link = data.join("lectern.db");
+    std::os::unix::fs::symlink(synced.join("lectern.db"), &link).expect("link");
+
+    let (mut store, notices) = Store::open(&data);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(store.is_bookmarked(A));
+    store.toggle_bookmark(&meta(B)).expect("saved");
+    store.flush().expect("saved");
+    drop(store);
+    assert!(
+        fs::symlink_metadata(&link).expect("stat").is_symlink(),
+        "still a link"
+    );
+    assert_eq!(bookmarked_ids(&synced), [A, B], "written through the link");
+}
+
+#[test]
+fn another_process_holding_the_write_lock_delays_only_the_save() {
     let tmp = TempDir::new().expect("temp dir");
     let dir = tmp.path().to_path_buf();
-    // Play a writer in the middle of a save: lock held, temp file written.
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join("state.lock"))
-        .expect("lock file");
-    lock.lock().expect("lock");
-    let live_temp = dir.join("state.json.tmp-77-0");
-    fs::write(&live_temp, b"in progress").expect("temp");
+    let (mut store, _) = Store::open(&dir);
+    store.toggle_bookmark(&meta(A)).expect("saved");
+    store.flush().expect("saved");
+    let blocker = database(&dir);
+    blocker.execute_batch("BEGIN EXCLUSIVE").expect("lock");
+
+    // A change and the reads of the screen do not wait for the lock.
+    let start = Instant::now();
+    store.set_read(B, true).expect("queued");
+    assert!(store.is_read(B) && store.is_bookmarked(A));
+    store.refresh();
+    assert!(
+        start.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        start.elapsed()
+    );
+    // Nor does another window opening, nor `lectern bookmarks` reading.
     let (sender, receiver) = mpsc::channel();
     let opener_dir = dir.clone();
-    let opener = thread::spawn(move || {
-        let opened = Store::open(&opener_dir);
-        sender.send(()).expect("send");
-        opened
+    thread::spawn(move || {
+        let (other, notices) = Store::open(&opener_dir);
+        let _ = sender.send((other.bookmarks().len(), notices));
     });
-    assert!(
-        receiver.recv_timeout(Duration::from_millis(300)).is_err(),
-        "open waits for the lock"
-    );
-    assert!(
-        live_temp.exists(),
-        "not swept while the writer holds the lock"
-    );
-    lock.unlock().expect("unlock");
-    receiver
-        .recv_timeout(Duration::from_secs(10))
-        .expect("open finishes once the lock is free");
-    let (_, notices) = opener.join().expect("no panic");
+    let (count, notices) = receiver
+        .recv_timeout(Duration::from_secs(2))
+        .expect("open does not wait for the writer");
+    assert_eq!(count, 1);
     assert!(notices.is_empty(), "{notices:?}");
-    assert!(!live_temp.exists(), "swept once the writer is gone");
+
+    // The save waits out the busy timeout, fails, and says so.
+    let notice = (0..400)
+        .find_map(|_| {
+            thread::sleep(Duration::from_millis(25));
+            store.take_notices().pop()
+        })
+        .expect("a notice within 10 s");
+    assert!(matches!(notice, Notice::NotSaved { .. }), "{notice:?}");
+    assert!(notice.to_string().contains("locked"), "{notice}");
+    assert!(store.is_read(B), "kept in memory");
+
+    // Once the lock goes, the retry (every 2 s) saves it without another change.
+    blocker.execute_batch("COMMIT").expect("unlock");
+    let saved = (0..400).any(|_| {
+        thread::sleep(Duration::from_millis(25));
+        Store::open(&dir).0.is_read(B)
+    });
+    assert!(saved, "retried within 10 s");
+    store.flush().expect("nothing left");
 }

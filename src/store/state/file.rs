@@ -133,6 +133,7 @@ mod tests {
             id: "00000000000000aa".to_owned(),
             title: "title 00000000000000aa".to_owned(),
             source: None,
+            date: None,
             lang: "en".to_owned(),
             path: "/news/00000000000000aa.txt".to_owned(),
             bookmarked_at: "2026-01-02T00:00:00Z".to_owned(),

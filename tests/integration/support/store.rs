@@ -1,5 +1,5 @@
-//! Shared by the store tests: a bookmarkable article's metadata, three ids, and what a
-//! state folder holds.
+//! Shared by the store tests: a bookmarkable article's metadata, three ids, what a data
+//! folder holds, and a look into the database from outside the store.
 
 use std::fs;
 use std::path::Path;
@@ -25,7 +25,10 @@ pub const A: &str = "00000000000000aa";
 pub const B: &str = "00000000000000bb";
 pub const C: &str = "00000000000000cc";
 
-/// Names in the folder other than the state and lock files, sorted.
+/// The database's file names: the file, its write-ahead log and its shared-memory index.
+pub const DB_FILES: [&str; 3] = ["lectern.db", "lectern.db-wal", "lectern.db-shm"];
+
+/// Names in the folder other than the database's files, sorted.
 pub fn other_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .expect("list folder")
@@ -36,13 +39,37 @@ pub fn other_files(dir: &Path) -> Vec<String> {
                 .to_string_lossy()
                 .into_owned()
         })
-        .filter(|name| name != "state.json" && name != "state.lock")
+        .filter(|name| !DB_FILES.contains(&name.as_str()))
         .collect();
     names.sort();
     names
 }
 
-pub fn state_json(dir: &Path) -> serde_json::Value {
-    let bytes = fs::read(dir.join("state.json")).expect("state file exists");
-    serde_json::from_slice(&bytes).expect("state file is valid JSON")
+/// The database in `dir`, opened as another process would (no migration, no checks).
+pub fn database(dir: &Path) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(dir.join("lectern.db")).expect("database opens");
+    connection
+        .busy_timeout(std::time::Duration::from_secs(3))
+        .expect("timeout");
+    connection
+}
+
+/// `PRAGMA integrity_check` of the database in `dir`: `"ok"` when sound.
+pub fn integrity(dir: &Path) -> String {
+    database(dir)
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity_check runs")
+}
+
+/// The ids bookmarked in the database in `dir`, sorted.
+pub fn bookmarked_ids(dir: &Path) -> Vec<String> {
+    let connection = database(dir);
+    let mut query = connection
+        .prepare("SELECT id FROM bookmarks WHERE bookmarked = 1 ORDER BY id")
+        .expect("query");
+    query
+        .query_map([], |row| row.get(0))
+        .expect("rows")
+        .map(|id| id.expect("id"))
+        .collect()
 }

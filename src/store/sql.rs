@@ -1,0 +1,212 @@
+//! The store's tables in the database: loading every mark, writing a batch of changes in one
+//! short transaction, and reading what other processes changed since a given `seq`.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::state::{Bookmark, Change, State};
+
+/// Every bookmark and read mark, and the change counter they were read at, in one read
+/// transaction so the two agree.
+pub(crate) fn load(connection: &mut Connection) -> rusqlite::Result<(State, i64)> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    let seq = counter(&transaction)?;
+    let mut state = State::default();
+    for change in rows(&transaction, -1, true)? {
+        state.apply(&change);
+    }
+    transaction.commit()?;
+    Ok((state, seq))
+}
+
+/// What changed since `seq` (rows whose `seq` is above it), as changes to apply, and the
+/// counter they were read at.
+pub(crate) fn changes_since(
+    connection: &mut Connection,
+    seq: i64,
+) -> rusqlite::Result<(Vec<Change>, i64)> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    let now = counter(&transaction)?;
+    let changes = if now > seq {
+        rows(&transaction, seq, false)?
+    } else {
+        Vec::new()
+    };
+    transaction.commit()?;
+    Ok((changes, now))
+}
+
+/// The change counter; 0 in a database without the store's tables (read-only, too old to tell).
+fn counter(transaction: &Transaction<'_>) -> rusqlite::Result<i64> {
+    Ok(transaction
+        .query_row("SELECT value FROM counter WHERE name = 'seq'", [], |row| {
+            row.get(0)
+        })
+        .optional()?
+        .unwrap_or(0))
+}
+
+/// Rows with a `seq` above `after`, as changes; with `set_only`, the marks that are set alone.
+fn rows(
+    transaction: &Transaction<'_>,
+    after: i64,
+    set_only: bool,
+) -> rusqlite::Result<Vec<Change>> {
+    let mut changes = Vec::new();
+    let set = if set_only { " AND bookmarked = 1" } else { "" };
+    let mut bookmarks = transaction.prepare(&format!(
+        "SELECT id, bookmarked, title, source, date, lang, path, added FROM bookmarks WHERE seq > ?1{set}"
+    ))?;
+    let mut found = bookmarks.query([after])?;
+    while let Some(row) = found.next()? {
+        let id: String = row.get(0)?;
+        let bookmarked: bool = row.get(1)?;
+        changes.push(if bookmarked {
+            Change::Bookmark(Bookmark {
+                id,
+                title: row.get(2)?,
+                source: row.get(3)?,
+                date: row.get(4)?,
+                lang: row.get(5)?,
+                path: row.get(6)?,
+                bookmarked_at: row.get(7)?,
+            })
+        } else {
+            Change::Unbookmark(id)
+        });
+    }
+    let set = if set_only { " AND read = 1" } else { "" };
+    let mut marks = transaction.prepare(&format!(
+        "SELECT id, read, read_at FROM read_marks WHERE seq > ?1{set}"
+    ))?;
+    let mut found = marks.query([after])?;
+    while let Some(row) = found.next()? {
+        let id: String = row.get(0)?;
+        let read: bool = row.get(1)?;
+        changes.push(if read {
+            Change::Read {
+                id,
+                at: row.get(2)?,
+            }
+        } else {
+            Change::Unread(id)
+        });
+    }
+    Ok(changes)
+}
+
+/// Writes `changes` in one `BEGIN IMMEDIATE` transaction under one new `seq`. Setting what is
+/// already set keeps the older row (and its time); a removed mark keeps its row with the flag
+/// at 0, so other windows see the removal.
+///
+/// Returns `Err(version)`, writing nothing, when a newer lectern has migrated the database
+/// since it was opened (its `user_version` is above `supported`).
+pub(crate) fn write(
+    connection: &mut Connection,
+    changes: &[Change],
+    supported: i64,
+) -> rusqlite::Result<Result<(), i64>> {
+    let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = transaction.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if found > supported {
+        return Ok(Err(found));
+    }
+    let seq: i64 = transaction.query_row(
+        "UPDATE counter SET value = value + 1 WHERE name = 'seq' RETURNING value",
+        [],
+        |row| row.get(0),
+    )?;
+    {
+        let mut bookmark = transaction.prepare(
+            "INSERT INTO bookmarks (id, bookmarked, title, source, date, lang, path, added, seq)
+             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+             ON CONFLICT (id) DO UPDATE SET bookmarked = 1, title = excluded.title,
+                 source = excluded.source, date = excluded.date, lang = excluded.lang,
+                 path = excluded.path, added = excluded.added, seq = excluded.seq
+             WHERE bookmarked = 0",
+        )?;
+        let mut unbookmark = transaction.prepare(
+            "UPDATE bookmarks SET bookmarked = 0, seq = ?2 WHERE id = ?1 AND bookmarked = 1",
+        )?;
+        let mut read = transaction.prepare(
+            "INSERT INTO read_marks (id, read, read_at, seq) VALUES (?1, 1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET read = 1, read_at = excluded.read_at, seq = excluded.seq
+             WHERE read = 0",
+        )?;
+        let mut unread = transaction
+            .prepare("UPDATE read_marks SET read = 0, seq = ?2 WHERE id = ?1 AND read = 1")?;
+        for change in changes {
+            match change {
+                Change::Bookmark(b) => bookmark.execute(params![
+                    b.id,
+                    b.title,
+                    b.source,
+                    b.date,
+                    b.lang,
+                    b.path,
+                    b.bookmarked_at,
+                    seq
+                ])?,
+                Change::Unbookmark(id) => unbookmark.execute(params![id, seq])?,
+                Change::Read { id, at } => read.execute(params![id, at, seq])?,
+                Change::Unread(id) => unread.execute(params![id, seq])?,
+            };
+        }
+    }
+    transaction.commit().map(Ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const V: i64 = 1;
+
+    fn database() -> Connection {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let (connection, _) = crate::db::open(&tmp.path().join("t.db")).expect("open");
+        // The connection keeps the file open; the folder may go.
+        connection
+    }
+
+    fn read(id: &str, at: &str) -> Change {
+        Change::Read {
+            id: id.to_owned(),
+            at: at.to_owned(),
+        }
+    }
+
+    #[test]
+    fn written_changes_load_back_and_removals_show_as_changes() {
+        let mut connection = database();
+        write(&mut connection, &[read("a", "t1"), read("b", "t1")], V)
+            .expect("write")
+            .expect("current");
+        write(&mut connection, &[read("a", "t2")], V)
+            .expect("again")
+            .expect("current");
+        let (state, seq) = load(&mut connection).expect("load");
+        assert!(state.is_read("a") && state.is_read("b"));
+        assert_eq!(seq, 2);
+        write(&mut connection, &[Change::Unread("b".to_owned())], V)
+            .expect("unread")
+            .expect("current");
+        let (changes, now) = changes_since(&mut connection, seq).expect("since");
+        assert_eq!(changes, [Change::Unread("b".to_owned())]);
+        assert_eq!(now, 3);
+        let (state, _) = load(&mut connection).expect("load");
+        assert!(state.is_read("a") && !state.is_read("b"));
+        // Marking a read article read again keeps its first time and its seq.
+        let at: String = connection
+            .query_row("SELECT read_at FROM read_marks WHERE id = 'a'", [], |row| {
+                row.get(0)
+            })
+            .expect("row");
+        assert_eq!(at, "t1");
+        assert!(
+            changes_since(&mut connection, 3)
+                .expect("since")
+                .0
+                .is_empty()
+        );
+    }
+}
