@@ -36,7 +36,7 @@ pub mod tokens;
 
 use thiserror::Error;
 
-pub use index::{DATABASE_FILE, Doc, Indexer, Tokens, create_schema, open_database};
+pub use index::{DATABASE_FILE, Doc, Indexer, Tokens, create_schema, open_database, path_of};
 pub use query::{MIN_PREFIX_CHARS, SearchQuery};
 pub use run::{Found, Hit, Sort, search, with_snippets};
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
@@ -51,6 +51,9 @@ pub enum SearchError {
     /// The data folder could not be created.
     #[error("search index: cannot create the data folder: {0}")]
     Folder(String),
+    /// The database could not be opened (see [`crate::db::open`]).
+    #[error("search index: {0}")]
+    Open(#[from] crate::db::DbError),
     /// More articles of one day than rowids can count.
     #[error("search index: too many articles dated {0}")]
     DayFull(i64),

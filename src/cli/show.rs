@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::list::Row;
 use crate::article::{Article, Block, Dir};
@@ -121,7 +121,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             None => Library::bundled(),
         }
     } else {
-        Library::load(library_paths, options)
+        Library::load(library_paths, options.clone())
     };
     let entry = if PathBuf::from(wanted).exists() {
         if let Some(warning) = library.warnings.iter().find(|w| w.problem.skipped()) {
@@ -134,11 +134,51 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             .iter()
             .find(|e| e.meta.id == wanted || e.meta.path == wanted)
     };
-    let entry =
-        entry.with_context(|| format!("{wanted}: no such file, and no article with that id"))?;
+    let Some(entry) = entry else {
+        return elsewhere(wanted, &options);
+    };
     library
         .read(entry)
         .map_err(|warning| anyhow::anyhow!("{warning}"))
+}
+
+/// An id that is not in the library asked for: the file lectern last saw it in, as the
+/// search index or a bookmark remembers it (so an id from `lectern search` or from a list
+/// of another folder still works), if that file still holds that article.
+fn elsewhere(wanted: &str, options: &LoadOptions) -> anyhow::Result<Article> {
+    let shown = crate::text::sanitize_line(wanted);
+    let not_found = || anyhow::anyhow!("{shown}: no such file, and no article with that id");
+    // Only a database that exists is asked: looking an id up creates nothing.
+    let Some(data) = super::data_dir()
+        .ok()
+        .filter(|data| data.join(crate::search::DATABASE_FILE).is_file())
+    else {
+        return Err(not_found());
+    };
+    let mut paths: Vec<String> = Vec::new();
+    if let Ok(conn) = crate::search::open_database(&data) {
+        paths.extend(crate::search::path_of(&conn, wanted));
+    }
+    let (store, _) = crate::store::Store::open(&data);
+    paths.extend(
+        (store.bookmarks().into_iter())
+            .filter(|b| b.id == wanted)
+            .map(|b| b.path),
+    );
+    for path in paths {
+        let path = PathBuf::from(path);
+        if !path.is_file() {
+            continue;
+        }
+        match Library::read_file(&path, options) {
+            Ok(article) if article.meta.id == wanted => return Ok(article),
+            _ => bail!(
+                "{shown}: that article was in {}, which has changed since",
+                crate::text::sanitize_line(&path.display().to_string())
+            ),
+        }
+    }
+    Err(not_found())
 }
 
 /// Writes the article to `out` in the format `args` asks for (`width` is for the screen

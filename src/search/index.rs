@@ -10,7 +10,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
@@ -27,21 +26,27 @@ const INDEX_VERSION: i64 = 100 * crate::filter::FOLD_VERSION as i64 + 1;
 /// Rowids per day: the counter of articles dated the same day stays below this.
 const PER_DAY: i64 = 10_000_000;
 
-/// Opens (or creates) `<data dir>/lectern.db` in WAL mode with the search tables.
-///
-/// For the lead: this is the one place that opens the database for search; switch it to
-/// `db::open` once `src/db.rs` (bookmarks and read marks) lands.
+/// Opens (or creates) `<data dir>/lectern.db`, the one database of bookmarks, read marks and
+/// the search index, with the search tables. It is opened as [`crate::db::open`] opens it for
+/// the store (WAL, busy timeout, checks, moving a broken file aside); the search tables are
+/// derived data with a version of their own, rebuilt empty when the tokens change, so they
+/// are not among the database's migrations.
 ///
 /// # Errors
 /// The folder cannot be created, or the database cannot be opened or set up.
 pub fn open_database(data_dir: &Path) -> Result<Connection, SearchError> {
     std::fs::create_dir_all(data_dir).map_err(|error| SearchError::Folder(error.to_string()))?;
-    let conn = Connection::open(data_dir.join(DATABASE_FILE))?;
-    conn.busy_timeout(Duration::from_secs(5))?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let (conn, _) = crate::db::open(&data_dir.join(DATABASE_FILE))?;
     create_schema(&conn)?;
     Ok(conn)
+}
+
+/// The file the index last saw the article `id` in, if it has it.
+pub fn path_of(conn: &Connection, id: &str) -> Option<String> {
+    conn.query_row("SELECT path FROM search_docs WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })
+    .ok()
 }
 
 /// Creates the search tables if they are missing, and rebuilds them empty if they were

@@ -261,3 +261,54 @@ fn searching_another_folder_keeps_the_first_ones_index() {
         .unwrap();
     assert_eq!(indexed, 9);
 }
+
+#[test]
+fn an_id_that_search_printed_opens_with_show_from_anywhere() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    let (code, hits) = search(&home, &["dai su"]);
+    assert_eq!(code, 0);
+    let id = hits[0]["id"].as_str().unwrap().to_owned();
+    let show = |id: &str| {
+        Command::cargo_bin("lectern")
+            .unwrap()
+            .current_dir(home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .args(["show", id, "--format", "text"])
+            .output()
+            .unwrap()
+    };
+    // No library is configured (the bundled one is the default): the index knows the file.
+    let output = show(&id);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("Đại sứ Việt Nam")
+    );
+    // Once the file says something else, the id is no longer it, and lectern says so.
+    std::fs::write(
+        home.path().join("news/vi.md"),
+        "Khác\n\nMột bài khác hẳn.\n",
+    )
+    .unwrap();
+    let output = show(&id);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("vi.md, which has changed since"),
+        "{stderr}"
+    );
+    let output = show("0123456789abcdef");
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("no article with that id")
+    );
+}
