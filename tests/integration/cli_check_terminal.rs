@@ -8,12 +8,7 @@ use crate::support::tmux::Tmux;
 
 /// lectern in a fresh home.
 fn lectern(home: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").unwrap();
-    cmd.current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"));
-    cmd
+    crate::support::pages::lectern(home, 60)
 }
 
 /// The sample in visual order, derived by hand: the line is right to left, so the Hebrew (its

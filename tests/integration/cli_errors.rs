@@ -9,12 +9,7 @@ use assert_cmd::cargo::CommandCargoExt;
 
 /// lectern in a fresh home, run from it.
 fn lectern(home: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("lectern").unwrap();
-    cmd.current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"));
-    cmd
+    crate::support::pages::lectern(home, 60)
 }
 
 /// The exit code and standard error of lectern with `args`.

@@ -1,7 +1,6 @@
 //! `lectern search`: body search over folded text in every script, its query language,
 //! orders, JSON snippets and exit statuses. The articles are written here.
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// Writes the test library into `home/news`: one article per script, dated and typed by
@@ -75,12 +74,7 @@ fn library(home: &tempfile::TempDir) {
 
 /// Runs `lectern search ARGS news --format json` in `home`; the exit code and the hits.
 fn search(home: &tempfile::TempDir, args: &[&str]) -> (i32, Vec<Value>) {
-    let output = Command::cargo_bin("lectern")
-        .unwrap()
-        .current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
+    let output = crate::support::pages::lectern(home, 60)
         .arg("search")
         .args(args)
         .args(["news", "--format", "json"])
@@ -244,12 +238,7 @@ fn searching_another_folder_keeps_the_first_ones_index() {
     std::fs::write(other.join("a.txt"), "Harbour news\n\nThe harbour froze.\n").unwrap();
     assert_eq!(search(&home, &["lighthouse"]).1.len(), 2);
     // `other` alone: its hit only, though the index still holds the news folder.
-    let output = Command::cargo_bin("lectern")
-        .unwrap()
-        .current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"))
+    let output = crate::support::pages::lectern(&home, 60)
         .args(["search", "harbour", "other", "--format", "json"])
         .output()
         .unwrap();
@@ -270,12 +259,7 @@ fn an_id_that_search_printed_opens_with_show_from_anywhere() {
     assert_eq!(code, 0);
     let id = hits[0]["id"].as_str().unwrap().to_owned();
     let show = |id: &str| {
-        Command::cargo_bin("lectern")
-            .unwrap()
-            .current_dir(home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
+        crate::support::pages::lectern(&home, 60)
             .args(["show", id, "--format", "text"])
             .output()
             .unwrap()
