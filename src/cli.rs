@@ -72,6 +72,13 @@ pub enum Command {
     /// (`dai su` finds "Đại sứ"), `"a phrase"`, `-word`, lang:, source:, is:bookmarked, is:unread.
     /// Exit status 0 with hits, 1 with none, 2 for a usage error.
     Search(search::SearchArgs),
+    /// Make the search index again from scratch (it is kept up to date by itself; this is for
+    /// one that went wrong).
+    Reindex {
+        /// Folders or files to index [default: the `library` setting, else the bundled articles]
+        #[arg(value_name = "PATHS", value_hint = ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+    },
     /// Print a completion script for your shell (see the README for where to put it).
     Completions {
         /// The shell to complete for.
@@ -195,6 +202,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let code = search::run(&args, &library, &store)?;
             std::mem::forget(library);
             return Ok(code);
+        }
+        Some(Command::Reindex { paths }) => {
+            let paths = if paths.is_empty() { cli.paths } else { paths };
+            return search::reindex(&load_library(&paths, &config)?);
         }
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);

@@ -36,7 +36,9 @@ pub mod tokens;
 
 use thiserror::Error;
 
-pub use index::{DATABASE_FILE, Doc, Indexer, Tokens, create_schema, open_database, path_of};
+pub use index::{
+    DATABASE_FILE, Doc, Indexer, Tokens, clear, create_schema, open_database, path_of,
+};
 pub use query::{MIN_PREFIX_CHARS, SearchQuery};
 pub use run::{Found, Hit, Sort, search, with_snippets};
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,6 +19,7 @@ use crate::library::Library;
 use crate::search::{
     Found, SearchQuery, Snippet, Sort, open_database, search, sync, with_snippets,
 };
+use crate::text::thousands;
 use crate::text::width::str_width;
 
 /// Arguments of `lectern search`.
@@ -39,6 +41,30 @@ pub struct SearchArgs {
     /// Order of the hits.
     #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
     pub sort: SortArg,
+}
+
+/// Makes the search index again from scratch for `library`, telling progress on stderr.
+///
+/// # Errors
+/// The database cannot be opened or written.
+pub fn reindex(library: &Library) -> anyhow::Result<ExitCode> {
+    let mut conn = open_database(&super::data_dir()?).context("opening the search index")?;
+    crate::search::clear(&conn).context("emptying the search index")?;
+    let terminal = std::io::stderr().is_terminal();
+    let report = sync(&mut conn, library, |done, total| {
+        if terminal {
+            eprint!("\rindexing {} / {}", thousands(done), thousands(total));
+        }
+    })
+    .context("indexing")?;
+    if terminal {
+        eprintln!();
+    }
+    for failure in &report.failed {
+        eprintln!("lectern: warning: not indexed: {failure}");
+    }
+    println!("indexed {}", crate::text::counted(report.added, "article"));
+    Ok(ExitCode::SUCCESS)
 }
 
 /// How `lectern search` prints.

@@ -41,6 +41,17 @@ pub fn open_database(data_dir: &Path) -> Result<Connection, SearchError> {
     Ok(conn)
 }
 
+/// Empties the index, made again from scratch: the next [`super::sync`] reads every article.
+/// For an index that went wrong (`lectern reindex`).
+///
+/// # Errors
+/// `SQLite` refused (a read-only or damaged database).
+pub fn clear(conn: &Connection) -> Result<(), SearchError> {
+    // Without its version, the tables are dropped and made again as for new tokens.
+    conn.execute("DELETE FROM search_meta WHERE key = 'version'", [])?;
+    create_schema(conn)
+}
+
 /// The file the index last saw the article `id` in, if it has it.
 pub fn path_of(conn: &Connection, id: &str) -> Option<String> {
     conn.query_row("SELECT path FROM search_docs WHERE id = ?1", [id], |row| {

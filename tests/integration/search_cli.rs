@@ -296,3 +296,29 @@ fn an_id_that_search_printed_opens_with_show_from_anywhere() {
             .contains("no article with that id")
     );
 }
+
+#[test]
+fn reindex_makes_the_index_again_from_scratch() {
+    let home = tempfile::tempdir().unwrap();
+    library(&home);
+    assert_eq!(search(&home, &["dai su"]).0, 0);
+    // An index that went wrong: rows gone from under the text.
+    let db = rusqlite::Connection::open(home.path().join("data/lectern/lectern.db")).unwrap();
+    db.execute("DELETE FROM search_docs", []).unwrap();
+    drop(db);
+    let output = crate::support::pages::lectern(&home, 60)
+        .args(["reindex", "news"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let count = std::fs::read_dir(home.path().join("news")).unwrap().count();
+    assert_eq!(stdout, format!("indexed {count} articles\n"));
+    let (code, hits) = search(&home, &["dai su"]);
+    assert_eq!(code, 0);
+    assert_eq!(files(&hits), ["vi.md"]);
+}
