@@ -2,6 +2,7 @@
 //! It knows nothing of the terminal: keys arrive as [`Action`]s (see [`crate::keymap`]) and
 //! what must happen outside (a browser, the clipboard) leaves as [`Effect`]s.
 
+mod body_search;
 mod compare;
 mod find;
 pub mod geometry;
@@ -12,6 +13,7 @@ pub mod prompt;
 mod reader;
 mod triage;
 
+pub use body_search::{BodySearch, MARKER, body_query};
 pub use compare::Compare;
 pub use find::{Find, Hit};
 pub use links::{LinkList, link_rows, links_box};
@@ -79,6 +81,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Where the library comes from, for `rescan`.
     pub rescan: triage::Rescan,
+    /// The body search: its index and the snippets of its hits.
+    pub body: BodySearch,
     undo: Option<triage::Undo>,
     layouts: LayoutCache,
 }
@@ -108,6 +112,7 @@ impl App {
             counts: Counts::default(),
             effects: Vec::new(),
             rescan: triage::Rescan::default(),
+            body: BodySearch::default(),
             undo: None,
             layouts: LayoutCache::default(),
         };

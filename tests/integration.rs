@@ -120,5 +120,7 @@ mod store_limits;
 mod terminal;
 #[path = "integration/terminal_input.rs"]
 mod terminal_input;
+#[path = "integration/tui_body_search.rs"]
+mod tui_body_search;
 #[path = "integration/tui_screens.rs"]
 mod tui_screens;

@@ -56,7 +56,17 @@ impl ListState {
 impl App {
     /// Rows of articles the list shows.
     pub fn list_rows(&self) -> usize {
-        usize::from(geometry::list(self.size).rows.height)
+        usize::from(geometry::list(self.size).rows.height) / self.row_height()
+    }
+
+    /// Screen rows an article takes in the list: two for a body search's hits (the title,
+    /// then the line of text that matched), else one.
+    pub fn row_height(&self) -> usize {
+        if super::body_query(self.list.query()).is_some() {
+            2
+        } else {
+            1
+        }
     }
 
     pub(super) fn update_list(&mut self, action: &Action) {
@@ -78,7 +88,7 @@ impl App {
                 if !rows.contains(ratatui::layout::Position::new(pointer.column, pointer.row)) {
                     return;
                 }
-                let row = list.offset + usize::from(pointer.row - rows.y);
+                let row = list.offset + usize::from(pointer.row - rows.y) / self.row_height();
                 if row >= list.visible.len() {
                     return;
                 }
@@ -121,7 +131,12 @@ impl App {
     /// The prompt's keys: editing, moving the selection, accepting and cancelling.
     pub(super) fn update_prompt(&mut self, action: Action) {
         match action {
-            Action::Accept => self.list.editing = false,
+            Action::Accept => {
+                self.list.editing = false;
+                if super::body_query(self.list.query()).is_some() {
+                    self.refilter(false);
+                }
+            }
             Action::ClearFilter => {
                 self.list.editing = false;
                 self.list.prompt.clear();
@@ -156,6 +171,11 @@ impl App {
     /// still shows. Rows only move when loading ends, which [`App::receive`] handles.
     /// The query's warnings (`is:unred`, `foo:bar`) go to the status bar.
     pub(super) fn refilter(&mut self, best: bool) {
+        if let Some(text) = super::body_query(self.list.query()) {
+            // Typed: newest first; accepted: by relevance.
+            let text = text.to_owned();
+            return self.body_refilter(&text, !self.list.editing);
+        }
         let keep = self.list.selected_index();
         let library = &self.library;
         let store = &self.store;

@@ -226,6 +226,7 @@ impl App {
                     self.error(format!("could not save read state: {error}"));
                 }
                 self.relayout();
+                self.find_search_words();
             }
             Err(warning) => self.error(format!("cannot open {warning}")),
         }

@@ -171,6 +171,7 @@ impl App {
                 }
             }
         }
+        self.tick_indexing();
         if self.store.refresh() {
             self.marks_changed();
         }

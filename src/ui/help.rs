@@ -20,7 +20,10 @@ const FILTER_HELP: &[&str] = &[
     "  (viet: Việt; việt: only Việt); all",
     "  terms AND, a | b OR, 'exact ^start",
     "  end$ !not; lang:vi lang:fa (OR)",
-    "  is:bookmarked/read/unread. Prompt:",
+    "  is:bookmarked/read/unread.",
+    "?words searches the articles' text:",
+    "  newest first, Enter by relevance.",
+    "Prompt:",
 ];
 
 /// What a marked date means, on the screens that show dates.

@@ -10,7 +10,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::{put_line, put_text, style};
 use crate::app::App;
 use crate::app::geometry::ListAreas;
+use crate::article::Dir;
 use crate::filter::{Query, highlight};
+use crate::search::Snippet;
 use crate::text::{counted, thousands};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
@@ -57,6 +59,25 @@ fn columns(width: u16) -> Columns {
     }
 }
 
+/// Draws a body search hit's line of text under its title: indented, dim, the matched
+/// words lit as the filter lights a title's letters.
+fn draw_snippet(app: &App, snippet: &Snippet, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width).saturating_sub(4);
+    let line = lay_out_line(&snippet.text, width, &app.layout_options(Dir::Ltr));
+    let area = Rect {
+        x: area.x + 4,
+        width: area.width.saturating_sub(4),
+        ..area
+    };
+    let dim = style(app, Part::Dim);
+    let hit = dim.patch(style(app, Part::Highlight));
+    put_line(buf, area, area.y, &line, |glyph| {
+        let lit = (snippet.ranges.iter())
+            .any(|range| glyph.source.start < range.end && range.start < glyph.source.end);
+        if lit { hit } else { dim }
+    });
+}
+
 /// Draws the heading and the visible part of the list.
 pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
     let area = areas.heading;
@@ -78,11 +99,29 @@ pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
 
     let area = areas.rows;
     let list = &app.list;
-    let query = Query::parse(list.query());
+    // A body search's words are lit in the line under the title, not in the title.
+    let query = Query::parse(if app.row_height() == 2 {
+        ""
+    } else {
+        list.query()
+    });
     let cols = columns(area.width);
     let shown = list.visible.iter().enumerate().skip(list.offset);
-    for (row, &index) in shown.take(usize::from(area.height)) {
-        let y = area.y + u16::try_from(row - list.offset).unwrap_or(0);
+    let height = app.row_height();
+    for (row, &index) in shown.take(usize::from(area.height) / height) {
+        let y = area.y + u16::try_from((row - list.offset) * height).unwrap_or(0);
+        if let Some(snippet) = app.body.snippets.get(&index).filter(|_| height == 2) {
+            draw_snippet(
+                app,
+                snippet,
+                Rect {
+                    y: y + 1,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+        }
         let selected = row == list.selected;
         draw_row(
             app,
@@ -103,6 +142,10 @@ pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
             "  loading…"
         } else if list.query().is_empty() {
             "  no articles"
+        } else if app.body.progress().is_some() {
+            "  indexing the articles for body search…"
+        } else if app.row_height() == 2 {
+            "  no article has these words"
         } else {
             "  no article matches the filter"
         };

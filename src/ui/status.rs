@@ -87,6 +87,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     if let Some(found) = find.and_then(crate::app::Find::position) {
         right_text = join(&found, &right_text);
     }
+    if let Some(indexing) = app.body.progress() {
+        right_text = join(&indexing, &right_text);
+    }
     if let Some(loading) = app.loading {
         right_text = join(&progress(loading), &right_text);
     }

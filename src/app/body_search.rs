@@ -1,0 +1,169 @@
+//! Searching bodies from the list: a query that starts with `?` runs against the full-text
+//! index instead of the titles. Hits come newest first as the query is typed and by relevance
+//! once it is accepted; each shows a line of its text under its title, and opening one finds
+//! the query's words in the reader. The index is brought up to date on a worker thread the
+//! first time it is asked, with its progress in the status bar.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use rusqlite::Connection;
+
+use super::{App, Find, View};
+use crate::library::{Library, LoadOptions};
+use crate::search::{SearchQuery, Snippet, Sort, open_database, search, sync, with_snippets};
+
+/// What starts a body search in the list's prompt.
+pub const MARKER: char = '?';
+
+/// Hits shown at most: a search is for reading, not for counting.
+const MAX_HITS: usize = 200;
+
+/// The body search's state: the index, its refresh, and the snippets of the hits shown.
+#[derive(Default)]
+pub struct BodySearch {
+    conn: Option<Connection>,
+    /// Indexing under way: articles done and to do, from the worker.
+    indexing: Option<(Receiver<Indexed>, usize, usize)>,
+    /// The line under each hit's title, by entry index.
+    pub snippets: HashMap<usize, Snippet>,
+    /// The query's folded words, for the reader to find when a hit is opened.
+    pub needles: Vec<String>,
+}
+
+/// What the indexing worker says.
+enum Indexed {
+    Progress(usize, usize),
+    Done(Result<usize, String>),
+}
+
+impl BodySearch {
+    /// "indexing 1,200 / 5,000" while the index is brought up to date.
+    pub fn progress(&self) -> Option<String> {
+        let (_, done, total) = self.indexing.as_ref()?;
+        Some(format!(
+            "indexing {} / {}",
+            crate::text::thousands(*done),
+            crate::text::thousands(*total)
+        ))
+    }
+}
+
+/// The body query of a prompt's text, if it is one.
+pub fn body_query(text: &str) -> Option<&str> {
+    text.strip_prefix(MARKER)
+}
+
+/// Indexes the library read from `source` (the bundled articles for `None`) into the database
+/// in `data`, on a thread of its own.
+fn start_indexing(source: Option<(Vec<PathBuf>, LoadOptions)>, data: PathBuf) -> Receiver<Indexed> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        let library = match source {
+            Some((paths, options)) => Library::load(&paths, options),
+            None => Library::bundled(),
+        };
+        let result = open_database(&data).and_then(|mut conn| {
+            sync(&mut conn, &library, |done, total| {
+                let _ = sender.send(Indexed::Progress(done, total));
+            })
+        });
+        let result = result.map(|report| report.added).map_err(|e| e.to_string());
+        let _ = sender.send(Indexed::Done(result));
+    });
+    receiver
+}
+
+impl App {
+    /// Runs the body query `text` (without its marker): newest first while it is typed,
+    /// by relevance when `ranked`.
+    pub(super) fn body_refilter(&mut self, text: &str, ranked: bool) {
+        let query = SearchQuery::parse(text, !ranked);
+        if self.body.conn.is_none() {
+            match open_database(self.store.dir()) {
+                Ok(conn) => self.body.conn = Some(conn),
+                Err(error) => return self.error(format!("body search: {error}")),
+            }
+            let receiver = start_indexing(self.rescan.source.clone(), self.store.dir().to_owned());
+            self.body.indexing = Some((receiver, 0, 0));
+        }
+        self.body.snippets.clear();
+        self.body.needles = (query.marked_tokens().into_iter())
+            .map(|(token, _)| token.to_owned())
+            .collect();
+        self.list.visible.clear();
+        let Some(conn) = &self.body.conn else { return };
+        if query.is_empty() {
+            return;
+        }
+        let rows: HashMap<&str, usize> = (self.library.entries.iter().enumerate())
+            .map(|(row, entry)| (entry.meta.id.as_str(), row))
+            .collect();
+        let sort = if ranked { Sort::Relevance } else { Sort::Date };
+        let keep = |id: &str| rows.contains_key(id);
+        let hits = match search(conn, &query, sort, MAX_HITS, keep, &self.store) {
+            Ok(hits) => hits,
+            Err(error) => return self.error(format!("body search: {error}")),
+        };
+        let indices: Vec<usize> = hits.iter().map(|hit| rows[hit.id.as_str()]).collect();
+        // Snippets for the hits a screen can show; the text of each is read for it.
+        let shown = self.list_rows().max(1) * 2;
+        let library = &self.library;
+        let found = with_snippets(hits.into_iter().take(shown).collect(), &query, |hit| {
+            let entry = &library.entries[rows[hit.id.as_str()]];
+            library.read(entry).ok().map(|article| article.paragraphs)
+        });
+        for (index, found) in indices.iter().zip(found) {
+            self.body.snippets.insert(*index, found.snippet);
+        }
+        self.list.visible = indices;
+        self.list.select(0, self.list_rows());
+    }
+
+    /// Takes in the indexing worker's news; when it is done, the query runs again.
+    pub(super) fn tick_indexing(&mut self) {
+        let mut finished = None;
+        if let Some((receiver, done, total)) = &mut self.body.indexing {
+            loop {
+                match receiver.try_recv() {
+                    Ok(Indexed::Progress(d, t)) => (*done, *total) = (d, t),
+                    Ok(Indexed::Done(result)) => finished = Some(result),
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        finished = Some(Err("the indexing thread stopped".to_owned()));
+                    }
+                }
+                if finished.is_some() {
+                    break;
+                }
+            }
+        }
+        let Some(result) = finished else { return };
+        self.body.indexing = None;
+        match result {
+            Ok(0) => {}
+            Ok(added) => self.info(format!(
+                "indexed {}",
+                crate::text::counted(added, "article")
+            )),
+            Err(error) => self.error(format!("body search index: {error}")),
+        }
+        if body_query(self.list.query()).is_some() {
+            let editing = self.list.editing;
+            self.refilter(editing);
+        }
+    }
+
+    /// After opening an article from a body search: its words found, the first one shown.
+    pub(super) fn find_search_words(&mut self) {
+        if body_query(self.list.query()).is_none() || self.body.needles.is_empty() {
+            return;
+        }
+        let View::Reader(reader) = &mut self.view else {
+            return;
+        };
+        reader.find = Some(Find::over(reader.texts(), &self.body.needles));
+        self.show_current_match();
+    }
+}
