@@ -1,14 +1,13 @@
 //! Finding in the reader: `/` lights up every occurrence of a folded phrase as it is typed,
 //! whatever the script and direction, and the next and previous match keys scroll to each.
 
+use crate::support::keys::{draw, press, type_text};
 use lectern::action::Action;
 use lectern::app::{App, View};
 use lectern::config::Config;
-use lectern::keymap::{Key, Mode};
+use lectern::keymap::Mode;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
@@ -31,28 +30,6 @@ fn app(dir: &tempfile::TempDir) -> App {
     app.update(Action::Open);
     assert!(matches!(app.view, View::Reader(_)));
     app
-}
-
-/// What the keymap in force makes of `key` on the current screen.
-fn press(app: &mut App, key: &str) {
-    let key: Key = key.parse().unwrap();
-    let action = app.config.keys.0.resolve_key(app.mode(), key).unwrap();
-    app.update(action);
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-}
-
-fn draw(app: &App) -> Buffer {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| lectern::ui::draw(app, frame))
-        .unwrap();
-    terminal.backend().buffer().clone()
 }
 
 /// Row by row, the symbols of the cells lit up as a hit (underlined), and as the current one

@@ -1,10 +1,11 @@
 //! The list of an article's links over the reader (issue 13): a web page's links travel after
 //! its text, the reader lists them numbered, and enter or a digit opens one in the browser.
 
+use crate::support::keys::press;
 use lectern::action::Action;
 use lectern::app::{App, Effect, View};
 use lectern::config::Config;
-use lectern::keymap::{Key, Mode};
+use lectern::keymap::Mode;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
 use ratatui::Terminal;
@@ -32,13 +33,6 @@ fn app_with_page(dir: &tempfile::TempDir, size: (u16, u16)) -> App {
     let mut app = App::new(library, store, &[], Config::default(), size);
     app.update(Action::Open);
     app
-}
-
-/// What the keymap in force makes of `key` on the current screen.
-fn press(app: &mut App, key: &str) {
-    let key: Key = key.parse().unwrap();
-    let action = app.config.keys.0.resolve_key(app.mode(), key).unwrap();
-    app.update(action);
 }
 
 fn screen(app: &App) -> String {

@@ -6,6 +6,8 @@
 pub mod escapes;
 #[path = "support/http.rs"]
 pub mod http;
+#[path = "support/keys.rs"]
+pub mod keys;
 #[path = "support/pages.rs"]
 pub mod pages;
 #[path = "support/store.rs"]

@@ -3,14 +3,13 @@
 
 use std::time::{Duration, Instant};
 
+use crate::support::keys::{draw, press, type_text};
 use lectern::action::Action;
 use lectern::app::{App, View};
 use lectern::config::Config;
-use lectern::keymap::{Key, Mode};
+use lectern::keymap::Mode;
 use lectern::library::{Library, LoadOptions};
 use lectern::store::Store;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 /// Four articles; only the second has "Đại sứ", in its body and not its title.
@@ -54,18 +53,6 @@ fn app(dir: &tempfile::TempDir) -> App {
     app
 }
 
-fn press(app: &mut App, key: &str) {
-    let key: Key = key.parse().unwrap();
-    let action = app.config.keys.0.resolve_key(app.mode(), key).unwrap();
-    app.update(action);
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-}
-
 /// Ticks until the index is up to date (the worker thread has finished).
 fn wait_for_index(app: &mut App) {
     let start = Instant::now();
@@ -81,11 +68,7 @@ fn wait_for_index(app: &mut App) {
 
 fn rows(app: &App) -> Vec<(String, String)> {
     let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| lectern::ui::draw(app, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = draw(app);
     (0..height)
         .map(|y| {
             let (mut text, mut lit) = (String::new(), String::new());
