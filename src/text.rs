@@ -86,6 +86,26 @@ pub struct UnknownSetting {
     pub expected: &'static str,
 }
 
+impl BidiMode {
+    /// The setting's value as `config.toml` writes it (what [`FromStr`] reads).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::App => "app",
+            Self::Terminal => "terminal",
+        }
+    }
+}
+
+impl Shaping {
+    /// The setting's value as `config.toml` writes it (what [`FromStr`] reads).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Forms => "forms",
+        }
+    }
+}
+
 impl FromStr for BidiMode {
     type Err = UnknownSetting;
 

@@ -67,8 +67,8 @@ pub fn page(terminal: bool, current: (BidiMode, Shaping)) -> String {
         };
         let setting = format!(
             "bidi = \"{}\", shaping = \"{}\"",
-            name(bidi),
-            shaping_name(shaping)
+            bidi.name(),
+            shaping.name()
         );
         let line = if terminal && bidi == BidiMode::App {
             format!("{EXPLICIT}{line}{IMPLICIT}")
@@ -78,20 +78,6 @@ pub fn page(terminal: bool, current: (BidiMode, Shaping)) -> String {
         let _ = writeln!(out, "  {}.  {line}\n      {setting}{mark}", number + 1);
     }
     out
-}
-
-fn name(bidi: BidiMode) -> &'static str {
-    match bidi {
-        BidiMode::App => "app",
-        BidiMode::Terminal => "terminal",
-    }
-}
-
-fn shaping_name(shaping: Shaping) -> &'static str {
-    match shaping {
-        Shaping::Off => "off",
-        Shaping::Forms => "forms",
-    }
 }
 
 /// Prints the page, then (unless `--print`) reads a number and writes the chosen settings
@@ -135,13 +121,13 @@ pub fn run(args: &CheckArgs, explicit: Option<&Path>, config: &Config) -> anyhow
         Some(path) => path.to_owned(),
         None => default_path().context("no configuration folder on this system")?,
     };
-    let settings = [("bidi", name(bidi)), ("shaping", shaping_name(shaping))];
+    let settings = [("bidi", bidi.name()), ("shaping", shaping.name())];
     set_top_level(&path, &settings)?;
     writeln!(
         stdout,
         "wrote bidi = \"{}\" and shaping = \"{}\" to {}",
-        name(bidi),
-        shaping_name(shaping),
+        bidi.name(),
+        shaping.name(),
         crate::text::sanitize_line(&path.display().to_string())
     )?;
     Ok(ExitCode::SUCCESS)

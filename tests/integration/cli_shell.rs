@@ -8,12 +8,7 @@ fn lectern(home: &tempfile::TempDir) -> Command {
     let config = home.path().join("config/lectern");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "this is = = not toml").unwrap();
-    let mut cmd = Command::cargo_bin("lectern").unwrap();
-    cmd.current_dir(home.path())
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CACHE_HOME", home.path().join("cache"));
-    cmd
+    crate::support::pages::lectern(home, 60)
 }
 
 fn stdout_of(cmd: &mut Command) -> String {
