@@ -5,12 +5,12 @@ mod bookmarks;
 mod check_terminal;
 mod compare;
 mod list;
+mod paths;
 mod search;
 mod settings;
 mod shell;
 mod show;
 
-use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,10 +18,11 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::config::Config;
-use crate::library::{Library, LoadOptions};
+use crate::library::Library;
 use crate::store::Store;
-use crate::text::LayoutOptions;
 use bookmarks::{BookmarkFormat, render_bookmarks};
+pub use paths::{articles_dir, cache_dir, data_dir};
+use paths::{library_source, load_library, lookup_paths, terminal_width};
 pub use shell::{command, parse};
 use shell::{print, print_with};
 
@@ -132,45 +133,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = Config::load(cli.config.as_deref())?;
     match cli.command {
         None => return run_reader(&cli.paths, config),
-        Some(Command::List(args)) => {
-            let paths = if args.paths.is_empty() {
-                cli.paths
-            } else {
-                args.paths
-            };
-            let library = load_library(&paths, &config)?;
-            let order = match &args.filter {
-                Some(query) => {
-                    if crate::filter::bounded(query).1 {
-                        eprintln!(
-                            "lectern: the filter uses its first {} terms and {} characters",
-                            crate::filter::MAX_TERMS,
-                            crate::filter::MAX_QUERY_CHARS
-                        );
-                    }
-                    for warning in crate::filter::Query::parse(query).warnings() {
-                        eprintln!("lectern: filter: {warning}");
-                    }
-                    library.filter(&Store::open(&data_dir()?).0, query)
-                }
-                None => (0..library.entries.len()).collect(),
-            };
-            let format = match args.format {
-                ListFormat::Auto if std::io::stdout().is_terminal() => ListFormat::Table,
-                ListFormat::Auto => ListFormat::Tsv,
-                format => format,
-            };
-            let layout = LayoutOptions {
-                bidi: config.bidi,
-                shaping: config.shaping,
-                dir: crate::text::Dir::Ltr,
-            };
-            let width = args.width.map_or_else(terminal_width, usize::from);
-            print(&list::render(&library, &order, format, layout, width))?;
-            // The process ends here: freeing 10^5 entries one by one would only add a
-            // twentieth to the command's time.
-            std::mem::forget(library);
-        }
+        Some(Command::List(args)) => list::run(args, cli.paths, &config)?,
         Some(Command::Show(args)) => {
             let paths = lookup_paths(&args.paths, &cli.paths, &config);
             let article = show::find(&args.article, paths, &config)?;
@@ -224,16 +187,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where bookmarks and read state live (`lectern.db`): `$XDG_DATA_HOME/lectern`.
-///
-/// # Errors
-/// No home directory can be found.
-pub fn data_dir() -> anyhow::Result<PathBuf> {
-    directories::ProjectDirs::from("", "", "lectern")
-        .map(|dirs| dirs.data_dir().to_owned())
-        .context("no home directory to keep bookmarks in (set HOME or XDG_DATA_HOME)")
-}
-
 /// Opens the interactive reader on `paths` (else the configured library, else the bundled one).
 fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
     // A mistyped path (or command) is told first, then the lack of a terminal, both
@@ -262,101 +215,4 @@ fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
     }
     crate::tui::run(app, progress).context("terminal")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The folders to load (the named paths, else the configured library) and how; `None` for
-/// the bundled articles.
-fn library_source(
-    paths: &[PathBuf],
-    config: &Config,
-) -> anyhow::Result<Option<(Vec<PathBuf>, LoadOptions)>> {
-    let paths = if paths.is_empty() {
-        &config.library
-    } else {
-        paths
-    };
-    if paths.is_empty() {
-        return Ok(default_source(config));
-    }
-    for path in paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(shell::no_such_path(path));
-        }
-    }
-    // The same file named twice (`a.md ./a.md`) is one article, read once.
-    let mut seen = std::collections::HashSet::new();
-    let paths: Vec<PathBuf> = (paths.iter())
-        .filter(|path| seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| (*path).clone())))
-        .cloned()
-        .collect();
-    // Single files are read as they are: an index of one file would only litter the cache.
-    let folders = paths.iter().any(|path| path.is_dir());
-    let options = LoadOptions {
-        max_file_size: config.max_file_size,
-        cache_dir: cache_dir().filter(|_| folders),
-        bundled: false,
-    };
-    Ok(Some((paths, options)))
-}
-
-/// The folder `lectern add` saves to when the configuration names no library:
-/// `$XDG_DATA_HOME/lectern/articles`.
-///
-/// # Errors
-/// No home directory can be found.
-pub fn articles_dir() -> anyhow::Result<PathBuf> {
-    Ok(data_dir()?.join("articles"))
-}
-
-/// The library when neither the command line nor the configuration names one: the bundled
-/// articles, with the pages `lectern add` saved if there are any; `None` for the bundled
-/// articles alone.
-fn default_source(config: &Config) -> Option<(Vec<PathBuf>, LoadOptions)> {
-    let dir = articles_dir().ok().filter(|dir| dir.is_dir())?;
-    let options = LoadOptions {
-        max_file_size: config.max_file_size,
-        cache_dir: cache_dir(),
-        bundled: true,
-    };
-    Some((vec![dir], options))
-}
-
-/// Where the index cache lives: `$XDG_CACHE_HOME/lectern`; none without a home directory.
-pub fn cache_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "lectern").map(|dirs| dirs.cache_dir().to_owned())
-}
-
-/// Loads the named paths, else the configured library, else the bundled articles; warns on stderr.
-fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result<Library> {
-    let library = match library_source(paths, config)? {
-        Some((paths, options)) => Library::load(&paths, options),
-        None => Library::bundled(),
-    };
-    let mut stderr = std::io::stderr().lock();
-    for warning in &library.warnings {
-        writeln!(stderr, "lectern: warning: {warning}").context("writing warnings")?;
-    }
-    Ok(library)
-}
-
-/// Where `show` and `compare` look ids up: the paths after the command, else those before
-/// it, else the configured library.
-fn lookup_paths<'a>(
-    after: &'a [PathBuf],
-    before: &'a [PathBuf],
-    config: &'a Config,
-) -> &'a [PathBuf] {
-    [after, before]
-        .into_iter()
-        .find(|paths| !paths.is_empty())
-        .unwrap_or(&config.library)
-}
-
-/// The terminal's width when printing to one, else 80.
-fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
-    } else {
-        80
-    }
 }

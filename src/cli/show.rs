@@ -116,7 +116,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             },
         )
     } else if library_paths.is_empty() {
-        match super::default_source(config) {
+        match super::paths::default_source(config) {
             Some((paths, options)) => Library::load(&paths, options),
             None => Library::bundled(),
         }
