@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod db;
+pub mod feed;
 pub mod filter;
 pub mod html;
 pub mod keymap;

@@ -1,0 +1,8 @@
+//! Feeds: subscriptions, parsing with lectern's repairs, polite fetching, and their articles
+//! kept in the database.
+
+pub mod parse;
+pub mod subscriptions;
+
+pub use parse::{Item, Parsed, parse};
+pub use subscriptions::{FullText, Subscription};
