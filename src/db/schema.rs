@@ -35,6 +35,14 @@ pub const MIGRATIONS: &[&str] = &[
         seq INTEGER NOT NULL
     ) WITHOUT ROWID;
     CREATE INDEX read_marks_seq ON read_marks (seq);",
+    // 2: which read marks each save changed, one row per save, instead of the index on
+    // `read_marks (seq)`: marking 10^4 articles read moved 10^4 entries of that index, 19 of
+    // its 32 ms. Other windows read the ids of the saves after the last they saw.
+    "DROP INDEX read_marks_seq;
+    CREATE TABLE read_log (
+        seq INTEGER PRIMARY KEY,
+        ids TEXT NOT NULL
+    );",
 ];
 
 /// The schema version this build writes: the number of its migrations.

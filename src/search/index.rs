@@ -21,7 +21,7 @@ pub const DATABASE_FILE: &str = "lectern.db";
 
 /// Changes whenever the tokens would differ (the fold or the tokenizer changed): an index
 /// of another version is dropped and rebuilt.
-const INDEX_VERSION: i64 = 100 * crate::filter::FOLD_VERSION as i64 + 1;
+const INDEX_VERSION: i64 = 100 * crate::filter::FOLD_VERSION as i64 + 2;
 
 /// Rowids per day: the counter of articles dated the same day stays below this.
 const PER_DAY: i64 = 10_000_000;

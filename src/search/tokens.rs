@@ -9,8 +9,6 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::filter::fold::{Strength, fold_as, fold_with_map};
 
 /// What a token is, which decides how a query matches it.
@@ -46,49 +44,46 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
-/// Whether a character inside a word separates tokens: ASCII punctuation, and the
-/// typographic apostrophes, dashes and middle dots that stand for it.
-fn is_separator(c: char) -> bool {
-    if c.is_ascii() {
-        return !c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{2010}'..='\u{201F}' | '\u{00B7}' | '\u{2024}'..='\u{2027}')
+/// Whether `c` belongs inside a word: letters and digits of every script, the marks that
+/// sit on them (the fold drops the Latin, Arabic and Hebrew ones, not Devanagari's or
+/// Thai's), and the geresh and gershayim of Hebrew abbreviations (צה״ל).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{05F3}' | '\u{05F4}' | '\u{200D}')
+        || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Calls `emit` with each token of already folded text, in order, and its byte range in
 /// `folded`.
+///
+/// A word is a run of word characters ([`is_word_char`]); everything else separates, which
+/// is what UAX #29 word boundaries come to once ASCII punctuation splits too (as FTS5's
+/// `ascii` tokenizer would split it anyway), at a third of their cost: segmenting took
+/// 1.4 times as long as folding the text, and the index build was 2.6 times the fold.
 pub fn each_token(folded: &str, mode: Mode, mut emit: impl FnMut(Kind, Range<usize>)) {
     // The CJK run being gathered: the start of each of its characters, and where it ends.
     let mut run: Vec<usize> = Vec::new();
     let mut run_end = 0;
-    for (at, word) in folded.unicode_word_indices() {
-        let mut piece_start = None;
-        for (offset, c) in word.char_indices() {
-            let here = at + offset;
-            if is_cjk(c) {
-                if let Some(start) = piece_start.take() {
-                    emit(Kind::Word, start..here);
-                }
-                if run_end != here {
-                    flush(&mut run, run_end, mode, &mut emit);
-                }
-                run.push(here);
-                run_end = here + c.len_utf8();
-            } else if is_separator(c) {
-                // FTS5's `ascii` tokenizer would split at ASCII punctuation anyway: do it
-                // first, so that the snippet sees the same tokens; typographic apostrophes
-                // and dashes split too, so "don’t" is indexed as "don't" is.
-                if let Some(start) = piece_start.take() {
-                    emit(Kind::Word, start..here);
-                }
-            } else {
-                flush(&mut run, run_end, mode, &mut emit);
-                piece_start.get_or_insert(here);
+    let mut piece_start = None;
+    for (here, c) in folded.char_indices() {
+        if is_cjk(c) {
+            if let Some(start) = piece_start.take() {
+                emit(Kind::Word, start..here);
             }
+            if run_end != here {
+                flush(&mut run, run_end, mode, &mut emit);
+            }
+            run.push(here);
+            run_end = here + c.len_utf8();
+        } else if c.is_ascii_alphanumeric() || (!c.is_ascii() && is_word_char(c)) {
+            flush(&mut run, run_end, mode, &mut emit);
+            piece_start.get_or_insert(here);
+        } else if let Some(start) = piece_start.take() {
+            emit(Kind::Word, start..here);
         }
-        if let Some(start) = piece_start {
-            emit(Kind::Word, start..at + word.len());
-        }
+    }
+    if let Some(start) = piece_start {
+        emit(Kind::Word, start..folded.len());
     }
     flush(&mut run, run_end, mode, &mut emit);
 }
@@ -169,6 +164,19 @@ mod tests {
         assert_eq!(indexed("Đại sứ Việt Nam"), "dai su viet nam");
         assert_eq!(indexed("L'été, à Paris: 3.5%"), "l ete a paris 3 5");
         assert_eq!(indexed("don’t stop"), indexed("don't stop"));
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_digits_and_marks() {
+        // Emoji, symbols and dashes of every kind separate and are not indexed.
+        assert_eq!(indexed("flood — 🌊 2026…news"), "flood 2026 news");
+        // Devanagari vowel signs are marks that stay in their word.
+        assert_eq!(indexed("नमस्ते दुनिया"), "नमस्ते दुनिया");
+        // A Hebrew abbreviation keeps its gershayim; an ASCII quote splits it.
+        assert_eq!(indexed("צה״ל"), "צה״ל");
+        assert_eq!(indexed("צה\"ל"), "צה ל");
+        // A Persian word with or without its ZWNJ is one word (the fold drops it).
+        assert_eq!(indexed("می\u{200C}کند"), indexed("میکند"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The store's tables in the database: loading every mark, writing a batch of changes in one
-//! short transaction, and reading what other processes changed since a given `seq`.
+//! short transaction, and reading what other processes changed since a given `seq` (bookmarks
+//! by their `seq` column, read marks through `read_log`).
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
@@ -11,7 +12,9 @@ pub(crate) fn load(connection: &mut Connection) -> rusqlite::Result<(State, i64)
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Deferred)?;
     let seq = counter(&transaction)?;
     let mut state = State::default();
-    for change in rows(&transaction, -1, true)? {
+    let mut changes = bookmark_rows(&transaction, -1, true)?;
+    changes.extend(read_rows(&transaction, true)?);
+    for change in changes {
         state.apply(&change);
     }
     transaction.commit()?;
@@ -27,7 +30,9 @@ pub(crate) fn changes_since(
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Deferred)?;
     let now = counter(&transaction)?;
     let changes = if now > seq {
-        rows(&transaction, seq, false)?
+        let mut changes = bookmark_rows(&transaction, seq, false)?;
+        changes.extend(read_changes_since(&transaction, seq)?);
+        changes
     } else {
         Vec::new()
     };
@@ -45,8 +50,9 @@ fn counter(transaction: &Transaction<'_>) -> rusqlite::Result<i64> {
         .unwrap_or(0))
 }
 
-/// Rows with a `seq` above `after`, as changes; with `set_only`, the marks that are set alone.
-fn rows(
+/// Bookmark rows with a `seq` above `after`, as changes; with `set_only`, the bookmarks that
+/// are set alone.
+fn bookmark_rows(
     transaction: &Transaction<'_>,
     after: i64,
     set_only: bool,
@@ -74,25 +80,97 @@ fn rows(
             Change::Unbookmark(id)
         });
     }
-    let set = if set_only { " AND read = 1" } else { "" };
-    let mut marks = transaction.prepare(&format!(
-        "SELECT id, read, read_at FROM read_marks WHERE seq > ?1{set}"
-    ))?;
-    let mut found = marks.query([after])?;
-    while let Some(row) = found.next()? {
-        let id: String = row.get(0)?;
-        let read: bool = row.get(1)?;
-        changes.push(if read {
-            Change::Read {
-                id,
-                at: row.get(2)?,
-            }
-        } else {
-            Change::Unread(id)
-        });
+    Ok(changes)
+}
+
+/// Every read-mark row as a change; with `set_only`, the marks that are set alone.
+fn read_rows(transaction: &Transaction<'_>, set_only: bool) -> rusqlite::Result<Vec<Change>> {
+    let set = if set_only { " WHERE read = 1" } else { "" };
+    let mut marks =
+        transaction.prepare(&format!("SELECT id, read, read_at FROM read_marks{set}"))?;
+    let found = marks.query_map([], read_change)?;
+    found.collect()
+}
+
+/// A `read_marks` row (`id, read, read_at`) as the change that sets it.
+fn read_change(row: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
+    let id: String = row.get(0)?;
+    let read: bool = row.get(1)?;
+    Ok(if read {
+        Change::Read {
+            id,
+            at: row.get(2)?,
+        }
+    } else {
+        Change::Unread(id)
+    })
+}
+
+/// The read marks that saves after `seq` changed, as they are now: from the ids in
+/// `read_log`, or every row when the log no longer reaches back that far.
+fn read_changes_since(transaction: &Transaction<'_>, seq: i64) -> rusqlite::Result<Vec<Change>> {
+    let pruned: i64 = transaction
+        .query_row(
+            "SELECT value FROM counter WHERE name = 'read_log_pruned'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?
+        .unwrap_or(0);
+    if seq < pruned {
+        return read_rows(transaction, false);
+    }
+    let mut logged = transaction.prepare("SELECT ids FROM read_log WHERE seq > ?1")?;
+    let mut ids = std::collections::BTreeSet::new();
+    for saved in logged.query_map([seq], |row| row.get::<_, String>(0))? {
+        ids.extend(saved?.split('\n').map(str::to_owned));
+    }
+    let mut mark = transaction.prepare("SELECT id, read, read_at FROM read_marks WHERE id = ?1")?;
+    let mut changes = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(change) = mark.query_row([id], read_change).optional()? {
+            changes.push(change);
+        }
     }
     Ok(changes)
 }
+
+/// Records which read marks the save `seq` changed, and forgets the saves more than
+/// [`READ_LOG_SAVES`] before it (a window that far behind reads every mark again).
+fn log_read_changes(
+    transaction: &Transaction<'_>,
+    seq: i64,
+    changes: &[Change],
+) -> rusqlite::Result<()> {
+    let mut ids = String::new();
+    for change in changes {
+        if let Change::Read { id, .. } | Change::Unread(id) = change {
+            if !ids.is_empty() {
+                ids.push('\n');
+            }
+            ids.push_str(id);
+        }
+    }
+    if ids.is_empty() {
+        return Ok(());
+    }
+    transaction.execute(
+        "INSERT INTO read_log (seq, ids) VALUES (?1, ?2)",
+        params![seq, ids],
+    )?;
+    let forget = seq - READ_LOG_SAVES;
+    if transaction.execute("DELETE FROM read_log WHERE seq <= ?1", [forget])? > 0 {
+        transaction.execute(
+            "INSERT INTO counter (name, value) VALUES ('read_log_pruned', ?1)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            [forget],
+        )?;
+    }
+    Ok(())
+}
+
+/// How many saves back `read_log` reaches.
+const READ_LOG_SAVES: i64 = 1000;
 
 /// Writes `changes` in one `BEGIN IMMEDIATE` transaction under one new `seq`. Setting what is
 /// already set keeps the older row (and its time); a removed mark keeps its row with the flag
@@ -152,6 +230,7 @@ pub(crate) fn write(
             };
         }
     }
+    log_read_changes(&transaction, seq, changes)?;
     transaction.commit().map(Ok)
 }
 
@@ -159,7 +238,8 @@ pub(crate) fn write(
 mod tests {
     use super::*;
 
-    const V: i64 = 1;
+    /// The schema version the writes accept: any.
+    const V: i64 = i64::MAX;
 
     fn database() -> Connection {
         let tmp = tempfile::tempdir().expect("temp dir");
@@ -173,6 +253,41 @@ mod tests {
             id: id.to_owned(),
             at: at.to_owned(),
         }
+    }
+
+    #[test]
+    fn a_window_behind_the_read_log_reads_every_mark_again() {
+        let mut connection = database();
+        write(&mut connection, &[read("a", "t1")], V)
+            .expect("write")
+            .expect("current");
+        write(
+            &mut connection,
+            &[read("b", "t2"), Change::Unread("a".to_owned())],
+            V,
+        )
+        .expect("write")
+        .expect("current");
+        // Through the log: only what the second save changed.
+        let (changes, now) = changes_since(&mut connection, 1).expect("since");
+        assert_eq!(now, 2);
+        assert_eq!(changes, [Change::Unread("a".to_owned()), read("b", "t2")]);
+        // Saves up to 2 forgotten: a window at 1 gets every row, removals included.
+        connection
+            .execute_batch(
+                "DELETE FROM read_log;
+                 INSERT INTO counter (name, value) VALUES ('read_log_pruned', 2);",
+            )
+            .expect("prune");
+        let (mut changes, _) = changes_since(&mut connection, 1).expect("since");
+        changes.sort_by_key(|change| format!("{change:?}"));
+        assert_eq!(changes, [read("b", "t2"), Change::Unread("a".to_owned())]);
+        assert!(
+            changes_since(&mut connection, 2)
+                .expect("since")
+                .0
+                .is_empty()
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{BookmarkRecord, FORMAT_VERSION, ReadRecord, State};
+use super::{BookmarkRecord, FORMAT_VERSION, ReadMap, State};
 
 /// What a state file's bytes turned out to be.
 #[derive(Debug)]
@@ -27,7 +27,7 @@ struct PlainFile {
     #[serde(default)]
     bookmarks: BTreeMap<String, BookmarkRecord>,
     #[serde(default)]
-    read: BTreeMap<String, ReadRecord>,
+    read: ReadMap,
 }
 
 /// Classifies and parses the bytes of a state file.
@@ -101,7 +101,7 @@ struct StateFileOut<'a> {
     #[serde(flatten)]
     extra: &'a Map<String, Value>,
     bookmarks: &'a BTreeMap<String, BookmarkRecord>,
-    read: &'a BTreeMap<String, ReadRecord>,
+    read: &'a ReadMap,
 }
 
 #[cfg(test)]
