@@ -4,7 +4,9 @@
 //! query by relevance (BM25, 50 hits); the index build (fold, tokenize, insert in one
 //! transaction, tokenizing in parallel as `search::sync` does, while inserting; one run, timed by hand) next to
 //! its floor, folding the same text (in memory: reading costs nothing here); and the database
-//! size next to the text's. `LECTERN_BENCH_DOCS` (default 100000) sets the number of articles.
+//! size next to the text's; and `rg -l -i WORD` over the same articles as files (when `rg`
+//! is installed), the brute-force floor. `LECTERN_BENCH_DOCS` (default 100000) sets the
+//! number of articles.
 //!
 //! Run: `cargo bench --bench search`.
 
@@ -229,6 +231,62 @@ fn floor(articles: &[Article]) -> (Duration, Duration) {
     (fold_one, fold_both)
 }
 
+/// The brute-force floor: `rg -l -i WORD` over the same articles written as files, next to
+/// the same word searched in the index (newest first and by relevance), medians of 7 runs
+/// each with the files in the page cache. Skipped, saying so, when `rg` is not installed.
+fn ripgrep_floor(dir: &Path, articles: &[Article], conn: &rusqlite::Connection) {
+    let files = dir.join("files");
+    std::fs::create_dir_all(&files).expect("files folder");
+    articles.par_iter().for_each(|a| {
+        let text = format!("{}\n\n{}\n", a.title, a.paragraphs.join("\n\n"));
+        let name = files.join(a.path.trim_start_matches("corpus/"));
+        std::fs::write(name, text).expect("write an article");
+    });
+    for word in ["zebrafish", "government", "đại"] {
+        let rg = std::process::Command::new("rg")
+            .args(["-l", "-i", word])
+            .arg(&files)
+            .stdout(std::process::Stdio::null())
+            .status();
+        if rg.is_err() {
+            eprintln!("rg floor: rg is not installed (apt-get install ripgrep); skipped");
+            return;
+        }
+        let rg = median(|| {
+            let _ = std::process::Command::new("rg")
+                .args(["-l", "-i", word])
+                .arg(&files)
+                .stdout(std::process::Stdio::null())
+                .status();
+        });
+        let ours = |sort| {
+            let query = SearchQuery::parse(word, sort == Sort::Date);
+            median(|| {
+                search(conn, &query, sort, 50, |_| true, &NoMarks).expect("search");
+            })
+        };
+        let (newest, relevance) = (ours(Sort::Date), ours(Sort::Relevance));
+        eprintln!(
+            "rg floor, {word:?}: rg -l -i {rg:?}; index newest first {newest:?} ({:.0} × faster), by relevance {relevance:?} ({:.0} × faster)",
+            rg.as_secs_f64() / newest.as_secs_f64(),
+            rg.as_secs_f64() / relevance.as_secs_f64()
+        );
+    }
+}
+
+/// The median time of 7 runs.
+fn median(mut run: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..7)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[3]
+}
+
 #[allow(clippy::cast_precision_loss)] // ratios of sizes, printed
 fn bench(c: &mut Criterion) {
     let count: usize = std::env::var("LECTERN_BENCH_DOCS").map_or(100_000, |n| {
@@ -260,9 +318,10 @@ fn bench(c: &mut Criterion) {
         took.as_secs_f64() / fold_both.as_secs_f64(),
         size as f64 / bodies as f64
     );
+    let conn = open_database(&dir).expect("database");
+    ripgrep_floor(&dir, &articles, &conn);
     drop(articles);
 
-    let conn = open_database(&dir).expect("database");
     let mut group = c.benchmark_group(format!("search/{count}"));
     group
         .sample_size(30)

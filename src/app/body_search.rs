@@ -5,10 +5,12 @@
 //! first time it is asked, with its progress in the status bar.
 
 use std::collections::HashMap;
+
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use rusqlite::Connection;
+use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
 use super::{App, Find, View};
 use crate::library::{Library, LoadOptions};
@@ -30,6 +32,9 @@ pub struct BodySearch {
     pub snippets: HashMap<usize, Snippet>,
     /// The query's folded words, for the reader to find when a hit is opened.
     pub needles: Vec<String>,
+    /// Library rows by a hash of their article id; `None` until a search needs it, and again
+    /// whenever the library changes ([`BodySearch::library_changed`]).
+    rows: Option<HashMap<u64, usize, Xxh3DefaultBuilder>>,
 }
 
 /// What the indexing worker says.
@@ -39,6 +44,21 @@ enum Indexed {
 }
 
 impl BodySearch {
+    /// Forgets the rows by id: the library gained, lost or reordered articles.
+    pub fn library_changed(&mut self) {
+        self.rows = None;
+    }
+
+    /// The rows by id of `library`, made once for it rather than on every keystroke (10^5
+    /// ids hashed each time).
+    fn make_rows(&mut self, library: &Library) {
+        self.rows.get_or_insert_with(|| {
+            (library.entries.iter().enumerate())
+                .map(|(row, entry)| (xxh3_64(entry.meta.id.as_bytes()), row))
+                .collect()
+        });
+    }
+
     /// "indexing 1,200 / 5,000" while the index is brought up to date.
     pub fn progress(&self) -> Option<String> {
         let (_, done, total) = self.indexing.as_ref()?;
@@ -93,25 +113,30 @@ impl App {
             .map(|(token, _)| token.to_owned())
             .collect();
         self.list.visible.clear();
-        let Some(conn) = &self.body.conn else { return };
         if query.is_empty() {
             return;
         }
-        let rows: HashMap<&str, usize> = (self.library.entries.iter().enumerate())
-            .map(|(row, entry)| (entry.meta.id.as_str(), row))
-            .collect();
+        let shown = self.list_rows().max(1) * 2;
+        self.body.make_rows(&self.library);
+        let (Some(conn), Some(rows)) = (&self.body.conn, &self.body.rows) else {
+            return;
+        };
+        let library = &self.library;
+        // The id's row, checked: a hash alone could name another article.
+        let row_of = |id: &str| {
+            (rows.get(&xxh3_64(id.as_bytes())).copied())
+                .filter(|&row| library.entries.get(row).is_some_and(|e| e.meta.id == id))
+        };
         let sort = if ranked { Sort::Relevance } else { Sort::Date };
-        let keep = |id: &str| rows.contains_key(id);
+        let keep = |id: &str| row_of(id).is_some();
         let hits = match search(conn, &query, sort, MAX_HITS, keep, &self.store) {
             Ok(hits) => hits,
             Err(error) => return self.error(format!("body search: {error}")),
         };
-        let indices: Vec<usize> = hits.iter().map(|hit| rows[hit.id.as_str()]).collect();
+        let indices: Vec<usize> = hits.iter().filter_map(|hit| row_of(&hit.id)).collect();
         // Snippets for the hits a screen can show; the text of each is read for it.
-        let shown = self.list_rows().max(1) * 2;
-        let library = &self.library;
         let found = with_snippets(hits.into_iter().take(shown).collect(), &query, |hit| {
-            let entry = &library.entries[rows[hit.id.as_str()]];
+            let entry = &library.entries[row_of(&hit.id)?];
             library.read(entry).ok().map(|article| article.paragraphs)
         });
         for (index, found) in indices.iter().zip(found) {

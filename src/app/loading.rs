@@ -47,6 +47,7 @@ impl App {
         let keep = (done && loading.moved)
             .then(|| self.selected_entry().map(|e| e.meta.id.clone()))
             .flatten();
+        self.body.library_changed();
         if !self.library.apply(progress) {
             self.refilter(false);
             self.count(rows);
@@ -64,6 +65,7 @@ impl App {
     pub(super) fn replace_library(&mut self, library: Library) {
         let keep = self.selected_entry().map(|e| e.meta.id.clone());
         self.library = library;
+        self.body.library_changed();
         self.rows_moved(keep);
     }
 
