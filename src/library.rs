@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
+pub use cache::libraries as cached_libraries;
 pub use load::{Loaded, Progress};
 pub use read::Problem;
 

@@ -8,7 +8,7 @@ use anyhow::bail;
 use super::list::Row;
 use crate::article::{Article, Block, Dir};
 use crate::config::Config;
-use crate::library::{Library, LoadOptions};
+use crate::library::{Library, LoadOptions, cached_libraries};
 use crate::text::{
     BidiMode, LayoutOptions, ScreenLine, Shaping, is_bidi_control, lay_out_each, lay_out_each_block,
 };
@@ -144,28 +144,11 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
 
 /// An id that is not in the library asked for: the file lectern last saw it in, as the
 /// search index or a bookmark remembers it (so an id from `lectern search` or from a list
-/// of another folder still works), if that file still holds that article.
+/// of another folder still works), if that file still holds that article; else the other
+/// libraries the index cache knows (every folder `lectern list` or the reader opened).
 fn elsewhere(wanted: &str, options: &LoadOptions) -> anyhow::Result<Article> {
     let shown = crate::text::sanitize_line(wanted);
-    let not_found = || anyhow::anyhow!("{shown}: no such file, and no article with that id");
-    // Only a database that exists is asked: looking an id up creates nothing.
-    let Some(data) = super::data_dir()
-        .ok()
-        .filter(|data| data.join(crate::search::DATABASE_FILE).is_file())
-    else {
-        return Err(not_found());
-    };
-    let mut paths: Vec<String> = Vec::new();
-    if let Ok(conn) = crate::search::open_database(&data) {
-        paths.extend(crate::search::path_of(&conn, wanted));
-    }
-    let (store, _) = crate::store::Store::open(&data);
-    paths.extend(
-        (store.bookmarks().into_iter())
-            .filter(|b| b.id == wanted)
-            .map(|b| b.path),
-    );
-    for path in paths {
+    for path in remembered_paths(wanted) {
         let path = PathBuf::from(path);
         if !path.is_file() {
             continue;
@@ -178,7 +161,42 @@ fn elsewhere(wanted: &str, options: &LoadOptions) -> anyhow::Result<Article> {
             ),
         }
     }
-    Err(not_found())
+    let cached = (options.cache_dir.as_deref()).map_or_else(Vec::new, cached_libraries);
+    for roots in cached {
+        // A library whose folders are gone is not loaded (loading would only warn).
+        if !roots.iter().all(|root| root.exists()) {
+            continue;
+        }
+        let library = Library::load(&roots, options.clone());
+        if let Some(entry) = library.entries.iter().find(|e| e.meta.id == wanted) {
+            return library
+                .read(entry)
+                .map_err(|warning| anyhow::anyhow!("{warning}"));
+        }
+    }
+    bail!("{shown}: no such file, and no article with that id")
+}
+
+/// Where the search index and the bookmarks last saw the article `wanted`. Only a database
+/// that exists is asked: looking an id up creates nothing.
+fn remembered_paths(wanted: &str) -> Vec<String> {
+    let Some(data) = super::data_dir()
+        .ok()
+        .filter(|data| data.join(crate::search::DATABASE_FILE).is_file())
+    else {
+        return Vec::new();
+    };
+    let mut paths: Vec<String> = Vec::new();
+    if let Ok(conn) = crate::search::open_database(&data) {
+        paths.extend(crate::search::path_of(&conn, wanted));
+    }
+    let (store, _) = crate::store::Store::open(&data);
+    paths.extend(
+        (store.bookmarks().into_iter())
+            .filter(|b| b.id == wanted)
+            .map(|b| b.path),
+    );
+    paths
 }
 
 /// Writes the article to `out` in the format `args` asks for (`width` is for the screen

@@ -22,17 +22,15 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::article::Meta;
-use crate::filter::{FOLD_VERSION, SearchKey};
+use crate::filter::SearchKey;
 use crate::text::{is_forbidden, sanitize_line};
 
+mod header;
 mod write;
 
+pub use header::{file_for, libraries};
 pub use write::{Writer, copy_into, encode_into};
 
-/// Bump when `Meta`, `SearchKey`, [`Record`] or what parsing extracts from a file changes:
-/// a cache of another format is rebuilt, never misread.
-const FORMAT: u32 = 5;
-const MAGIC: &[u8; 8] = b"LECTERN\x01";
 /// A frame larger than this is corruption (a frame holds one batch of records).
 pub(super) const MAX_FRAME: usize = 256 << 20;
 
@@ -187,33 +185,13 @@ impl Stored {
     }
 }
 
-/// The cache file for a library made of `roots`, in the folder `dir`.
-pub fn file_for(dir: &Path, roots: &[PathBuf]) -> PathBuf {
-    let mut names = Vec::new();
-    for root in roots {
-        let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-        names.extend_from_slice(root.as_os_str().as_bytes());
-        names.push(0);
-    }
-    dir.join(format!("index-{:016x}.bin", xxh3_64(&names)))
-}
-
-pub(super) fn header() -> Vec<u8> {
-    let mut header = MAGIC.to_vec();
-    header.extend_from_slice(&FORMAT.to_le_bytes());
-    header.extend_from_slice(&FOLD_VERSION.to_le_bytes());
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    header.push(u8::try_from(version.len()).unwrap_or(0));
-    header.extend_from_slice(version);
-    header
-}
-
-/// The records of the cache file `file`; none when it is missing or unusable.
-pub fn read(file: &Path) -> Stored {
+/// The records of the cache file `file` of the library made of `roots`; none when it is
+/// missing, unusable or another library's.
+pub fn read(file: &Path, roots: &[PathBuf]) -> Stored {
     let Ok(bytes) = std::fs::read(file) else {
         return Stored::default();
     };
-    let stored = index(bytes).unwrap_or_default();
+    let stored = index(bytes, roots).unwrap_or_default();
     if !stored.spans.is_empty() {
         // Its time says when it was last used, for `sweep`.
         let _ = File::open(file).and_then(|f| f.set_modified(SystemTime::now()));
@@ -226,17 +204,14 @@ pub(super) fn corrupt(what: &str) -> io::Error {
 }
 
 /// Checks a cache file's bytes and finds where each record lies.
-fn index(bytes: Vec<u8>) -> io::Result<Stored> {
-    let expected = header();
-    if bytes.get(..expected.len()) != Some(&expected[..]) {
-        return Err(corrupt("another format"));
-    }
+fn index(bytes: Vec<u8>, roots: &[PathBuf]) -> io::Result<Stored> {
+    let header_len = header::check(&bytes, roots)?;
     // Spans are 32-bit: a cache past 4 GiB (some 10^7 files) is simply not used.
     if u32::try_from(bytes.len()).is_err() {
         return Err(corrupt("too large"));
     }
     let mut spans = HashMap::default();
-    let mut at = expected.len();
+    let mut at = header_len;
     loop {
         let len = read_u32(&bytes, at)? as usize;
         if len == 0 {
@@ -353,7 +328,7 @@ mod tests {
 
     fn write(dir: &Path, frames: &[&[Parts]]) -> PathBuf {
         let target = dir.join("index.bin");
-        let mut writer = Writer::create(target.clone()).expect("create");
+        let mut writer = Writer::create(target.clone(), &[]).expect("create");
         for parts in frames {
             let mut frame = Vec::new();
             for part in *parts {
@@ -370,7 +345,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let parts: Vec<Parts> = (0..5).map(parts).collect();
         let file = write(dir.path(), &[&parts[..2], &parts[2..]]);
-        let mut stored = read(&file);
+        let mut stored = read(&file, &[]);
         for part in &parts {
             let (span, stamp) = stored.take(&part.place).expect("record");
             assert_eq!(stamp, part.stamp);
@@ -396,7 +371,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let parts: Vec<Parts> = (0..3).map(parts).collect();
         let file = write(dir.path(), &[&parts]);
-        let mut stored = read(&file);
+        let mut stored = read(&file, &[]);
         let mut other_root = parts[0].place.clone();
         other_root.root += 1;
         assert_eq!(stored.take(&other_root), None);
@@ -415,7 +390,7 @@ mod tests {
         let parts: Vec<Parts> = (0..3).map(parts).collect();
         let file = write(dir.path(), &[&parts]);
         let good = std::fs::read(&file).expect("read");
-        let header = header().len();
+        let header = header::header(&[]).len();
         let mut cases = vec![
             ("truncated", good[..good.len() - 1].to_vec()),
             ("no end mark", good[..good.len() - 4].to_vec()),
@@ -430,10 +405,10 @@ mod tests {
         cases.push(("another format", version));
         for (what, bytes) in cases {
             std::fs::write(&file, bytes).expect("write");
-            let mut stored = read(&file);
+            let mut stored = read(&file, &[]);
             assert!(!stored.any_left(), "{what}");
         }
-        assert!(!read(&dir.path().join("missing")).any_left());
+        assert!(!read(&dir.path().join("missing"), &[]).any_left());
     }
 
     #[test]
@@ -443,7 +418,7 @@ mod tests {
         hostile.meta.title = "a\u{1b}]0;owned\u{7}b\u{202e}c".into();
         hostile.meta.source = Some("\u{9b}2Jx".into());
         let file = write(dir.path(), &[&[hostile]]);
-        let mut stored = read(&file);
+        let mut stored = read(&file, &[]);
         let (span, _) = stored.take(&parts(0).place).expect("record");
         let meta = stored.record(span).expect("decoded").meta;
         assert_eq!(meta.title, "abc");

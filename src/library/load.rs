@@ -93,7 +93,9 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
     let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
     // Read the cache while the walk runs: both mostly wait on the disk.
     let (mut stored, (files, warnings)) = std::thread::scope(|scope| {
-        let reading = scope.spawn(|| cache_file.as_deref().map(cache::read).unwrap_or_default());
+        let reading = scope.spawn(|| {
+            (cache_file.as_deref()).map_or_else(Default::default, |file| cache::read(file, roots))
+        });
         let walked = walk(roots);
         (reading.join().unwrap_or_default(), walked)
     });
@@ -132,7 +134,7 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
             Err(_) => found.cached.is_some(),
         });
     let writer = (cache_file.filter(|_| changed))
-        .and_then(|file| cache::Writer::create(file).ok())
+        .and_then(|file| cache::Writer::create(file, roots).ok())
         .map(Mutex::new);
     let failed = std::sync::atomic::AtomicBool::new(false);
     let keep = writer.is_some();

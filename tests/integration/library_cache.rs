@@ -195,3 +195,35 @@ fn an_unwritable_cache_costs_nothing_but_time() {
     assert_eq!(library.entries.len(), 30);
     assert!(library.warnings.is_empty(), "{:?}", library.warnings);
 }
+
+#[test]
+fn a_cache_copied_from_another_library_is_not_believed() {
+    // Two libraries whose files have the same names, sizes and times but other titles.
+    let tmp = tempfile::tempdir().expect("temp");
+    let (kabul, paris) = (tmp.path().join("kabul"), tmp.path().join("paris"));
+    write(&kabul.join("a.txt"), &article("Kabul talks", "Một."), 1);
+    write(&paris.join("a.txt"), &article("Paris talks", "Một."), 1);
+    let cache = tmp.path().join("cache");
+    let options = LoadOptions {
+        cache_dir: Some(cache.clone()),
+        ..LoadOptions::default()
+    };
+    let first = Library::load(std::slice::from_ref(&kabul), options.clone());
+    assert_eq!(titles(&first), ["Kabul talks"]);
+    // The Kabul cache put where the Paris library's would be.
+    let [kabul_cache] = cache_files(&cache).try_into().expect("one cache file");
+    let paris_cache = lectern::library::cached_libraries(&cache);
+    assert_eq!(paris_cache.len(), 1, "the cache records its library");
+    let loaded = Library::load(std::slice::from_ref(&paris), options.clone());
+    assert_eq!(titles(&loaded), ["Paris talks"]);
+    let paris_file = (cache_files(&cache).into_iter())
+        .find(|file| *file != kabul_cache)
+        .expect("the Paris cache");
+    fs::copy(&kabul_cache, &paris_file).expect("swap the caches");
+    let again = Library::load(std::slice::from_ref(&paris), options);
+    assert_eq!(
+        titles(&again),
+        ["Paris talks"],
+        "the file is read, not the copy"
+    );
+}

@@ -322,3 +322,36 @@ fn reindex_makes_the_index_again_from_scratch() {
     assert_eq!(code, 0);
     assert_eq!(files(&hits), ["vi.md"]);
 }
+
+#[test]
+fn an_id_that_list_printed_for_another_folder_opens_with_show() {
+    let home = tempfile::tempdir().unwrap();
+    let other = home.path().join("elsewhere");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(
+        other.join("he.md"),
+        "שלום לכולם\n\nזוהי כתבה קצרה בעברית על מזג האוויר בירושלים.\n",
+    )
+    .unwrap();
+    let listed = crate::support::pages::lectern(&home, 60)
+        .args(["list", "--format", "json"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = rows[0]["id"].as_str().unwrap().to_owned();
+    // Neither searched nor bookmarked, and not in the default library: the index cache of
+    // the folder that was listed knows it.
+    let output = crate::support::pages::lectern(&home, 60)
+        .args(["show", &id, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shown: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(shown["title"], "שלום לכולם");
+    assert_eq!(shown["id"], id.as_str());
+}

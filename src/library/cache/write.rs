@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::{MAX_FRAME, Record, corrupt, header};
+use super::header::header;
+use super::{MAX_FRAME, Record, corrupt};
 
 /// Appends a record to a frame under construction.
 ///
@@ -36,15 +37,16 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts a cache file that will replace `target` when [`Writer::commit`]ted.
+    /// Starts the cache file of the library made of `roots`, to replace `target` when
+    /// [`Writer::commit`]ted.
     ///
     /// # Errors
     /// The cache folder cannot be created or written.
-    pub fn create(target: PathBuf) -> io::Result<Self> {
+    pub fn create(target: PathBuf, roots: &[PathBuf]) -> io::Result<Self> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let mut file = BufWriter::new(tempfile::NamedTempFile::new_in(dir)?);
-        file.write_all(&header())?;
+        file.write_all(&header(roots))?;
         Ok(Self { file, target })
     }
 
@@ -129,7 +131,7 @@ mod tests {
                     .expect("age");
             }
         }
-        let writer = Writer::create(dir.path().join("index.bin")).expect("create");
+        let writer = Writer::create(dir.path().join("index.bin"), &[]).expect("create");
         writer.commit().expect("commit");
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("list")
