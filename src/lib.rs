@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod launch;
 pub mod library;
 pub mod net;
+pub mod regular_file;
 pub mod search;
 pub mod store;
 pub mod text;

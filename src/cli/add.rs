@@ -137,8 +137,10 @@ fn read_file(path: &Path, cap: u64) -> anyhow::Result<Page> {
         anyhow::bail!("not a regular file");
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(cap + 1)
+    crate::regular_file::open(path)
+        .map_err(std::io::Error::from)?
+        .0
+        .take(cap.saturating_add(1))
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > cap {
         anyhow::bail!("over the {cap}-byte limit (max_file_size)");

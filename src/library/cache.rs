@@ -12,7 +12,6 @@
 //! start, and kept a second copy of every title in memory while the list filled.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
@@ -188,15 +187,32 @@ impl Stored {
 /// The records of the cache file `file` of the library made of `roots`; none when it is
 /// missing, unusable or another library's.
 pub fn read(file: &Path, roots: &[PathBuf]) -> Stored {
-    let Ok(bytes) = std::fs::read(file) else {
+    let Some(bytes) = read_bounded(file, roots) else {
         return Stored::default();
     };
     let stored = index(bytes, roots).unwrap_or_default();
     if !stored.spans.is_empty() {
         // Its time says when it was last used, for `sweep`.
-        let _ = File::open(file).and_then(|f| f.set_modified(SystemTime::now()));
+        let _ = (super::read::open_regular(file)).map(|(f, _)| f.set_modified(SystemTime::now()));
     }
     stored
+}
+
+/// The bytes of a cache file, read safely: a FIFO, a device or a link to `/dev/zero` in its
+/// place is not read at all; the header is checked before anything else is read; and no more
+/// is read than the size the opened file had (a file that grows meanwhile is cut there, and
+/// its checksums refuse it).
+fn read_bounded(file: &Path, roots: &[PathBuf]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let (opened, metadata) = super::read::open_regular(file).ok()?;
+    // Spans are 32-bit: a cache past 4 GiB (some 10^7 files) is simply not used.
+    let size = u32::try_from(metadata.len()).ok()?;
+    let mut reader = opened.take(u64::from(size));
+    let mut bytes = vec![0; header::header(roots).len()];
+    reader.read_exact(&mut bytes).ok()?;
+    header::check(&bytes, roots).ok()?;
+    reader.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 pub(super) fn corrupt(what: &str) -> io::Error {
@@ -206,7 +222,6 @@ pub(super) fn corrupt(what: &str) -> io::Error {
 /// Checks a cache file's bytes and finds where each record lies.
 fn index(bytes: Vec<u8>, roots: &[PathBuf]) -> io::Result<Stored> {
     let header_len = header::check(&bytes, roots)?;
-    // Spans are 32-bit: a cache past 4 GiB (some 10^7 files) is simply not used.
     if u32::try_from(bytes.len()).is_err() {
         return Err(corrupt("too large"));
     }

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use crate::article::{self, Article, DecodeError, decode_owned};
 use crate::html;
+use crate::regular_file::OpenError;
 
 /// Why a file was skipped, or what was wrong with one that still loaded.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -60,21 +61,7 @@ impl Problem {
     }
 }
 
-/// What a file holds that is not a regular file, named for people.
-pub fn kind_name(file_type: fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if file_type.is_dir() {
-        "directory"
-    } else if file_type.is_fifo() {
-        "FIFO"
-    } else if file_type.is_socket() {
-        "socket"
-    } else if file_type.is_block_device() || file_type.is_char_device() {
-        "device"
-    } else {
-        "special file"
-    }
-}
+pub use crate::regular_file::kind_name;
 
 /// Stats a path and refuses what is not a regular file of at most `cap` bytes.
 pub fn check(path: &Path, cap: u64) -> Result<fs::Metadata, Problem> {
@@ -91,14 +78,26 @@ pub fn check(path: &Path, cap: u64) -> Result<fs::Metadata, Problem> {
     Ok(metadata)
 }
 
-/// Reads a file that passed [`check`], never past the cap (it may have grown since).
+/// Opens `path` for reading if it is a regular file (see [`crate::regular_file::open`]).
+///
+/// # Errors
+/// The file cannot be opened, or is a FIFO, device, socket or folder.
+pub fn open_regular(path: &Path) -> Result<(File, fs::Metadata), Problem> {
+    crate::regular_file::open(path).map_err(|error| match error {
+        OpenError::Io(error) => io(error),
+        OpenError::NotRegular(kind) => Problem::NotRegular(kind),
+    })
+}
+
+/// Reads a file that passed [`check`], never past the cap (it may have grown since), and
+/// only if it is still a regular file.
 pub fn read_checked(path: &Path, size: u64, cap: u64) -> Result<Vec<u8>, Problem> {
     // The size is a hint for the buffer; the cap still bounds what is read.
     let hint = usize::try_from(size.min(cap)).unwrap_or(0);
     let mut bytes = Vec::with_capacity(hint);
-    File::open(path)
-        .map_err(io)?
-        .take(cap + 1)
+    let (file, _) = open_regular(path)?;
+    // `u64::MAX` means no limit: one more than it would wrap to nothing.
+    file.take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > cap {
@@ -172,4 +171,28 @@ fn parse_page(
     problems.extend(warnings.into_iter().map(Problem::FrontMatter));
     problems.extend(page.warnings.into_iter().map(Problem::Page));
     Ok((article, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_swapped_for_a_fifo_after_its_check_is_refused_not_waited_on() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Title\n\nBody.\n").expect("write");
+        let metadata = check(&path, 100).expect("a file");
+        // Swapped between the check and the read.
+        fs::remove_file(&path).expect("remove");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        assert_eq!(
+            read_checked(&path, metadata.len(), 100),
+            Err(Problem::NotRegular("FIFO"))
+        );
+    }
 }

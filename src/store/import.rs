@@ -87,7 +87,8 @@ fn read(file: &Path) -> io::Result<Option<Vec<u8>>> {
         return Err(io::Error::other("not a regular file"));
     }
     let mut bytes = Vec::new();
-    fs::File::open(file)?
+    crate::regular_file::open(file)?
+        .0
         .take(MAX_STATE_BYTES)
         .read_to_end(&mut bytes)?;
     Ok(Some(bytes))

@@ -229,3 +229,83 @@ fn undated_files_get_their_modification_date() {
         .unwrap();
     assert_eq!(date, String::from_utf8(today.stdout).unwrap().trim());
 }
+
+#[test]
+fn the_size_cap_holds_at_its_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    let size = GOOD.len() as u64;
+    let with_cap = |cap| {
+        let options = LoadOptions {
+            max_file_size: cap,
+            ..LoadOptions::default()
+        };
+        load(&[dir.path().to_path_buf()], options)
+    };
+    // u64::MAX is "no limit": one more than it must not wrap to nothing ("empty file").
+    for cap in [u64::MAX, u64::MAX - 1, size] {
+        let library = with_cap(cap);
+        assert_eq!(
+            title_of(&library, "a.txt"),
+            Some("Đà Nẵng đón khách"),
+            "cap {cap}"
+        );
+        assert!(
+            library.warnings.is_empty(),
+            "cap {cap}: {:?}",
+            library.warnings
+        );
+    }
+    for cap in [0, 1, size - 1] {
+        let library = with_cap(cap);
+        assert_eq!(
+            problems_of(&library, "a.txt"),
+            [Problem::TooLarge { size, cap }],
+            "cap {cap}"
+        );
+    }
+}
+
+#[test]
+fn special_files_as_the_index_cache_are_never_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let news = tmp.path().join("news");
+    write(&news, "a.txt", GOOD.as_bytes());
+    let cache = tmp.path().join("cache");
+    let options = LoadOptions {
+        cache_dir: Some(cache.clone()),
+        ..LoadOptions::default()
+    };
+    // Where the cache of this library goes, learned from a first load.
+    load(std::slice::from_ref(&news), options.clone());
+    let [file] = fs::read_dir(&cache)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap();
+    // A FIFO would block the read for ever; /dev/zero would be read without end.
+    for swap in ["fifo", "/dev/zero"] {
+        fs::remove_file(&file).unwrap();
+        if swap == "fifo" {
+            let made = std::process::Command::new("mkfifo")
+                .arg(&file)
+                .status()
+                .unwrap();
+            assert!(made.success());
+        } else {
+            std::os::unix::fs::symlink(swap, &file).unwrap();
+        }
+        let library = load(std::slice::from_ref(&news), options.clone());
+        assert_eq!(
+            title_of(&library, "a.txt"),
+            Some("Đà Nẵng đón khách"),
+            "{swap}"
+        );
+        assert!(
+            library.warnings.is_empty(),
+            "{swap}: {:?}",
+            library.warnings
+        );
+    }
+}

@@ -2,7 +2,6 @@
 //! library folders it belongs to, so that a cache copied from another library is refused and
 //! `lectern show ID` can find which libraries were listed.
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
@@ -65,11 +64,8 @@ pub(super) fn header(roots: &[PathBuf]) -> Vec<u8> {
 /// build. Reads the header alone, at most [`MAX_HEADER`] bytes, whatever the file's size.
 fn recorded_roots(file: &Path) -> Option<Vec<PathBuf>> {
     let mut bytes = Vec::new();
-    let opened = File::open(file).ok()?;
     // A FIFO or device in the cache folder is not read (it could block or never end).
-    if !opened.metadata().ok()?.is_file() {
-        return None;
-    }
+    let (opened, _) = crate::library::read::open_regular(file).ok()?;
     opened.take(MAX_HEADER).read_to_end(&mut bytes).ok()?;
     let mut at = bytes.strip_prefix(preamble().as_slice())?;
     let next_u32 = |at: &mut &[u8]| -> Option<usize> {
