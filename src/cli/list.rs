@@ -13,10 +13,11 @@ use super::shell::print;
 use super::{ListArgs, ListFormat};
 use crate::article::{Dir, Meta};
 use crate::config::Config;
-use crate::library::Library;
+use crate::library::{Entry, Library};
 use crate::store::Store;
 use crate::text::width::str_width;
 use crate::text::{LayoutOptions, lay_out_line};
+use std::os::unix::ffi::OsStrExt;
 
 /// One row of `lectern list --format json`, and the common keys of `lectern show --format json`.
 #[derive(Debug, Serialize)]
@@ -30,7 +31,11 @@ pub struct Row<'a> {
     /// Where the date comes from: `front_matter`, `text` or `file` (a file time).
     date_source: Option<crate::article::DateSource>,
     words: usize,
-    path: &'a str,
+    /// The file's real path (the table shows it with control characters made visible); a
+    /// name that is not UTF-8 comes with U+FFFD here and its bytes in `path_bytes`.
+    path: std::borrow::Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<&'a [u8]>,
 }
 
 impl<'a> Row<'a> {
@@ -45,8 +50,20 @@ impl<'a> Row<'a> {
             date: meta.date.as_deref(),
             date_source: meta.date_source,
             words: meta.words,
-            path: &meta.path,
+            path: std::borrow::Cow::Borrowed(&meta.path),
+            path_bytes: None,
         }
+    }
+
+    /// The row of a library entry, with the path of its file as it is on disk.
+    pub fn of_entry(entry: &'a Entry) -> Self {
+        let mut row = Self::of(&entry.meta);
+        if let Some(file) = entry.file() {
+            let bytes = file.as_os_str().as_bytes();
+            row.path = String::from_utf8_lossy(bytes);
+            row.path_bytes = std::str::from_utf8(bytes).is_err().then_some(bytes);
+        }
+        row
     }
 }
 
@@ -68,7 +85,9 @@ pub fn render(
     let metas = order.iter().map(|&i| &library.entries[i].meta);
     match format {
         ListFormat::Json => {
-            let rows: Vec<Row> = metas.map(Row::of).collect();
+            let rows: Vec<Row> = (order.iter())
+                .map(|&i| Row::of_entry(&library.entries[i]))
+                .collect();
             // Serializing plain strings and numbers cannot fail.
             serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
         }

@@ -167,3 +167,35 @@ fn show_json_has_the_list_keys_and_the_paragraphs() {
         ])
     );
 }
+
+#[test]
+fn json_paths_are_the_real_files_whatever_their_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = tempfile::tempdir().unwrap();
+    let news = home.path().join("odd");
+    std::fs::create_dir_all(&news).unwrap();
+    let body = "\n\nA body long enough to be a paragraph of its own here.\n";
+    std::fs::write(news.join("lone-esc\u{1b}.txt"), format!("Escape{body}")).unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(news.join(latin1), format!("Latin{body}")).unwrap();
+    let out = lectern(&home, &["list", "--format", "json", news.to_str().unwrap()]);
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let row = |title: &str| rows.iter().find(|r| r["title"] == title).unwrap().clone();
+    // The escape is in the JSON string (escaped by JSON), so the path names the file.
+    let escape = row("Escape");
+    let path = escape["path"].as_str().unwrap();
+    assert_eq!(path, news.join("lone-esc\u{1b}.txt").to_str().unwrap());
+    assert!(std::path::Path::new(path).is_file());
+    assert!(escape.get("path_bytes").is_none());
+    assert!(
+        out.contains("lone-esc\\u001b.txt"),
+        "JSON escapes it: {out}"
+    );
+    // A name that is not UTF-8: U+FFFD in `path`, the bytes themselves in `path_bytes`.
+    let latin = row("Latin");
+    assert!(latin["path"].as_str().unwrap().ends_with("caf\u{FFFD}.txt"));
+    let bytes: Vec<u8> = (latin["path_bytes"].as_array().unwrap().iter())
+        .map(|b| u8::try_from(b.as_u64().unwrap()).unwrap())
+        .collect();
+    assert_eq!(bytes, news.join(latin1).as_os_str().as_bytes());
+}
