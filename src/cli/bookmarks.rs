@@ -85,11 +85,30 @@ fn markdown_line(bookmark: &Bookmark) -> String {
     details.push(escape_text(&bookmark.lang));
     details.push(escape_text(&bookmark.id));
     details.push(escape_text(&bookmark.bookmarked_at));
-    format!(
-        "- [{title}]({}) — {}\n",
-        link_destination(&bookmark.path),
-        details.join(" · ")
-    )
+    let details = details.join(" · ");
+    if is_safe_link(&bookmark.path) {
+        format!(
+            "- [{title}]({}) — {details}\n",
+            link_destination(&bookmark.path)
+        )
+    } else {
+        // `javascript:`, `data:` and the like are never links: a tampered database or state
+        // file could otherwise put a script behind a title.
+        format!("- {title} ({}) — {details}\n", escape_text(&bookmark.path))
+    }
+}
+
+/// Whether a path may be a link's destination: an `http(s)` address, or a file path (no
+/// scheme: nothing before a `:` that comes ahead of every `/`, `?` and `#`).
+fn is_safe_link(path: &str) -> bool {
+    let scheme_end = path.find(|c| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(at) if path[at..].starts_with(':') => {
+            let scheme = path[..at].to_ascii_lowercase();
+            scheme == "http" || scheme == "https"
+        }
+        _ => !path.is_empty(),
+    }
 }
 
 /// Escapes the characters that could start emphasis, code, links, HTML, entities,
@@ -177,11 +196,34 @@ mod tests {
         assert_eq!(
             render_bookmarks(&list, BookmarkFormat::Md),
             concat!(
-                r"- [A \*bold\* \_claim\_ \[1\] \<b\> \&amp; x\|y \~\~no\~\~ \!\[img\] \`code\` back\\slash](bundled:000)",
+                r"- A \*bold\* \_claim\_ \[1\] \<b\> \&amp; x\|y \~\~no\~\~ \!\[img\] \`code\` back\\slash (bundled:000)",
                 r" — Tuổi \*Trẻ\* · vi · 0123456789abcdef · 2026-04-22T10:15:00Z",
                 "\n"
             )
         );
+    }
+
+    #[test]
+    fn only_http_addresses_and_file_paths_become_links() {
+        for (path, linked) in [
+            ("javascript:alert(1)", false),
+            ("JavaScript:alert(1)", false),
+            ("data:text/html,<script>", false),
+            ("vbscript:x", false),
+            ("bundled:000", false),
+            ("https://example.com/a", true),
+            ("HTTP://example.com/a", true),
+            ("/news/a.txt", true),
+            ("news/a:b.txt", true),
+        ] {
+            let md = render_bookmarks(&[bookmark("t", None, path)], BookmarkFormat::Md);
+            assert_eq!(md.starts_with("- [t]("), linked, "{path}: {md}");
+        }
+        let md = render_bookmarks(
+            &[bookmark("t", None, "javascript:alert(1)")],
+            BookmarkFormat::Md,
+        );
+        assert!(md.starts_with("- t (javascript:alert(1)) — "), "{md}");
     }
 
     #[test]
