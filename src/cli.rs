@@ -4,6 +4,7 @@ mod add;
 mod bookmarks;
 mod check_terminal;
 mod compare;
+mod json;
 mod list;
 mod paths;
 mod search;
@@ -23,7 +24,7 @@ use crate::store::Store;
 use bookmarks::{BookmarkFormat, render_bookmarks};
 pub use paths::{articles_dir, cache_dir, data_dir};
 use paths::{library_source, load_library, lookup_paths, terminal_width};
-pub use shell::{command, parse};
+pub use shell::{command, parse, tell};
 use shell::{print, print_with};
 
 /// lectern: a keyboard-driven terminal reader for multilingual news.
@@ -160,7 +161,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let library = load_library(paths, &config)?;
             let (store, notices) = Store::open(&data_dir()?);
             for notice in notices {
-                eprintln!("lectern: warning: {notice}");
+                shell::tell(&format!("warning: {notice}"));
             }
             let code = search::run(&args, &library, &store)?;
             std::mem::forget(library);
@@ -173,11 +174,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Bookmarks { format }) => {
             let (store, notices) = Store::open(&data_dir()?);
             for notice in notices {
-                eprintln!("lectern: warning: {notice}");
+                shell::tell(&format!("warning: {notice}"));
             }
             let bookmarks = store.bookmarks();
             if bookmarks.is_empty() && format == BookmarkFormat::Md {
-                eprintln!("lectern: no bookmarks yet (press b on an article to add one)");
+                shell::tell("no bookmarks yet (press b on an article to add one)");
             }
             print(&render_bookmarks(&bookmarks, format))?;
         }
@@ -193,7 +194,7 @@ fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
     // before anything touches the terminal.
     let source = library_source(paths, &config)?;
     if !crate::tui::is_terminal() {
-        eprintln!("lectern: not a terminal; use lectern list/show to print");
+        shell::tell("not a terminal; use lectern list/show to print");
         return Ok(ExitCode::from(2));
     }
     // The first frame comes at once: a folder loads in the background.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = lectern::cli::parse();
     lectern::cli::run(cli).unwrap_or_else(|error| {
-        eprintln!("lectern: error: {error:#}");
+        lectern::cli::tell(&format!("error: {error:#}"));
         ExitCode::from(2)
     })
 }

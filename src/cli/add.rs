@@ -60,7 +60,7 @@ pub fn run(args: &AddArgs, config: &Config) -> anyhow::Result<ExitCode> {
             Ok(saved) => println!("{}  {}", saved.id, shown(&saved.path)),
             Err(error) => {
                 failed = true;
-                eprintln!("lectern: {}", sanitize_line(&format!("{error:#}")));
+                super::shell::tell(&format!("{error:#}"));
             }
         }
     }
@@ -90,7 +90,7 @@ fn add(
         read_file(Path::new(source), config.max_file_size).with_context(|| source.to_owned())?
     };
     for warning in &page.warnings {
-        eprintln!("lectern: warning: {}: {warning}", sanitize_line(source));
+        super::shell::tell(&format!("warning: {source}: {warning}"));
     }
     let text = save::page_text(page).with_context(|| source.to_owned())?;
     Ok(save::save(dir, &text, options)?)

@@ -52,7 +52,7 @@ pub fn render_bookmarks(bookmarks: &[Bookmark], format: BookmarkFormat) -> Strin
                 })
                 .collect();
             // Serialising borrowed strings cannot fail; an empty array is the honest fallback.
-            let mut json = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_owned());
+            let mut json = super::json::json(&list);
             json.push('\n');
             json
         }
@@ -101,7 +101,7 @@ fn markdown_line(bookmark: &Bookmark) -> String {
 /// Whether a path may be a link's destination: an `http(s)` address, or a file path (no
 /// scheme: nothing before a `:` that comes ahead of every `/`, `?` and `#`).
 fn is_safe_link(path: &str) -> bool {
-    let scheme_end = path.find(|c| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = path.find([':', '/', '?', '#']);
     match scheme_end {
         Some(at) if path[at..].starts_with(':') => {
             let scheme = path[..at].to_ascii_lowercase();

@@ -114,7 +114,7 @@ pub fn run(args: &CheckArgs, explicit: Option<&Path>, config: &Config) -> anyhow
         .and_then(|n| MODES.get(n))
     else {
         let shown = crate::text::sanitize_line(answer);
-        eprintln!("lectern: {shown:?} is not 1, 2 or 3; nothing changed");
+        super::shell::tell(&format!("{shown:?} is not 1, 2 or 3; nothing changed"));
         return Ok(ExitCode::from(2));
     };
     let path = match explicit {

@@ -89,7 +89,7 @@ pub fn render(
                 .map(|&i| Row::of_entry(&library.entries[i]))
                 .collect();
             // Serializing plain strings and numbers cannot fail.
-            serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+            super::json::json(&rows) + "\n"
         }
         ListFormat::Tsv => metas.fold(String::new(), |mut out, meta| {
             let fields = [
@@ -182,14 +182,14 @@ pub fn run(args: ListArgs, before: Vec<PathBuf>, config: &Config) -> anyhow::Res
     let order = match &args.filter {
         Some(query) => {
             if crate::filter::bounded(query).1 {
-                eprintln!(
-                    "lectern: the filter uses its first {} terms and {} characters",
+                super::shell::tell(&format!(
+                    "the filter uses its first {} terms and {} characters",
                     crate::filter::MAX_TERMS,
                     crate::filter::MAX_QUERY_CHARS
-                );
+                ));
             }
             for warning in crate::filter::Query::parse(query).warnings() {
-                eprintln!("lectern: filter: {warning}");
+                super::shell::tell(&format!("filter: {warning}"));
             }
             library.filter(&Store::open(&data_dir()?).0, query)
         }

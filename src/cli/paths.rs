@@ -1,6 +1,6 @@
 //! Where things live: the data, cache and articles folders, and which paths a command reads.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -87,9 +87,8 @@ pub(super) fn load_library(paths: &[PathBuf], config: &Config) -> anyhow::Result
         Some((paths, options)) => Library::load(&paths, options),
         None => Library::bundled(),
     };
-    let mut stderr = std::io::stderr().lock();
     for warning in &library.warnings {
-        writeln!(stderr, "lectern: warning: {warning}").context("writing warnings")?;
+        shell::tell(&format!("warning: {warning}"));
     }
     Ok(library)
 }

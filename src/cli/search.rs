@@ -61,7 +61,7 @@ pub fn reindex(library: &Library) -> anyhow::Result<ExitCode> {
         eprintln!();
     }
     for failure in &report.failed {
-        eprintln!("lectern: warning: not indexed: {failure}");
+        super::shell::tell(&format!("warning: not indexed: {failure}"));
     }
     println!("indexed {}", crate::text::counted(report.added, "article"));
     Ok(ExitCode::SUCCESS)
@@ -111,16 +111,16 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let query = SearchQuery::parse(&args.query, false);
     for warning in query.warnings() {
-        eprintln!("lectern: search: {warning}");
+        super::shell::tell(&format!("search: {warning}"));
     }
     if query.is_empty() {
-        eprintln!("lectern: search: the query has no words or fields to search for");
+        super::shell::tell("search: the query has no words or fields to search for");
         return Ok(ExitCode::from(2));
     }
     let mut conn = open_database(&super::data_dir()?).context("opening the search index")?;
     let report = sync(&mut conn, library, |_, _| {}).context("updating the search index")?;
     for failure in &report.failed {
-        eprintln!("lectern: warning: not indexed: {failure}");
+        super::shell::tell(&format!("warning: not indexed: {failure}"));
     }
     let rows: HashMap<&str, usize> = (library.entries.iter().enumerate())
         .map(|(row, entry)| (entry.meta.id.as_str(), row))
@@ -175,7 +175,7 @@ fn json(library: &Library, rows: &HashMap<&str, usize>, found: &[Found]) -> Stri
         })
         .collect();
     // Serializing plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"
+    super::json::json(&rows) + "\n"
 }
 
 /// Each hit as `id  lang  date  title · source`, then its snippet indented, the matched

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::text::sanitize_line;
 use anyhow::Context;
 use clap::{Command, CommandFactory, FromArgMatches};
 
@@ -11,8 +12,37 @@ use super::Cli;
 /// Parses the command line, with `--version` also naming the Unicode version of the tables
 /// lectern lays text out with. Exits (as clap does) on `--help`, `--version` and usage errors.
 pub fn parse() -> Cli {
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|error| exit_with(&error));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| exit_with(&error))
+}
+
+/// Exits as clap would, but with clap's message [`tell`]-cleaned: it quotes the argument
+/// that was wrong, which may hold an escape sequence.
+fn exit_with(error: &clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        error.exit();
+    }
+    let text = error.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    tell(&format!("error: {}", text.trim_end()));
+    std::process::exit(error.exit_code());
+}
+
+/// Writes `message` to stderr after `lectern: `, each line [`sanitize_line`]d: errors and
+/// warnings quote configuration values, paths and text from files and the web, and none of
+/// their escape sequences, controls or bidi overrides may act on the terminal.
+pub fn tell(message: &str) {
+    use std::io::Write;
+    let lines: Vec<String> = message.lines().map(sanitize_line).collect();
+    let _ = writeln!(std::io::stderr().lock(), "lectern: {}", lines.join("\n"));
 }
 
 /// The clap command with its long version: what completions and the man page are made from.

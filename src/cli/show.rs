@@ -240,7 +240,7 @@ pub fn render(
                 blocks: if args.raw { &[] } else { &article.blocks },
                 links: &article.links,
             };
-            serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+            out.write_all(super::json::json(&json).as_bytes())?;
             writeln!(out)
         }
     }

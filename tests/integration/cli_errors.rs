@@ -221,3 +221,49 @@ fn colour_is_asked_for_with_color_when() {
         "{stderr}"
     );
 }
+
+#[test]
+fn nothing_quoted_in_an_error_acts_on_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let title = "\u{1b}]0;PWNED\u{7}\u{9b}31m\u{202e}";
+    let check = |args: &[&str], env: Option<(&str, &str)>, context: &str| {
+        let mut command = lectern(&home);
+        command.args(args);
+        if let Some((key, value)) = env {
+            command.env(key, value);
+        }
+        let output = command.output().unwrap();
+        assert!(!output.status.success(), "{context}");
+        assert!(!output.stderr.is_empty(), "{context}: says something");
+        crate::support::escapes::assert_clean(&output.stderr, true, context);
+    };
+    // A configuration value, and a library path, with an OSC, a C1 CSI and an override.
+    let config = format!(
+        "bidi = \"{}\"\n",
+        crate::support::escapes::toml_escaped(title)
+    );
+    write(&home, "bad.toml", &config);
+    check(&["--config", "bad.toml", "list"], None, "config value");
+    let library = format!(
+        "library = [\"/nowhere/{}\"]\n",
+        crate::support::escapes::toml_escaped(title)
+    );
+    write(&home, "library.toml", &library);
+    check(&["--config", "library.toml", "list"], None, "library path");
+    // A command-line path, a mistyped value clap quotes, and an XDG folder.
+    check(
+        &["show", &format!("/nowhere/{title}")],
+        None,
+        "path argument",
+    );
+    check(&["list", "--format", title], None, "clap value");
+    // A configuration with a typo, in an XDG folder whose name carries the payload.
+    let xdg = home.path().join(title);
+    std::fs::create_dir_all(xdg.join("lectern")).unwrap();
+    std::fs::write(xdg.join("lectern/config.toml"), "bidy = \"app\"\n").unwrap();
+    check(
+        &["list"],
+        Some(("XDG_CONFIG_HOME", xdg.to_str().unwrap())),
+        "XDG path",
+    );
+}
