@@ -96,7 +96,7 @@ mod tests {
         assert!(add(&path, &first).unwrap());
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("# lectern's subscriptions"), "{text}");
-        assert_eq!(load(&path).unwrap(), [first.clone()]);
+        assert_eq!(load(&path).unwrap(), std::slice::from_ref(&first));
         assert!(!add(&path, &feed("https://a.example/rss", None)).unwrap());
 
         let by_hand =
