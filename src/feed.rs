@@ -2,6 +2,7 @@
 //! kept in the database.
 
 pub mod article;
+pub mod opml;
 pub mod parse;
 pub mod subscriptions;
 
