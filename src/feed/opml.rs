@@ -13,7 +13,7 @@ use super::Subscription;
 pub struct Imported {
     /// The feeds, once each, in the file's order.
     pub feeds: Vec<Subscription>,
-    /// Outlines skipped, and why ("not an http(s) address: file:///x").
+    /// Outlines skipped, and why (a `file:` address).
     pub warnings: Vec<String>,
 }
 
