@@ -30,6 +30,8 @@ mod cli_shell;
 mod compare;
 #[path = "integration/feed_opml.rs"]
 mod feed_opml;
+#[path = "integration/feed_parse.rs"]
+mod feed_parse;
 #[path = "integration/feed_subscriptions.rs"]
 mod feed_subscriptions;
 #[path = "integration/filter_fold.rs"]
