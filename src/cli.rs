@@ -4,6 +4,9 @@ mod add;
 mod bookmarks;
 mod check_terminal;
 mod compare;
+mod feed;
+mod feed_add;
+mod feed_list;
 mod json;
 mod list;
 mod paths;
@@ -60,6 +63,9 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Fetch web pages (or read saved ones) and save their articles into the library.
     Add(add::AddArgs),
+    /// Manage the feeds you subscribe to (feeds.toml in the configuration folder): add, list,
+    /// remove, import an OPML file, export as OPML.
+    Feed(feed::FeedArgs),
     /// Print your bookmarks (title, source, language, path, id, when bookmarked), read from
     /// lectern.db in the data folder (~/.local/share/lectern), which keeps them and the read
     /// marks; never waits for another lectern window's write.
@@ -149,6 +155,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&compare::render([left, right], &args, &config, width))?;
         }
         Some(Command::Add(args)) => return add::run(&args, &config),
+        Some(Command::Feed(args)) => return feed::run(&args, &config),
         Some(Command::CheckTerminal(args)) => {
             return check_terminal::run(&args, cli.config.as_deref(), &config);
         }

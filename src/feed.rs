@@ -1,6 +1,8 @@
 //! Feeds: subscriptions, parsing with lectern's repairs, polite fetching, and their articles
 //! kept in the database.
 
+pub mod article;
+pub mod opml;
 pub mod parse;
 pub mod subscriptions;
 

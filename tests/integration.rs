@@ -28,6 +28,12 @@ mod cli_output;
 mod cli_shell;
 #[path = "integration/compare.rs"]
 mod compare;
+#[path = "integration/feed_opml.rs"]
+mod feed_opml;
+#[path = "integration/feed_parse.rs"]
+mod feed_parse;
+#[path = "integration/feed_subscriptions.rs"]
+mod feed_subscriptions;
 #[path = "integration/filter_fold.rs"]
 mod filter_fold;
 #[path = "integration/filter_highlight.rs"]

@@ -1,9 +1,13 @@
 //! The subscriptions: `feeds.toml`, one `[[feed]]` table per feed, edited by hand or by
 //! `lectern feed`.
 
+mod edit;
+
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+
+pub use edit::{add, remove, set_url};
 
 /// When lectern fetches an entry's page for the whole article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -65,4 +69,119 @@ pub fn load(path: &Path) -> anyhow::Result<Vec<Subscription>> {
     let file: File =
         toml::from_str(&text).map_err(|error| anyhow::anyhow!("{}: {error}", path.display()))?;
     Ok(file.feed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(url: &str, title: Option<&str>) -> Subscription {
+        Subscription {
+            url: url.to_owned(),
+            title: title.map(str::to_owned),
+            ..Subscription::default()
+        }
+    }
+
+    #[test]
+    fn add_creates_the_file_then_keeps_comments_and_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lectern/feeds.toml");
+        let first = Subscription {
+            lang: Some("ar".to_owned()),
+            full_text: FullText::Always,
+            tags: vec!["world".to_owned(), "ar".to_owned()],
+            ..feed("https://a.example/rss", Some("Al \"A\""))
+        };
+        assert!(add(&path, &first).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# lectern's subscriptions"), "{text}");
+        assert_eq!(load(&path).unwrap(), std::slice::from_ref(&first));
+        assert!(!add(&path, &feed("https://a.example/rss", None)).unwrap());
+
+        let by_hand =
+            format!("{text}\n# my favourite\n[[feed]]\nurl = \"https://b.example/atom\"  # keep\n");
+        std::fs::write(&path, &by_hand).unwrap();
+        assert!(add(&path, &feed("https://c.example/feed", None)).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with(&by_hand), "{text}");
+        let urls: Vec<String> = load(&path).unwrap().into_iter().map(|s| s.url).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://a.example/rss",
+                "https://b.example/atom",
+                "https://c.example/feed"
+            ]
+        );
+    }
+
+    #[test]
+    fn remove_by_url_then_by_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        for (url, title) in [
+            ("https://a/1", Some("News")),
+            ("https://b/2", Some("news")),
+            ("https://c/3", Some("Other")),
+        ] {
+            add(&path, &feed(url, title)).unwrap();
+        }
+        let error = remove(&path, "NEWS").unwrap_err().to_string();
+        assert!(
+            error.contains("https://a/1") && error.contains("https://b/2"),
+            "{error}"
+        );
+        assert_eq!(load(&path).unwrap().len(), 3);
+        assert_eq!(
+            remove(&path, "https://b/2")
+                .unwrap()
+                .map(|s| s.url)
+                .as_deref(),
+            Some("https://b/2")
+        );
+        assert_eq!(
+            remove(&path, "news").unwrap().map(|s| s.url).as_deref(),
+            Some("https://a/1")
+        );
+        assert_eq!(remove(&path, "missing").unwrap(), None);
+        assert_eq!(load(&path).unwrap(), [feed("https://c/3", Some("Other"))]);
+    }
+
+    #[test]
+    fn set_url_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        std::fs::write(
+            &path,
+            "[[feed]]\nurl = \"http://old/rss\" # moved?\ntitle = \"T\"\n",
+        )
+        .unwrap();
+        set_url(&path, "http://old/rss", "https://new/rss").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "[[feed]]\nurl = \"https://new/rss\" # moved?\ntitle = \"T\"\n"
+        );
+        assert!(
+            set_url(&path, "http://nope", "x")
+                .unwrap_err()
+                .to_string()
+                .contains("http://nope")
+        );
+    }
+
+    #[test]
+    fn a_broken_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        std::fs::write(&path, "[[feed]\nurl = ").unwrap();
+        let error = add(&path, &feed("https://a", None))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("feeds.toml") && error.contains("not valid TOML"),
+            "{error}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[[feed]\nurl = ");
+    }
 }

@@ -1,0 +1,154 @@
+//! `lectern feed`: the subscriptions in `feeds.toml` — add, list, remove, import and export.
+//! `add` and `list` fetch and read the database (`feed_add`, `feed_list`); the rest only edit
+//! or read the file.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum, ValueHint};
+
+use super::shell::print;
+use crate::config::Config;
+use crate::feed::{opml, subscriptions};
+
+/// Arguments of `lectern feed`.
+#[derive(Debug, clap::Args)]
+pub struct FeedArgs {
+    /// What to do with the subscriptions.
+    #[command(subcommand)]
+    pub command: FeedCommand,
+}
+
+/// The `lectern feed` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed, or to the feed a web page names (autodiscovery); fetched once to
+    /// check it and learn its title.
+    Add {
+        /// The feed's address, or a web page's.
+        #[arg(value_name = "URL", value_hint = ValueHint::Url)]
+        url: String,
+        /// The name to show instead of the feed's own title.
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The language of its articles, when the feed does not say or says wrong.
+        #[arg(long, value_name = "L")]
+        lang: Option<String>,
+        /// A tag for `tag:` in the filter (repeat for several).
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// List the subscriptions with their articles, unread counts and last fetch.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FeedListFormat::Table)]
+        format: FeedListFormat,
+    },
+    /// Unsubscribe: by URL, else by title (case-insensitive). Its articles stay unless --purge.
+    Remove {
+        /// The feed's URL or title.
+        #[arg(value_name = "URL_OR_TITLE")]
+        url_or_title: String,
+        /// Also delete its articles (bookmarked ones always stay).
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Subscribe to every feed of an OPML file (other readers' exports): says how many were
+    /// added, already there, or skipped.
+    Import {
+        /// The OPML file.
+        #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+        file: PathBuf,
+    },
+    /// Print the subscriptions as OPML 2.0 (titles, URLs, tags as categories).
+    Export,
+}
+
+/// How `lectern feed list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FeedListFormat {
+    /// Aligned columns.
+    Table,
+    /// A JSON array of objects for programs.
+    Json,
+}
+
+/// The subscriptions file: `$XDG_CONFIG_HOME/lectern/feeds.toml`.
+fn feeds_file() -> anyhow::Result<PathBuf> {
+    subscriptions::default_file().context("no home folder to keep feeds.toml in")
+}
+
+/// Runs `lectern feed`.
+///
+/// # Errors
+/// A bad subscriptions or OPML file, or a failure to write.
+pub fn run(args: &FeedArgs, config: &Config) -> anyhow::Result<ExitCode> {
+    match &args.command {
+        FeedCommand::Add { .. } => super::feed_add::run(args, config),
+        FeedCommand::List { .. } => super::feed_list::run(args, config),
+        FeedCommand::Remove {
+            url_or_title,
+            purge,
+        } => remove(&feeds_file()?, url_or_title, *purge),
+        FeedCommand::Import { file } => import(&feeds_file()?, file),
+        FeedCommand::Export => {
+            let feeds = subscriptions::load(&feeds_file()?)?;
+            print(&opml::export(&feeds, &|_| None))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `lectern feed remove`.
+fn remove(path: &Path, url_or_title: &str, purge: bool) -> anyhow::Result<ExitCode> {
+    let Some(removed) = subscriptions::remove(path, url_or_title)? else {
+        eprintln!(
+            "lectern: no feed in {} has the URL or title {url_or_title:?}",
+            path.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let name = removed.title.as_deref().unwrap_or(&removed.url);
+    let name = crate::text::sanitize_line(name);
+    if purge {
+        // The articles live in the database, which the fetching side owns: until it offers
+        // a purge, say so rather than pretend.
+        eprintln!(
+            "lectern: removed {name}; --purge is not available yet: its articles stay in the database"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    print(&format!(
+        "removed {name} ({}); its articles stay\n",
+        crate::text::sanitize_line(&removed.url)
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lectern feed import`.
+fn import(path: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(file).with_context(|| file.display().to_string())?;
+    let text = String::from_utf8_lossy(&bytes);
+    let imported = opml::import(&text).with_context(|| file.display().to_string())?;
+    let (mut added, mut there) = (0, 0);
+    for feed in &imported.feeds {
+        if subscriptions::add(path, feed)? {
+            added += 1;
+        } else {
+            there += 1;
+        }
+    }
+    for warning in &imported.warnings {
+        eprintln!(
+            "lectern: {}: {}",
+            file.display(),
+            crate::text::sanitize_line(warning)
+        );
+    }
+    print(&format!(
+        "{added} added, {there} already there, {} skipped\n",
+        imported.warnings.len()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
