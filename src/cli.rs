@@ -4,6 +4,7 @@ mod add;
 mod bookmarks;
 mod check_terminal;
 mod compare;
+mod fetch;
 mod list;
 mod paths;
 mod search;
@@ -86,6 +87,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Fetch the subscribed feeds (feeds.toml) that are due into lectern.db: politely
+    /// (conditional GET, Retry-After, ttl), at most 2 requests at a time per host.
+    Fetch(fetch::FetchArgs),
     /// Print lectern's manual page (roff): `lectern man > ~/.local/share/man/man1/lectern.1`.
     Man,
 }
@@ -148,6 +152,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&compare::render([left, right], &args, &config, width))?;
         }
         Some(Command::Add(args)) => return add::run(&args, &config),
+        Some(Command::Fetch(args)) => return fetch::run(&args, &config),
         Some(Command::CheckTerminal(args)) => {
             return check_terminal::run(&args, cli.config.as_deref(), &config);
         }

@@ -1,7 +1,9 @@
 //! Feeds: subscriptions, parsing with lectern's repairs, polite fetching, and their articles
 //! kept in the database.
 
+pub mod fetch;
 pub mod parse;
+pub mod store;
 pub mod subscriptions;
 
 pub use parse::{Item, Parsed, parse};

@@ -36,7 +36,7 @@ fn a_new_database_is_private_in_wal_mode_and_migrated() {
         .pragma_query_value(None, "journal_mode", |row| row.get(0))
         .expect("mode");
     assert_eq!(journal, "wal");
-    assert_eq!(schema::version(&connection).expect("version"), 1);
+    assert_eq!(schema::version(&connection).expect("version"), 2, "bookmarks and feeds");
     drop(connection);
     let (_, again) = open(&path).expect("reopen");
     assert!(!again.created);
@@ -104,15 +104,19 @@ fn a_truncated_database_is_moved_aside() {
 fn a_newer_database_is_opened_read_only_and_left_alone() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let path = tmp.path().join(DB_FILE);
-    let later = [MIGRATIONS[0], "CREATE TABLE later (x INTEGER)"];
+    let later: Vec<&str> = MIGRATIONS
+        .iter()
+        .copied()
+        .chain(["CREATE TABLE later (x INTEGER)"])
+        .collect();
     drop(open_with(&path, &later).expect("a newer lectern"));
     let before = fs::read(&path).expect("read");
     let (connection, info) = open(&path).expect("open");
     assert_eq!(
         info.read_only,
         Some(ReadOnly::Newer {
-            found: 2,
-            supported: 1
+            found: current_version(MIGRATIONS) + 1,
+            supported: current_version(MIGRATIONS)
         })
     );
     assert!(

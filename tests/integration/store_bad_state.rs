@@ -100,10 +100,17 @@ fn check_moved_aside_in(dir: &Path, bytes: &[u8]) {
     assert!(!store.is_read(&format!("{:016x}", 1)), "a new database");
 }
 
+/// The schema version of a newer lectern: one migration more than this one's.
+const NEWER: u64 = lectern::db::MIGRATIONS.len() as u64 + 1;
+
 /// A database made by a newer lectern (one more migration), with bookmark A.
 fn newer_database(dir: &Path) -> PathBuf {
     let file = dir.join("lectern.db");
-    let migrations = [lectern::db::MIGRATIONS[0], "CREATE TABLE tags (id TEXT)"];
+    let migrations: Vec<&str> = lectern::db::MIGRATIONS
+        .iter()
+        .copied()
+        .chain(["CREATE TABLE tags (id TEXT)"])
+        .collect();
     let (connection, _) = lectern::db::open_with(&file, &migrations).expect("newer lectern");
     connection
         .execute(
@@ -124,7 +131,7 @@ fn a_newer_database_is_never_written() {
     let bytes = fs::read(&file).expect("read");
     let (mut store, notices) = Store::open(tmp.path());
     assert!(
-        matches!(notices.as_slice(), [Notice::FutureVersion { found: 2, .. }]),
+        matches!(notices.as_slice(), [Notice::FutureVersion { found: NEWER, .. }]),
         "{notices:?}"
     );
     assert!(notices[0].to_string().contains(&file.display().to_string()));
@@ -133,7 +140,7 @@ fn a_newer_database_is_never_written() {
     let error = store
         .toggle_bookmark(&meta(B))
         .expect_err("saves are refused");
-    assert!(matches!(error, StoreError::ReadOnly { found: 2, .. }));
+    assert!(matches!(error, StoreError::ReadOnly { found: NEWER, .. }));
     assert!(
         error.to_string().contains(&file.display().to_string()),
         "{error}"
@@ -161,17 +168,17 @@ fn a_database_migrated_by_a_newer_lectern_meanwhile_stops_saves() {
     store.toggle_bookmark(&meta(A)).expect("saved");
     store.flush().expect("saved");
     database(tmp.path())
-        .pragma_update(None, "user_version", 2)
+        .pragma_update(None, "user_version", NEWER.cast_signed())
         .expect("a newer lectern migrates");
     // Saves run in the background: the refusal comes from the flush.
     store.toggle_bookmark(&meta(B)).expect("queued");
     assert!(matches!(
         store.flush(),
-        Err(StoreError::ReadOnly { found: 2, .. })
+        Err(StoreError::ReadOnly { found: NEWER, .. })
     ));
     assert!(matches!(
         store.take_notices().as_slice(),
-        [Notice::FutureVersion { found: 2, .. }]
+        [Notice::FutureVersion { found: NEWER, .. }]
     ));
     assert!(store.is_read_only());
     assert_eq!(bookmarked_ids(tmp.path()), [A]);
