@@ -28,6 +28,12 @@ mod cli_output;
 mod cli_shell;
 #[path = "integration/compare.rs"]
 mod compare;
+#[path = "integration/feed_fetch.rs"]
+mod feed_fetch;
+#[path = "integration/feed_hostile.rs"]
+mod feed_hostile;
+#[path = "integration/feed_polite.rs"]
+mod feed_polite;
 #[path = "integration/filter_fold.rs"]
 mod filter_fold;
 #[path = "integration/filter_highlight.rs"]

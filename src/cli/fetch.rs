@@ -192,9 +192,8 @@ fn moved(file: &Path, old: &str, new: &str) {
 /// as it is (comments, order).
 fn set_url(file: &Path, old: &str, new: &str) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
-    let mut document: toml_edit::DocumentMut = text
-        .parse()
-        .with_context(|| file.display().to_string())?;
+    let mut document: toml_edit::DocumentMut =
+        text.parse().with_context(|| file.display().to_string())?;
     let feeds = document
         .get_mut("feed")
         .and_then(toml_edit::Item::as_array_of_tables_mut)

@@ -36,7 +36,11 @@ fn a_new_database_is_private_in_wal_mode_and_migrated() {
         .pragma_query_value(None, "journal_mode", |row| row.get(0))
         .expect("mode");
     assert_eq!(journal, "wal");
-    assert_eq!(schema::version(&connection).expect("version"), 2, "bookmarks and feeds");
+    assert_eq!(
+        schema::version(&connection).expect("version"),
+        2,
+        "bookmarks and feeds"
+    );
     drop(connection);
     let (_, again) = open(&path).expect("reopen");
     assert!(!again.created);

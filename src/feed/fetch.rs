@@ -180,7 +180,10 @@ pub fn run(
                     let _ = sender.send(Message::Started(task.subscription.url.clone()));
                     let pair = &clients[&task.subscription.user_agent];
                     let done = one::fetch(&task, pair, queue, slot);
-                    if sender.send(Message::Done(n, task.subscription, Box::new(done))).is_err() {
+                    if sender
+                        .send(Message::Done(n, task.subscription, Box::new(done)))
+                        .is_err()
+                    {
                         return;
                     }
                 }

@@ -51,7 +51,10 @@ pub struct StoredArticle {
 /// The lectern article id of an entry: 16 lowercase hex digits of xxh3 of the feed's URL,
 /// a newline and the entry's key. Stable across fetches, so marks keyed by id stay.
 pub fn article_id(feed_url: &str, item_key: &str) -> String {
-    format!("{:016x}", xxh3_64(format!("{feed_url}\n{item_key}").as_bytes()))
+    format!(
+        "{:016x}",
+        xxh3_64(format!("{feed_url}\n{item_key}").as_bytes())
+    )
 }
 
 /// Seconds since the Unix epoch, now.
@@ -95,7 +98,13 @@ pub fn ingest(
             type Found = (String, String, String, Option<String>, Option<i64>);
             let found: Option<Found> = find
                 .query_row(params![feed_url, item.key], |row| {
-                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
                 })
                 .optional()?;
             match found {

@@ -131,7 +131,10 @@ fn a_newer_database_is_never_written() {
     let bytes = fs::read(&file).expect("read");
     let (mut store, notices) = Store::open(tmp.path());
     assert!(
-        matches!(notices.as_slice(), [Notice::FutureVersion { found: NEWER, .. }]),
+        matches!(
+            notices.as_slice(),
+            [Notice::FutureVersion { found: NEWER, .. }]
+        ),
         "{notices:?}"
     );
     assert!(notices[0].to_string().contains(&file.display().to_string()));

@@ -116,7 +116,10 @@ mod tests {
 
     #[test]
     fn a_full_host_is_skipped_for_one_with_room() {
-        let hosts = Hosts::new(2, [("a", 1), ("a", 2), ("a", 3), ("b", 4)].map(|(h, t)| (h.to_owned(), t)));
+        let hosts = Hosts::new(
+            2,
+            [("a", 1), ("a", 2), ("a", 3), ("b", 4)].map(|(h, t)| (h.to_owned(), t)),
+        );
         let (first, slot1) = hosts.next().expect("1");
         let (second, _slot2) = hosts.next().expect("2");
         assert_eq!((first, second), (1, 2));

@@ -65,7 +65,12 @@ pub struct Done {
 }
 
 /// Fetches `task`'s feed; `slot` is its host's place, held for the feed's request only.
-pub fn fetch<S>(task: &Task, clients: &Clients, hosts: &Hosts<S>, slot: super::hosts::Slot<'_, S>) -> Done {
+pub fn fetch<S>(
+    task: &Task,
+    clients: &Clients,
+    hosts: &Hosts<S>,
+    slot: super::hosts::Slot<'_, S>,
+) -> Done {
     let mut headers = Vec::new();
     if let Some(state) = &task.state {
         if let Some(etag) = &state.etag {
@@ -129,7 +134,7 @@ pub fn fetch<S>(task: &Task, clients: &Clients, hosts: &Hosts<S>, slot: super::h
             let feed_url = moved_to.as_deref().unwrap_or(&task.subscription.url);
             match crate::feed::parse(&body, response.content_type.as_deref(), feed_url) {
                 Ok(parsed) => {
-                    let entries = entries(&parsed, &task.subscription, &clients.page, hosts);
+                    let entries = entries(&parsed, &task.subscription, &url, &clients.page, hosts);
                     Outcome::Fetched {
                         response,
                         parsed,
@@ -144,15 +149,18 @@ pub fn fetch<S>(task: &Task, clients: &Clients, hosts: &Hosts<S>, slot: super::h
             }
         }
     };
-    Done {
-        moved_to,
-        outcome,
-    }
+    Done { moved_to, outcome }
 }
 
 /// Each item's stored form: its own text, or the whole article from its link when the
 /// subscription asks for it (`always`, or `auto` and under [`SUMMARY_WORDS`] words).
-fn entries<S>(parsed: &Parsed, subscription: &Subscription, page: &Client, hosts: &Hosts<S>) -> Vec<Entry> {
+fn entries<S>(
+    parsed: &Parsed,
+    subscription: &Subscription,
+    feed_url: &str,
+    page: &Client,
+    hosts: &Hosts<S>,
+) -> Vec<Entry> {
     parsed
         .items
         .iter()
@@ -163,7 +171,13 @@ fn entries<S>(parsed: &Parsed, subscription: &Subscription, page: &Client, hosts
                 FullText::Auto => words(item) < SUMMARY_WORDS,
                 FullText::Never => false,
             };
-            let Some(link) = item.link.as_deref().filter(|_| wanted) else {
+            // A relative link is the feed's publisher's error, but a common one.
+            let link = item
+                .link
+                .as_deref()
+                .filter(|_| wanted)
+                .and_then(|link| html::resolve_link(link, Some(feed_url)));
+            let Some(link) = link else {
                 return Entry {
                     text: own,
                     raw: None,
@@ -171,7 +185,7 @@ fn entries<S>(parsed: &Parsed, subscription: &Subscription, page: &Client, hosts
                 };
             };
             let raw = entry_html(item).map(str::to_owned);
-            match whole_article(link, page, hosts) {
+            match whole_article(&link, page, hosts) {
                 Ok(text) => Entry {
                     text,
                     raw,

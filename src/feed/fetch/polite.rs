@@ -101,7 +101,10 @@ mod tests {
     fn the_latest_of_ttl_max_age_and_expires_counts() {
         let now = OCT_21 - 600;
         assert_eq!(next_due(now, &response(None, None), None), None);
-        assert_eq!(next_due(now, &response(None, None), Some(30)), Some(now + 1800));
+        assert_eq!(
+            next_due(now, &response(None, None), Some(30)),
+            Some(now + 1800)
+        );
         let cached = response(Some("public, max-age=3600"), None);
         assert_eq!(next_due(now, &cached, Some(30)), Some(now + 3600));
         let expires = response(None, Some("Wed, 21 Oct 2015 07:28:00 GMT"));

@@ -15,7 +15,19 @@ pub const SUMMARY_WORDS: usize = 120;
 
 /// Block elements after which a paragraph ends.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "tr",
+    "section",
 ];
 
 /// The entry's HTML (content, else summary), if any.

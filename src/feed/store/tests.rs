@@ -23,7 +23,10 @@ fn feed(items: Vec<Item>) -> (Parsed, Vec<Entry>) {
     let entries = items
         .iter()
         .map(|item| Entry {
-            text: format!("+++\ntitle = \"{}\"\n+++\nbody of {}\n", item.title, item.key),
+            text: format!(
+                "+++\ntitle = \"{}\"\n+++\nbody of {}\n",
+                item.title, item.key
+            ),
             ..Entry::default()
         })
         .collect();
@@ -42,7 +45,10 @@ const URL: &str = "https://example.org/feed.xml";
 fn ids_are_sixteen_hex_digits_of_url_and_key() {
     let id = article_id(URL, "a");
     assert_eq!(id.len(), 16);
-    assert!(id.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+    assert!(
+        id.chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+    );
     assert_eq!(id, article_id(URL, "a"));
     assert_ne!(id, article_id(URL, "b"));
     assert_ne!(id, article_id("https://example.org/other.xml", "a"));
@@ -58,10 +64,7 @@ fn a_second_ingest_duplicates_nothing_and_an_update_keeps_the_id() {
     let (parsed, entries) = feed(vec![item("a", "First"), item("b", "Second")]);
     let first = ingest(&mut connection, URL, &parsed, &entries).expect("ingest");
     assert_eq!((first.new, first.updated), (2, 0));
-    assert_eq!(
-        first.new_ids,
-        [article_id(URL, "a"), article_id(URL, "b")]
-    );
+    assert_eq!(first.new_ids, [article_id(URL, "a"), article_id(URL, "b")]);
     let again = ingest(&mut connection, URL, &parsed, &entries).expect("ingest");
     assert_eq!((again.new, again.updated), (0, 0));
     let (changed, mut changed_entries) = feed(vec![item("a", "First, corrected")]);
@@ -74,7 +77,10 @@ fn a_second_ingest_duplicates_nothing_and_an_update_keeps_the_id() {
         article_text(&connection, &article_id(URL, "a")).expect("text"),
         Some("corrected text".to_owned())
     );
-    assert_eq!(article_text(&connection, "0000000000000000").expect("text"), None);
+    assert_eq!(
+        article_text(&connection, "0000000000000000").expect("text"),
+        None
+    );
 }
 
 #[test]
@@ -90,7 +96,11 @@ fn counts_retention_and_purge_spare_bookmarks() {
         },
     )
     .expect("record");
-    let (a, b, c) = (article_id(URL, "a"), article_id(URL, "b"), article_id(URL, "c"));
+    let (a, b, c) = (
+        article_id(URL, "a"),
+        article_id(URL, "b"),
+        article_id(URL, "c"),
+    );
     for id in [&a, &b] {
         connection
             .execute(
@@ -111,7 +121,10 @@ fn counts_retention_and_purge_spare_bookmarks() {
     // Nothing is old enough yet.
     assert_eq!(retain(&connection, 90, now()).expect("retain"), 0);
     // 91 days on: a (read) goes, b (read, bookmarked) and c (unread) stay.
-    assert_eq!(retain(&connection, 90, now() + 91 * 86_400).expect("retain"), 1);
+    assert_eq!(
+        retain(&connection, 90, now() + 91 * 86_400).expect("retain"),
+        1
+    );
     let left: Vec<String> = articles(&connection)
         .expect("articles")
         .into_iter()
