@@ -2,6 +2,7 @@
 //! lectern.db, with a progress bar on a terminal, one line per failed feed, and a summary.
 //! Safe beside a running reader: the database is in WAL mode and every write is short.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -109,7 +110,7 @@ pub fn run(args: &FetchArgs, config: &Config) -> anyhow::Result<ExitCode> {
         (report.removed, "old read articles removed"),
     ] {
         if count > 0 {
-            summary.push_str(&format!(", {count} {what}"));
+            let _ = write!(summary, ", {count} {what}");
         }
     }
     println!("{summary}");

@@ -3,6 +3,7 @@
 //! its id, a summary-only feed gets the whole articles from its links. The helpers here are
 //! shared by `feed_polite` and `feed_hostile`.
 
+use std::fmt::Write as _;
 use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -19,11 +20,12 @@ pub fn rss(title: &str, items: &[(&str, &str, &str)]) -> String {
          <title>{title}</title><link>http://example.org/</link><language>en</language>\n"
     );
     for (guid, title, body) in items {
-        xml.push_str(&format!(
+        let _ = writeln!(
+            xml,
             "<item><guid isPermaLink=\"false\">{guid}</guid><title>{title}</title>\
              <pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>\
-             <description><![CDATA[{body}]]></description></item>\n"
-        ));
+             <description><![CDATA[{body}]]></description></item>"
+        );
     }
     xml.push_str("</channel></rss>\n");
     xml
@@ -43,7 +45,7 @@ pub fn home(feeds: &[(&str, &str)], config: &str) -> TempDir {
     std::fs::create_dir_all(&dir).unwrap();
     let mut toml = String::from("# my feeds\n");
     for (url, extra) in feeds {
-        toml.push_str(&format!("\n[[feed]]\nurl = \"{url}\"\n{extra}\n"));
+        let _ = write!(toml, "\n[[feed]]\nurl = \"{url}\"\n{extra}\n");
     }
     std::fs::write(dir.join("feeds.toml"), toml).unwrap();
     std::fs::write(dir.join("config.toml"), config).unwrap();
@@ -217,10 +219,11 @@ fn a_summary_only_feed_gets_the_whole_articles_and_keeps_the_summaries() {
                 "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Town News</title>",
             );
             for n in 1..=2 {
-                xml.push_str(&format!(
+                let _ = write!(
+                    xml,
                     "<item><title>Story {n}</title><link>/story/{n}</link>\
                      <guid>story-{n}</guid><description>Short summary {n}.</description></item>"
-                ));
+                );
             }
             xml.push_str("</channel></rss>");
             Reply::ok("application/rss+xml", xml)

@@ -45,14 +45,14 @@ pub fn write(
         } => match store::ingest(connection, &state.url, &parsed, &entries) {
             Ok(ingested) => {
                 state.last_status = Some(response.status);
-                state.etag = response.etag.clone();
-                state.last_modified = response.last_modified.clone();
+                state.etag.clone_from(&response.etag);
+                state.last_modified.clone_from(&response.last_modified);
                 state.title.clone_from(&parsed.title);
                 state.site_url.clone_from(&parsed.link);
-                state.next_due = polite::next_due(now, &response, parsed.ttl_minutes);
-                state.last_error = None;
-                state.failures = 0;
-                state.gone = false;
+                succeeded(
+                    &mut state,
+                    polite::next_due(now, &response, parsed.ttl_minutes),
+                );
                 report.fetched += 1;
                 report.new += ingested.new;
                 report.updated += ingested.updated;
@@ -73,15 +73,12 @@ pub fn write(
             state.last_status = Some(304);
             // A 304 may carry new validators; one without keeps the old.
             if response.etag.is_some() {
-                state.etag = response.etag.clone();
+                state.etag.clone_from(&response.etag);
             }
             if response.last_modified.is_some() {
-                state.last_modified = response.last_modified.clone();
+                state.last_modified.clone_from(&response.last_modified);
             }
-            state.next_due = polite::next_due(now, &response, None);
-            state.last_error = None;
-            state.failures = 0;
-            state.gone = false;
+            succeeded(&mut state, polite::next_due(now, &response, None));
             report.fetched += 1;
             report.not_modified += 1;
             Event::Done {
@@ -97,30 +94,9 @@ pub fn write(
             reason,
             response,
         } => {
-            state.last_status = status;
-            state.failures = state.failures.saturating_add(1);
-            state.gone = status == Some(410);
-            state.next_due = match status {
-                Some(429 | 503) => Some(polite::retry_at(
-                    now,
-                    response.as_ref().and_then(|r| r.retry_after.as_deref()),
-                )),
-                _ => None,
-            };
-            let reason = if state.gone {
-                format!("{reason}: the feed is gone; not fetched again unless forced (--force)")
-            } else if let Some(due) = state.next_due {
-                format!("{reason}: not asked again for {} s", due - now)
-            } else {
-                reason
-            };
-            state.last_error = Some(reason.clone());
             report.failed += 1;
-            Event::Failed {
-                url: state.url.clone(),
-                reason,
-                gone: state.gone,
-            }
+            let retry_after = response.as_ref().and_then(|r| r.retry_after.as_deref());
+            failure(&mut state, now, status, retry_after, reason)
         }
     };
     if let Err(error) = store::record(connection, &state)
@@ -136,6 +112,45 @@ pub fn write(
         to,
     });
     moved.into_iter().chain([event]).collect()
+}
+
+/// A feed that answered: no failure remembered, due when the feed or server said.
+fn succeeded(state: &mut FeedState, next_due: Option<i64>) {
+    state.next_due = next_due;
+    state.last_error = None;
+    state.failures = 0;
+    state.gone = false;
+}
+
+/// A failure remembered in `state`: the status, one more failure, gone on 410, the wait
+/// asked for on 429/503.
+fn failure(
+    state: &mut FeedState,
+    now: i64,
+    status: Option<u16>,
+    retry_after: Option<&str>,
+    reason: String,
+) -> Event {
+    state.last_status = status;
+    state.failures = state.failures.saturating_add(1);
+    state.gone = status == Some(410);
+    state.next_due = match status {
+        Some(429 | 503) => Some(polite::retry_at(now, retry_after)),
+        _ => None,
+    };
+    let reason = if state.gone {
+        format!("{reason}: the feed is gone; not fetched again unless forced (--force)")
+    } else if let Some(due) = state.next_due {
+        format!("{reason}: not asked again for {} s", due - now)
+    } else {
+        reason
+    };
+    state.last_error = Some(reason.clone());
+    Event::Failed {
+        url: state.url.clone(),
+        reason,
+        gone: state.gone,
+    }
 }
 
 fn failed(report: &mut Report, url: &str, reason: &str) -> Event {
