@@ -1,6 +1,7 @@
 //! Feeds: subscriptions, parsing with lectern's repairs, polite fetching, and their articles
 //! kept in the database.
 
+pub mod article;
 pub mod fetch;
 pub mod parse;
 pub mod store;

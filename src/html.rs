@@ -18,6 +18,7 @@ use crate::text::Dir;
 pub use charset::{Decoded, decode, decode_page, decode_served};
 /// A link made absolute against a base address (also used for feeds' redirects and discovery).
 pub use links::resolve as resolve_link;
+pub(crate) use meta::Found;
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).
 const MAX_DEPTH: usize = 512;
@@ -147,6 +148,46 @@ pub fn read_served(bytes: &[u8], served: Served<'_>) -> Page {
         dir,
         replaced,
         warnings,
+    }
+}
+
+/// An HTML fragment (a feed entry's content) as lectern's paragraphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fragment {
+    /// Its paragraphs, as [`read`] writes an article's.
+    pub paragraphs: Vec<String>,
+    /// The `dir` of the elements that enclose all of its text, if one says `rtl` or `ltr`.
+    pub dir: Option<Dir>,
+    /// The `lang` of the elements that enclose all of its text.
+    pub lang: Option<String>,
+}
+
+/// Walks an HTML fragment into paragraphs, without extraction (a feed entry's content is the
+/// article already); `base` is the direction its feed declares, if any.
+pub fn fragment(html: &str, base: Option<Dir>) -> Fragment {
+    if source::tag_depth(html) > MAX_SOURCE_DEPTH {
+        let text = source::without_tags(html);
+        return Fragment {
+            paragraphs: text
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            ..Fragment::default()
+        };
+    }
+    let document = Document::from(html);
+    let dir = meta::enclosing_attr(&document, "dir").and_then(|d| meta::direction(&d));
+    let lang = meta::enclosing_attr(&document, "lang");
+    let walk = walk::Walk {
+        furniture: false,
+        base: dir.or(base),
+    };
+    Fragment {
+        paragraphs: walk::paragraphs(&document.root(), walk),
+        dir,
+        lang,
     }
 }
 

@@ -8,7 +8,6 @@
 mod hosts;
 mod one;
 mod polite;
-mod text;
 mod write;
 
 use std::collections::HashMap;
@@ -25,7 +24,6 @@ use one::{Clients, Done, Task};
 use write::write;
 
 pub use polite::http_date;
-pub use text::SUMMARY_WORDS;
 
 /// The `[feeds]` settings of the configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -45,7 +45,7 @@ fn day(stamp: &str) -> Option<String> {
 }
 
 /// A `dir` attribute's direction; `auto` and anything else leave it to detection.
-fn direction(value: &str) -> Option<Dir> {
+pub fn direction(value: &str) -> Option<Dir> {
     match value.trim().to_ascii_lowercase().as_str() {
         "rtl" => Some(Dir::Rtl),
         "ltr" => Some(Dir::Ltr),
@@ -63,7 +63,7 @@ fn first_attr(document: &Document, selectors: &[&str], attribute: &str) -> Optio
 /// The `attribute` of the elements that enclose all of `content`'s text (the wrappers from its
 /// root down to the first element with more than one child or with text of its own), the
 /// innermost that has it.
-fn enclosing_attr(content: &Document, attribute: &str) -> Option<String> {
+pub fn enclosing_attr(content: &Document, attribute: &str) -> Option<String> {
     let mut node = content.root();
     let mut found = None;
     loop {

@@ -4,13 +4,12 @@
 //! thread that writes.
 
 use crate::feed::store::{Entry, FeedState};
-use crate::feed::{FullText, Parsed, Subscription};
+use crate::feed::{FullText, Parsed, Subscription, article};
 use crate::html::{self, Served};
 use crate::library::save;
 use crate::net::{Client, MAX_REDIRECTS, Response};
 
 use super::hosts::{Hosts, host_of};
-use super::text::{SUMMARY_WORDS, entry_html, entry_text, words};
 
 /// A feed to fetch.
 #[derive(Debug, Clone)]
@@ -153,7 +152,7 @@ pub fn fetch<S>(
 }
 
 /// Each item's stored form: its own text, or the whole article from its link when the
-/// subscription asks for it (`always`, or `auto` and under [`SUMMARY_WORDS`] words).
+/// subscription asks for it (`always`, or `auto` and [`article::is_summary`]).
 fn entries<S>(
     parsed: &Parsed,
     subscription: &Subscription,
@@ -165,10 +164,10 @@ fn entries<S>(
         .items
         .iter()
         .map(|item| {
-            let own = entry_text(item, parsed, subscription);
+            let own = article::text(item, parsed, Some(subscription), feed_url);
             let wanted = match subscription.full_text {
                 FullText::Always => true,
-                FullText::Auto => words(item) < SUMMARY_WORDS,
+                FullText::Auto => article::is_summary(item),
                 FullText::Never => false,
             };
             // A relative link is the feed's publisher's error, but a common one.
@@ -184,7 +183,7 @@ fn entries<S>(
                     extract_error: None,
                 };
             };
-            let raw = entry_html(item).map(str::to_owned);
+            let raw = article::body(item).map(str::to_owned);
             match whole_article(&link, page, hosts) {
                 Ok(text) => Entry {
                     text,
