@@ -1,4 +1,19 @@
-//! A feed's bytes to its items, through `feed-rs` with lectern's repairs around it.
+//! A feed's bytes to its items, through `feed-rs` with lectern's repairs around it: the
+//! charset ([`charset`]), a bare `&` ([`repair`]), titles made one clean line, stable keys
+//! ([`identity`]), and the language and direction `feed-rs` drops ([`scan`]).
+//!
+//! Entities: `feed-rs` and the scan read XML with `quick-xml`, which resolves only XML's five
+//! predefined entities and character references and never a DTD's, so an entity bomb or an
+//! external entity (`file:///etc/passwd`) stays unexpanded text (`&lol9;`).
+//!
+//! A truncated or broken feed: the entries before the break are kept (the text up to the last
+//! complete `</item>` or `</entry>`), with a warning naming the parser's reason; a feed broken
+//! before its first entry is an error naming that reason.
+
+mod charset;
+mod identity;
+mod repair;
+mod scan;
 
 use thiserror::Error;
 
@@ -66,38 +81,167 @@ pub fn parse(
     content_type: Option<&str>,
     feed_url: &str,
 ) -> Result<Parsed, ParseError> {
-    let _ = content_type;
-    let feed = feed_rs::parser::Builder::new()
-        .base_uri(Some(feed_url))
+    let utf8 = charset::to_utf8(bytes, content_type);
+    let mut warnings = utf8.warnings;
+    let text = utf8.text;
+    let feed = match read(&text, feed_url) {
+        Ok(feed) => feed,
+        Err(first) => {
+            let repaired = repair::escape_bare_ampersands(&text);
+            if let Some(repaired) = &repaired
+                && let Ok(feed) = read(repaired, feed_url)
+            {
+                warnings.push("bare & in the feed escaped as &amp;".to_owned());
+                return Ok(build(feed, &scan_of(repaired), feed_url, warnings));
+            }
+            let text = repaired.unwrap_or(text);
+            // A feed cut short (a dropped connection, a full disk at the publisher's): the
+            // entries before the break are kept, and the reader told.
+            let Some(feed) = repair::before_break(&text).and_then(|t| {
+                let feed = read(&t, feed_url).ok()?;
+                Some((feed, t))
+            }) else {
+                return Err(ParseError::Invalid(first));
+            };
+            let (feed, kept) = feed;
+            warnings.push(format!(
+                "the feed breaks after {} entries ({first}): kept those",
+                feed.entries.len()
+            ));
+            return Ok(build(feed, &scan_of(&kept), feed_url, warnings));
+        }
+    };
+    Ok(build(feed, &scan_of(&text), feed_url, warnings))
+}
+
+/// What the XML declares that `feed-rs` drops; nothing for a JSON feed.
+fn scan_of(text: &str) -> scan::Scan {
+    if text.trim_start().starts_with('<') {
+        scan::scan(text)
+    } else {
+        scan::Scan::default()
+    }
+}
+
+/// `feed-rs` on UTF-8 text, without its random ids.
+fn read(text: &str, feed_url: &str) -> Result<feed_rs::model::Feed, String> {
+    let base = feed_url.starts_with("http").then_some(feed_url);
+    feed_rs::parser::Builder::new()
+        .base_uri(base)
+        .id_generator(identity::no_generated_id)
         .build()
-        .parse(bytes)
-        .map_err(|error| ParseError::Invalid(error.to_string()))?;
+        .parse(text.as_bytes())
+        .map_err(|error| error.to_string())
+}
+
+/// A language tag's primary subtag, lowercase: `vi` for `vi-VN`; nothing for what is no tag.
+fn primary_subtag(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    (2..=8)
+        .contains(&primary.len())
+        .then(|| primary.to_ascii_lowercase())
+        .filter(|p| p.chars().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The address of a list of links: the first `alternate` (or unlabelled) one, else the first.
+fn page_link(links: &[feed_rs::model::Link]) -> Option<String> {
+    links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or_else(|| links.first())
+        .map(|l| l.href.trim().to_owned())
+        .filter(|href| !href.is_empty())
+}
+
+/// lectern's feed from `feed-rs`'s, with what the scan found.
+fn build(
+    feed: feed_rs::model::Feed,
+    scan: &scan::Scan,
+    feed_url: &str,
+    mut warnings: Vec<String>,
+) -> Parsed {
+    let feed_lang = (scan.lang.as_deref())
+        .or(feed.language.as_deref())
+        .and_then(primary_subtag);
+    let feed_dir = scan.dir;
+    // Entries are matched to the scan by position, only when both counted the same.
+    let declared = (scan.entries.len() == feed.entries.len()).then_some(&scan.entries);
     let items = feed
         .entries
         .into_iter()
-        .map(|entry| Item {
-            key: entry.id,
-            title: entry.title.map(|text| text.content).unwrap_or_default(),
-            link: entry.links.first().map(|link| link.href.clone()),
-            author: entry.authors.first().and_then(|person| person.name.clone()),
-            published: entry
-                .published
-                .or(entry.updated)
-                .map(|date| date.timestamp()),
-            updated: entry.updated.map(|date| date.timestamp()),
-            lang: entry.language,
-            dir: None,
-            summary: entry.summary.map(|text| text.content),
-            content: entry.content.and_then(|content| content.body),
+        .enumerate()
+        .map(|(index, entry)| {
+            let found = declared
+                .and_then(|d| d.get(index))
+                .cloned()
+                .unwrap_or_default();
+            let title = entry
+                .title
+                .map(|t| repair::title(&t.content))
+                .unwrap_or_default();
+            let link = page_link(&entry.links);
+            let published = entry.published.or(entry.updated).map(|d| d.timestamp());
+            let content = entry
+                .content
+                .and_then(|c| c.body)
+                .filter(|b| !b.trim().is_empty());
+            let summary = entry
+                .summary
+                .map(|s| s.content)
+                .filter(|s| !s.trim().is_empty());
+            let mut lang = (found.lang.as_deref())
+                .or(found.content_lang.as_deref())
+                .or(entry.language.as_deref())
+                .and_then(primary_subtag)
+                .or_else(|| feed_lang.clone());
+            let mut dir = found.dir.or(found.content_dir).or(feed_dir);
+            if lang.is_none() || dir.is_none() {
+                // The HTML of the content says what the feed does not.
+                let html = content
+                    .as_deref()
+                    .or(summary.as_deref())
+                    .unwrap_or_default();
+                if html.contains('<') {
+                    let fragment = crate::html::fragment(html, None);
+                    lang = lang.or_else(|| fragment.lang.as_deref().and_then(primary_subtag));
+                    dir = dir.or(fragment.dir);
+                }
+            }
+            Item {
+                key: identity::key(&entry.id, link.as_deref(), feed_url, &title, published),
+                title,
+                link,
+                author: entry
+                    .authors
+                    .first()
+                    .and_then(|person| person.name.as_deref())
+                    .map(repair::title)
+                    .filter(|name| !name.is_empty()),
+                published,
+                updated: entry.updated.map(|date| date.timestamp()),
+                lang,
+                dir,
+                summary,
+                content,
+            }
         })
-        .collect();
-    Ok(Parsed {
-        title: feed.title.map(|text| text.content),
-        link: feed.links.first().map(|link| link.href.clone()),
-        lang: feed.language,
-        dir: None,
+        .collect::<Vec<_>>();
+    if items.is_empty() && feed.title.is_none() {
+        warnings.push("the feed has no title and no entries".to_owned());
+    }
+    Parsed {
+        title: feed
+            .title
+            .map(|t| repair::title(&t.content))
+            .filter(|t| !t.is_empty()),
+        link: page_link(&feed.links),
+        lang: feed_lang,
+        dir: feed_dir,
         ttl_minutes: feed.ttl,
         items,
-        warnings: Vec::new(),
-    })
+        warnings,
+    }
 }
+
+#[cfg(test)]
+mod tests;
