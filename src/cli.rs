@@ -4,6 +4,8 @@ mod add;
 mod bookmarks;
 mod check_terminal;
 mod compare;
+mod feed_add;
+mod feed_list;
 mod fetch;
 mod list;
 mod paths;
@@ -90,8 +92,23 @@ pub enum Command {
     /// Fetch the subscribed feeds (feeds.toml) that are due into lectern.db: politely
     /// (conditional GET, Retry-After, ttl), at most 2 requests at a time per host.
     Fetch(fetch::FetchArgs),
+    /// Subscribe to feeds and list them (feeds.toml).
+    Feed {
+        /// What to do.
+        #[command(subcommand)]
+        command: FeedCommand,
+    },
     /// Print lectern's manual page (roff): `lectern man > ~/.local/share/man/man1/lectern.1`.
     Man,
+}
+
+/// `lectern feed` commands (add and list here; the other feed commands are in `cli/feed.rs`).
+#[derive(Debug, Subcommand)]
+pub enum FeedCommand {
+    /// Subscribe to a feed, or to the feed a web page names; fetches it once.
+    Add(feed_add::FeedAddArgs),
+    /// List the subscriptions with their articles, unread, last fetch and errors.
+    List(feed_list::FeedListArgs),
 }
 
 /// Arguments of `lectern list`.
@@ -153,6 +170,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Add(args)) => return add::run(&args, &config),
         Some(Command::Fetch(args)) => return fetch::run(&args, &config),
+        Some(Command::Feed { command }) => match command {
+            FeedCommand::Add(args) => return feed_add::run(&args, &config),
+            FeedCommand::List(args) => feed_list::run(&args)?,
+        },
         Some(Command::CheckTerminal(args)) => {
             return check_terminal::run(&args, cli.config.as_deref(), &config);
         }

@@ -261,3 +261,87 @@ fn a_summary_only_feed_gets_the_whole_articles_and_keeps_the_summaries() {
     );
     assert_eq!(requests_for(&server, "/story/1").len(), 1);
 }
+
+#[test]
+fn feed_add_finds_the_feed_a_page_names_and_feed_list_shows_it() {
+    let body = long_body(130);
+    let feed = rss(
+        "Página Daily",
+        &[("a", "First", &body), ("b", "Second", &body)],
+    );
+    let server = Server::start(vec![
+        (
+            "/",
+            Reply::ok(
+                "text/html",
+                "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" \
+                 href=\"/news/feed.xml\"></head><body>Home</body></html>",
+            ),
+        ),
+        ("/news/feed.xml", Reply::ok("application/rss+xml", feed)),
+    ]);
+    let home = home(&[], "");
+    let output = lectern(&home, 60)
+        .args([
+            "feed",
+            "add",
+            &server.url("/"),
+            "--tag",
+            "world",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    let (out, err) = outputs(&output);
+    assert!(output.status.success(), "{err}");
+    let url = server.url("/news/feed.xml");
+    assert_eq!(out, format!("added Página Daily ({url})\n2 new articles\n"));
+    let toml = std::fs::read_to_string(home.path().join("config/lectern/feeds.toml")).unwrap();
+    assert!(toml.starts_with("# my feeds\n"), "{toml}");
+    assert!(toml.contains(&format!("url = \"{url}\"")), "{toml}");
+    assert!(toml.contains("tags = [\"world\"]"), "{toml}");
+    assert_eq!(stored(&home).len(), 2);
+    // Adding it again is refused.
+    let again = lectern(&home, 60)
+        .args(["feed", "add", &url])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(outputs(&again).1.contains("already in"));
+
+    let list = lectern(&home, 60)
+        .args(["feed", "list", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(list.status.success(), "{}", outputs(&list).1);
+    let json: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let feed = &json["feeds"][0];
+    assert_eq!(feed["url"], url.as_str());
+    assert_eq!(feed["title"], "Página Daily");
+    assert_eq!(feed["tags"][0], "world");
+    assert_eq!(
+        (feed["articles"].as_i64(), feed["unread"].as_i64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(feed["last_status"], 200);
+    assert!(json["database_bytes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_page_without_a_feed_is_not_added() {
+    let server = Server::start(vec![("/", Reply::ok("text/html", "<p>just a page</p>"))]);
+    let home = home(&[], "");
+    let output = lectern(&home, 60)
+        .args(["feed", "add", &server.url("/")])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = outputs(&output).1;
+    assert!(
+        err.contains("neither a feed nor a page that links to one"),
+        "{err}"
+    );
+    let toml = std::fs::read_to_string(home.path().join("config/lectern/feeds.toml")).unwrap();
+    assert_eq!(toml, "# my feeds\n");
+}
