@@ -7,6 +7,7 @@ mod compare;
 mod feed;
 mod feed_add;
 mod feed_list;
+mod fetch;
 mod json;
 mod list;
 mod paths;
@@ -93,6 +94,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Fetch the subscribed feeds (feeds.toml) that are due into lectern.db: politely
+    /// (conditional GET, Retry-After, ttl), at most 2 requests at a time per host.
+    Fetch(fetch::FetchArgs),
     /// Print lectern's manual page (roff): `lectern man > ~/.local/share/man/man1/lectern.1`.
     Man,
 }
@@ -155,6 +159,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&compare::render([left, right], &args, &config, width))?;
         }
         Some(Command::Add(args)) => return add::run(&args, &config),
+        Some(Command::Fetch(args)) => return fetch::run(&args, &config),
         Some(Command::Feed(args)) => return feed::run(&args, &config),
         Some(Command::CheckTerminal(args)) => {
             return check_terminal::run(&args, cli.config.as_deref(), &config);

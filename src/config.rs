@@ -35,6 +35,8 @@ pub struct Config {
     pub theme: Theme,
     /// Timeouts of `lectern add`'s fetches.
     pub network: crate::net::Settings,
+    /// How feeds are fetched and how long read feed articles are kept.
+    pub feeds: crate::feed::fetch::Settings,
 }
 
 impl Default for Config {
@@ -47,6 +49,7 @@ impl Default for Config {
             keys: Keys::default(),
             theme: Theme::default(),
             network: crate::net::Settings::default(),
+            feeds: crate::feed::fetch::Settings::default(),
         }
     }
 }

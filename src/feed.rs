@@ -2,8 +2,10 @@
 //! kept in the database.
 
 pub mod article;
+pub mod fetch;
 pub mod opml;
 pub mod parse;
+pub mod store;
 pub mod subscriptions;
 
 pub use parse::{Item, Parsed, parse};

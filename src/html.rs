@@ -16,6 +16,8 @@ use dom_smoothie::Readability;
 use crate::text::Dir;
 
 pub use charset::{Decoded, decode, decode_page, decode_served};
+/// A link made absolute against a base address (also used for feeds' redirects and discovery).
+pub use links::resolve as resolve_link;
 pub(crate) use meta::Found;
 
 /// Nesting beyond which a page is not given to extraction (real articles nest a few dozen deep).

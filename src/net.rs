@@ -52,6 +52,12 @@ pub struct Response {
     pub last_modified: Option<String>,
     /// The `Retry-After` header (seconds or an HTTP date), as sent.
     pub retry_after: Option<String>,
+    /// The `Location` header, for a client that does not follow redirects.
+    pub location: Option<String>,
+    /// The `Cache-Control` header, for when a feed is next worth fetching.
+    pub cache_control: Option<String>,
+    /// The `Expires` header (an HTTP date), likewise.
+    pub expires: Option<String>,
     /// The body, decompressed, at most [`MAX_BODY`] bytes.
     pub body: Vec<u8>,
 }
@@ -88,12 +94,27 @@ impl Client {
     /// A client with these timeouts; proxies come from `HTTP(S)_PROXY`/`ALL_PROXY` and
     /// `NO_PROXY`.
     pub fn new(settings: Settings) -> Self {
+        Self::build(settings, MAX_REDIRECTS, None)
+    }
+
+    /// A client that follows no redirect (a 301 is returned with its `Location`, so a
+    /// feed's move can be recorded), with this `User-Agent` instead of lectern's.
+    pub fn not_following(settings: Settings, user_agent: Option<&str>) -> Self {
+        Self::build(settings, 0, user_agent)
+    }
+
+    /// A client like [`Client::new`] with this `User-Agent` instead of lectern's.
+    pub fn with_user_agent(settings: Settings, user_agent: Option<&str>) -> Self {
+        Self::build(settings, MAX_REDIRECTS, user_agent)
+    }
+
+    fn build(settings: Settings, max_redirects: u32, user_agent: Option<&str>) -> Self {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(settings.timeout)))
             .timeout_connect(Some(Duration::from_secs(settings.connect_timeout)))
-            .max_redirects(MAX_REDIRECTS)
+            .max_redirects(max_redirects)
             .http_status_as_error(false)
-            .user_agent(concat!("lectern/", env!("CARGO_PKG_VERSION")))
+            .user_agent(user_agent.unwrap_or(concat!("lectern/", env!("CARGO_PKG_VERSION"))))
             .proxy(ureq::Proxy::try_from_env())
             .build()
             .new_agent();
@@ -121,6 +142,11 @@ impl Client {
             header("last-modified"),
             header("retry-after"),
         );
+        let (location, cache_control, expires) = (
+            header("location"),
+            header("cache-control"),
+            header("expires"),
+        );
         let status = response.status().as_u16();
         let body = response
             .into_body()
@@ -135,6 +161,9 @@ impl Client {
             etag,
             last_modified,
             retry_after,
+            location,
+            cache_control,
+            expires,
             body,
         })
     }
@@ -269,6 +298,9 @@ mod tests {
             etag: None,
             last_modified: None,
             retry_after: None,
+            location: None,
+            cache_control: None,
+            expires: None,
             body: Vec::new(),
         };
         assert!(!response.is_success());

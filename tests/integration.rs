@@ -28,10 +28,16 @@ mod cli_output;
 mod cli_shell;
 #[path = "integration/compare.rs"]
 mod compare;
+#[path = "integration/feed_fetch.rs"]
+mod feed_fetch;
+#[path = "integration/feed_hostile.rs"]
+mod feed_hostile;
 #[path = "integration/feed_opml.rs"]
 mod feed_opml;
 #[path = "integration/feed_parse.rs"]
 mod feed_parse;
+#[path = "integration/feed_polite.rs"]
+mod feed_polite;
 #[path = "integration/feed_subscriptions.rs"]
 mod feed_subscriptions;
 #[path = "integration/filter_fold.rs"]

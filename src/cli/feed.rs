@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Subcommand, ValueEnum, ValueHint};
+use clap::{Subcommand, ValueHint};
 
 use super::shell::print;
 use crate::config::Config;
@@ -25,26 +25,9 @@ pub struct FeedArgs {
 pub enum FeedCommand {
     /// Subscribe to a feed, or to the feed a web page names (autodiscovery); fetched once to
     /// check it and learn its title.
-    Add {
-        /// The feed's address, or a web page's.
-        #[arg(value_name = "URL", value_hint = ValueHint::Url)]
-        url: String,
-        /// The name to show instead of the feed's own title.
-        #[arg(long, value_name = "T")]
-        title: Option<String>,
-        /// The language of its articles, when the feed does not say or says wrong.
-        #[arg(long, value_name = "L")]
-        lang: Option<String>,
-        /// A tag for `tag:` in the filter (repeat for several).
-        #[arg(long = "tag", value_name = "T")]
-        tags: Vec<String>,
-    },
-    /// List the subscriptions with their articles, unread counts and last fetch.
-    List {
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = FeedListFormat::Table)]
-        format: FeedListFormat,
-    },
+    Add(super::feed_add::FeedAddArgs),
+    /// List the subscriptions with their articles, unread counts, last fetch and errors.
+    List(super::feed_list::FeedListArgs),
     /// Unsubscribe: by URL, else by title (case-insensitive). Its articles stay unless --purge.
     Remove {
         /// The feed's URL or title.
@@ -65,15 +48,6 @@ pub enum FeedCommand {
     Export,
 }
 
-/// How `lectern feed list` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FeedListFormat {
-    /// Aligned columns.
-    Table,
-    /// A JSON array of objects for programs.
-    Json,
-}
-
 /// The subscriptions file: `$XDG_CONFIG_HOME/lectern/feeds.toml`.
 fn feeds_file() -> anyhow::Result<PathBuf> {
     subscriptions::default_file().context("no home folder to keep feeds.toml in")
@@ -85,8 +59,11 @@ fn feeds_file() -> anyhow::Result<PathBuf> {
 /// A bad subscriptions or OPML file, or a failure to write.
 pub fn run(args: &FeedArgs, config: &Config) -> anyhow::Result<ExitCode> {
     match &args.command {
-        FeedCommand::Add { .. } => super::feed_add::run(args, config),
-        FeedCommand::List { .. } => super::feed_list::run(args, config),
+        FeedCommand::Add(args) => super::feed_add::run(args, config),
+        FeedCommand::List(args) => {
+            super::feed_list::run(args)?;
+            Ok(ExitCode::SUCCESS)
+        }
         FeedCommand::Remove {
             url_or_title,
             purge,

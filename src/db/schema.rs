@@ -43,6 +43,38 @@ pub const MIGRATIONS: &[&str] = &[
         seq INTEGER PRIMARY KEY,
         ids TEXT NOT NULL
     );",
+    // 3: feeds (#15). `feeds` keeps what polite fetching needs between runs (validators, when
+    // next due, failures); `feed_articles` one row per entry, keyed by the lectern article id
+    // (16 hex digits of xxh3 of feed URL + "\n" + item key) so bookmarks and read marks, which
+    // are keyed by id, survive an entry's update and the feed's move to a new URL.
+    "CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        site_url TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetched INTEGER,
+        last_status INTEGER,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_due INTEGER,
+        gone INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE TABLE feed_articles (
+        id TEXT PRIMARY KEY,
+        feed_url TEXT NOT NULL,
+        item_key TEXT NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        published INTEGER,
+        first_seen INTEGER NOT NULL,
+        updated INTEGER,
+        text TEXT NOT NULL,
+        raw TEXT,
+        extract_error TEXT,
+        UNIQUE (feed_url, item_key)
+    );
+    CREATE INDEX feed_articles_first_seen ON feed_articles (first_seen);",
 ];
 
 /// The schema version this build writes: the number of its migrations.

@@ -5,6 +5,8 @@
 
 mod resolve;
 
+pub use resolve::resolve;
+
 use std::fmt::Write;
 
 use dom_query::Document;

@@ -49,6 +49,29 @@ impl Reply {
     }
 }
 
+/// A request as the server read it, for a handler to answer.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The path (with any query).
+    pub path: String,
+    /// The headers, names lowercased.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Request {
+    /// A header's value (name in any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Answers a request.
+pub type Handler = dyn Fn(&Request) -> Reply + Send + Sync;
+
 /// A running server; its threads end with the test process.
 pub struct Server {
     addr: SocketAddr,
@@ -61,14 +84,24 @@ pub struct Server {
 impl Server {
     /// Starts serving `routes` (path, reply); any other path is a 404.
     pub fn start(routes: Vec<(&str, Reply)>) -> Self {
+        let routes: Vec<(String, Reply)> = routes
+            .into_iter()
+            .map(|(path, reply)| (path.to_owned(), reply))
+            .collect();
+        Self::start_with(move |request| {
+            routes.iter().find(|(p, _)| *p == request.path).map_or_else(
+                || Reply::status(404, "not here"),
+                |(_, reply)| reply.clone(),
+            )
+        })
+    }
+
+    /// Starts answering every request with `handler` (which may change its answers between
+    /// requests, look at `If-None-Match`, and so on).
+    pub fn start_with(handler: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let addr = listener.local_addr().unwrap();
-        let routes: Arc<Vec<(String, Reply)>> = Arc::new(
-            routes
-                .into_iter()
-                .map(|(path, reply)| (path.to_owned(), reply))
-                .collect(),
-        );
+        let routes: Arc<Handler> = Arc::new(handler);
         let hits = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (h, r) = (Arc::clone(&hits), Arc::clone(&requests));
@@ -76,7 +109,7 @@ impl Server {
             for stream in listener.incoming().flatten() {
                 let (routes, hits, requests) =
                     (Arc::clone(&routes), Arc::clone(&h), Arc::clone(&r));
-                std::thread::spawn(move || serve(stream, &routes, &hits, &requests));
+                std::thread::spawn(move || serve(stream, &*routes, &hits, &requests));
             }
         });
         Self {
@@ -92,12 +125,7 @@ impl Server {
     }
 }
 
-fn serve(
-    stream: TcpStream,
-    routes: &[(String, Reply)],
-    hits: &AtomicUsize,
-    requests: &Mutex<Vec<String>>,
-) {
+fn serve(stream: TcpStream, routes: &Handler, hits: &AtomicUsize, requests: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut head = String::new();
     loop {
@@ -112,12 +140,14 @@ fn serve(
     }
     hits.fetch_add(1, Ordering::SeqCst);
     let path = head.split(' ').nth(1).unwrap_or("/").to_owned();
+    let headers = head
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
+        .collect();
     requests.lock().unwrap().push(head);
-    let not_found = Reply::status(404, "not here");
-    let reply = routes
-        .iter()
-        .find(|(p, _)| *p == path)
-        .map_or(&not_found, |(_, reply)| reply);
+    let reply = &routes(&Request { path, headers });
     let mut out = format!(
         "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         reply.status,
@@ -151,7 +181,11 @@ fn serve(
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        301 => "Moved Permanently",
         302 => "Found",
+        304 => "Not Modified",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
         404 => "Not Found",
         410 => "Gone",
         500 => "Internal Server Error",
