@@ -82,7 +82,9 @@ pub fn lay_out_line(text: &str, width: usize, options: &LayoutOptions) -> Screen
     if width == 0 {
         return aligned(0, dir, 0, Vec::new());
     }
-    let all = units(&text, options.shaping, width);
+    // Measured at full width: in one cell a wide character would be squeezed to a stand-in
+    // `…` that looks like the ellipsis but says nothing was cut.
+    let all = units(&text, options.shaping, usize::MAX);
     let fitting = trim_end(&all, 0..all.len());
     let used: usize = fitting.iter().map(|unit| usize::from(unit.width)).sum();
     if used <= width && !cut_off {
