@@ -75,10 +75,7 @@ pub fn render(
     match format {
         FeedListFormat::Json => {
             let value = serde_json::json!({ "feeds": listed, "database_bytes": database_bytes });
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            format!("{}\n", super::json::json(&value))
         }
         FeedListFormat::Table => table(&listed, database_bytes),
     }
