@@ -4,6 +4,7 @@
 
 mod body_search;
 mod compare;
+mod fetching;
 mod find;
 pub mod geometry;
 mod links;
@@ -15,6 +16,7 @@ mod triage;
 
 pub use body_search::{BodySearch, MARKER, body_query};
 pub use compare::Compare;
+pub use fetching::Fetching;
 pub use find::{Find, Hit};
 pub use links::{LinkList, link_rows, links_box};
 pub use list::ListState;
@@ -81,6 +83,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Where the library comes from, for `rescan`.
     pub rescan: triage::Rescan,
+    /// A fetch of the feeds under way (the reload key).
+    pub fetching: Option<fetching::Fetching>,
     /// The body search: its index and the snippets of its hits.
     pub body: BodySearch,
     undo: Option<triage::Undo>,
@@ -112,6 +116,7 @@ impl App {
             counts: Counts::default(),
             effects: Vec::new(),
             rescan: triage::Rescan::default(),
+            fetching: None,
             body: BodySearch::default(),
             undo: None,
             layouts: LayoutCache::default(),
@@ -181,7 +186,7 @@ impl App {
             Action::MarkCompare => self.mark_compare(),
             Action::Compare => self.compare_with_mark(),
             Action::OpenUrl | Action::CopyUrl => self.url_effect(&action),
-            Action::Rescan => self.rescan(),
+            Action::Rescan => self.reload(),
             action => match self.mode() {
                 Mode::Prompt if matches!(self.view, View::Reader(_)) => self.update_find(&action),
                 Mode::Prompt => self.update_prompt(action),

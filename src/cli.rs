@@ -223,6 +223,7 @@ fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
     let mut app = crate::app::App::new(library, store, &notices, config, size);
     // What `R` reads again.
     app.rescan.source = source;
+    app.rescan.feeds = crate::feed::subscriptions::default_file();
     if progress.is_some() {
         app.start_loading();
     }

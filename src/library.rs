@@ -2,6 +2,7 @@
 
 mod bundled;
 mod cache;
+mod feeds;
 mod load;
 mod read;
 pub mod save;
@@ -13,6 +14,7 @@ use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
 pub use cache::libraries as cached_libraries;
+pub use feeds::load_ids as load_feed_articles;
 pub use load::{Loaded, Progress};
 pub use read::Problem;
 
@@ -32,6 +34,8 @@ pub enum Origin {
     File(Option<PathBuf>),
     /// One of [`BUNDLED`], by index.
     Bundled(usize),
+    /// A feed article kept in the database, by its id (`meta.id`).
+    Feed,
 }
 
 /// One article of the library: what the list shows. Its search key is the same row of
@@ -50,7 +54,7 @@ impl Entry {
         match &self.origin {
             Origin::File(Some(path)) => Some(path),
             Origin::File(None) => Some(Path::new(&self.meta.path)),
-            Origin::Bundled(_) => None,
+            Origin::Bundled(_) | Origin::Feed => None,
         }
     }
 }
@@ -80,6 +84,9 @@ pub struct LoadOptions {
     /// Whether the bundled sample articles come too (the default library: them and the
     /// folder `lectern add` saves to).
     pub bundled: bool,
+    /// The database whose feed articles come too (`lectern.db`, for the default or
+    /// configured library); `None` for folders named on the command line.
+    pub database: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -88,6 +95,7 @@ impl Default for LoadOptions {
             max_file_size: 8 * 1024 * 1024,
             cache_dir: None,
             bundled: false,
+            database: None,
         }
     }
 }
@@ -308,6 +316,10 @@ impl Library {
             Origin::Bundled(index) => {
                 let bytes = BUNDLED.get(*index).map_or(&[][..], |(_, bytes)| *bytes);
                 (bytes.to_vec(), None)
+            }
+            Origin::Feed => {
+                let database = self.options.database.as_deref().unwrap_or(Path::new(""));
+                return feeds::read(database, entry);
             }
             Origin::File(_) => {
                 let path = entry.file().unwrap_or(Path::new(""));

@@ -32,6 +32,8 @@ mod compare;
 mod feed_fetch;
 #[path = "integration/feed_hostile.rs"]
 mod feed_hostile;
+#[path = "integration/feed_library.rs"]
+mod feed_library;
 #[path = "integration/feed_opml.rs"]
 mod feed_opml;
 #[path = "integration/feed_parse.rs"]
@@ -40,6 +42,8 @@ mod feed_parse;
 mod feed_polite;
 #[path = "integration/feed_subscriptions.rs"]
 mod feed_subscriptions;
+#[path = "integration/feed_tui.rs"]
+mod feed_tui;
 #[path = "integration/filter_fold.rs"]
 mod filter_fold;
 #[path = "integration/filter_highlight.rs"]

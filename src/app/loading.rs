@@ -71,7 +71,7 @@ impl App {
 
     /// After the rows were reordered or replaced: filters from scratch, selects `keep` (else
     /// the top), and finds the open articles again (closing a view whose article is gone).
-    fn rows_moved(&mut self, keep: Option<String>) {
+    pub(super) fn rows_moved(&mut self, keep: Option<String>) {
         self.list.filter.reset();
         self.refilter(false);
         let row = keep

@@ -30,6 +30,18 @@ pub struct Rescan {
     /// bundled articles, which never change.
     pub source: Option<(Vec<PathBuf>, LoadOptions)>,
     pending: Option<Receiver<Library>>,
+    /// The subscriptions (feeds.toml) the reload key fetches; `None`: folders only.
+    pub feeds: Option<PathBuf>,
+    /// What to say when the rescan under way is done, instead of the article count (the
+    /// outcome of the fetch that started it).
+    pub(super) then_say: Option<super::Message>,
+}
+
+impl Rescan {
+    /// Whether no rescan is under way.
+    pub fn is_idle(&self) -> bool {
+        self.pending.is_none()
+    }
 }
 
 impl App {
@@ -160,9 +172,10 @@ impl App {
                     let before = self.library.entries.len();
                     self.replace_library(library);
                     let after = self.library.entries.len();
-                    self.info(format!(
-                        "library read again: {after} articles (was {before})"
-                    ));
+                    self.message = Some(self.rescan.then_say.take().unwrap_or(super::Message {
+                        text: format!("library read again: {after} articles (was {before})"),
+                        error: false,
+                    }));
                 }
                 Err(TryRecvError::Empty) => {}
                 Err(TryRecvError::Disconnected) => {
@@ -171,6 +184,7 @@ impl App {
                 }
             }
         }
+        self.take_fetched();
         self.tick_indexing();
         if self.store.refresh() {
             self.marks_changed();

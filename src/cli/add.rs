@@ -49,6 +49,7 @@ pub fn run(args: &AddArgs, config: &Config) -> anyhow::Result<ExitCode> {
         max_file_size: config.max_file_size,
         cache_dir: super::cache_dir(),
         bundled: false,
+        database: None,
     };
     let client = Client::new(config.network.clone());
     let mut failed = false;

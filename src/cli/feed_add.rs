@@ -3,7 +3,6 @@
 //! and parsed to check it and learn its title, added to feeds.toml (keeping the file's
 //! comments and order), and its entries stored.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -107,7 +106,7 @@ pub fn run(args: &FeedAddArgs, config: &Config) -> anyhow::Result<ExitCode> {
         tags: args.tags.clone(),
         ..Subscription::default()
     };
-    append(&file, &subscription)?;
+    subscriptions::add(&file, &subscription)?;
     let shown = args.title.as_deref().or(title.as_deref()).unwrap_or(&url);
     println!("added {} ({})", sanitize_line(shown), sanitize_line(&url));
     let mut connection = super::fetch::open_database()?;
@@ -131,46 +130,6 @@ pub fn run(args: &FeedAddArgs, config: &Config) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Adds a `[[feed]]` table at the end of feeds.toml (made if missing); what is there before
-/// stays byte for byte (comments, order).
-fn append(file: &Path, subscription: &Subscription) -> anyhow::Result<()> {
-    let mut text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(error) => bail!("{}: {error}", file.display()),
-    };
-    // A file that is not TOML is not written to: its owner should see why first.
-    text.parse::<toml_edit::DocumentMut>()
-        .with_context(|| file.display().to_string())?;
-    let mut table = toml_edit::Table::new();
-    table["url"] = toml_edit::value(subscription.url.as_str());
-    if let Some(title) = &subscription.title {
-        table["title"] = toml_edit::value(title.as_str());
-    }
-    if let Some(lang) = &subscription.lang {
-        table["lang"] = toml_edit::value(lang.as_str());
-    }
-    if !subscription.tags.is_empty() {
-        let tags: toml_edit::Array = subscription.tags.iter().map(String::as_str).collect();
-        table["tags"] = toml_edit::value(tags);
-    }
-    let mut feeds = toml_edit::ArrayOfTables::new();
-    feeds.push(table);
-    let mut addition = toml_edit::DocumentMut::new();
-    addition.insert("feed", toml_edit::Item::ArrayOfTables(feeds));
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str(&addition.to_string());
-    if let Some(folder) = file.parent() {
-        std::fs::create_dir_all(folder).with_context(|| folder.display().to_string())?;
-    }
-    std::fs::write(file, text).with_context(|| file.display().to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,28 +147,5 @@ mod tests {
             Some("https://news.example/world/feeds/atom.xml")
         );
         assert_eq!(discover("<p>no feed</p>", "https://news.example/"), None);
-    }
-
-    #[test]
-    fn a_feed_is_appended_and_comments_stay() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("feeds.toml");
-        std::fs::write(
-            &file,
-            "# mine\n[[feed]]\nurl = \"https://a.example/\" # first\n",
-        )
-        .expect("write");
-        let subscription = Subscription {
-            url: "https://b.example/feed".to_owned(),
-            lang: Some("ar".to_owned()),
-            tags: vec!["world".to_owned()],
-            ..Subscription::default()
-        };
-        append(&file, &subscription).expect("append");
-        let text = std::fs::read_to_string(&file).expect("read");
-        assert!(text.starts_with("# mine\n[[feed]]\nurl = \"https://a.example/\" # first\n"));
-        let loaded = subscriptions::load(&file).expect("load");
-        assert_eq!(loaded.len(), 2);
-        assert_eq!(loaded[1], subscription);
     }
 }

@@ -180,29 +180,11 @@ fn progress_bar(feeds: usize) -> indicatif::ProgressBar {
 /// Tells of a move and writes the new address into feeds.toml.
 fn moved(file: &Path, old: &str, new: &str) {
     let (from, to) = (sanitize_line(old), sanitize_line(new));
-    match set_url(file, old, new) {
+    match subscriptions::set_url(file, old, new) {
         Ok(()) => eprintln!(
             "lectern: {from} moved for good to {to}; {} updated",
             file.display()
         ),
         Err(error) => eprintln!("lectern: {from} moved for good to {to}; {error:#}"),
     }
-}
-
-/// Rewrites the `url` of the `[[feed]]` whose address is `old`, keeping the rest of the file
-/// as it is (comments, order).
-fn set_url(file: &Path, old: &str, new: &str) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file).with_context(|| file.display().to_string())?;
-    let mut document: toml_edit::DocumentMut =
-        text.parse().with_context(|| file.display().to_string())?;
-    let feeds = document
-        .get_mut("feed")
-        .and_then(toml_edit::Item::as_array_of_tables_mut)
-        .with_context(|| format!("{}: no [[feed]]", file.display()))?;
-    let table = feeds
-        .iter_mut()
-        .find(|table| table.get("url").and_then(toml_edit::Item::as_str) == Some(old))
-        .with_context(|| format!("{}: no feed {old}", file.display()))?;
-    table["url"] = toml_edit::value(new);
-    std::fs::write(file, document.to_string()).with_context(|| file.display().to_string())
 }

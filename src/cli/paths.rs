@@ -25,6 +25,8 @@ pub(super) fn library_source(
     paths: &[PathBuf],
     config: &Config,
 ) -> anyhow::Result<Option<(Vec<PathBuf>, LoadOptions)>> {
+    // Feed articles join the configured library, not folders named on the command line.
+    let database = paths.is_empty().then(feed_database).flatten();
     let paths = if paths.is_empty() {
         &config.library
     } else {
@@ -50,6 +52,7 @@ pub(super) fn library_source(
         max_file_size: config.max_file_size,
         cache_dir: cache_dir().filter(|_| folders),
         bundled: false,
+        database,
     };
     Ok(Some((paths, options)))
 }
@@ -64,16 +67,30 @@ pub fn articles_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The library when neither the command line nor the configuration names one: the bundled
-/// articles, with the pages `lectern add` saved if there are any; `None` for the bundled
-/// articles alone.
+/// articles, with the pages `lectern add` saved and the fetched feed articles if there are
+/// any; `None` for the bundled articles alone.
 pub(super) fn default_source(config: &Config) -> Option<(Vec<PathBuf>, LoadOptions)> {
-    let dir = articles_dir().ok().filter(|dir| dir.is_dir())?;
+    let saved: Vec<PathBuf> = articles_dir()
+        .ok()
+        .filter(|dir| dir.is_dir())
+        .into_iter()
+        .collect();
+    let database = feed_database().filter(|database| database.is_file());
+    if saved.is_empty() && database.is_none() {
+        return None;
+    }
     let options = LoadOptions {
         max_file_size: config.max_file_size,
-        cache_dir: cache_dir(),
+        cache_dir: cache_dir().filter(|_| !saved.is_empty()),
         bundled: true,
+        database,
     };
-    Some((vec![dir], options))
+    Some((saved, options))
+}
+
+/// The database whose feed articles join the library: `$XDG_DATA_HOME/lectern/lectern.db`.
+pub fn feed_database() -> Option<PathBuf> {
+    data_dir().ok().map(|dir| dir.join(crate::db::DB_FILE))
 }
 
 /// Where the index cache lives: `$XDG_CACHE_HOME/lectern`; none without a home directory.

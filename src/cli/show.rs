@@ -98,6 +98,8 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         max_file_size: config.max_file_size,
         cache_dir: super::cache_dir(),
         bundled: false,
+        // An id may be a feed article's.
+        database: super::paths::feed_database(),
     };
     let path = PathBuf::from(wanted);
     if path.is_dir() {
@@ -112,6 +114,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             &[path],
             LoadOptions {
                 cache_dir: None,
+                database: None,
                 ..options
             },
         )
@@ -167,7 +170,12 @@ fn elsewhere(wanted: &str, options: &LoadOptions) -> anyhow::Result<Article> {
         if !roots.iter().all(|root| root.exists()) {
             continue;
         }
-        let library = Library::load(&roots, options.clone());
+        // Feed articles were looked through already.
+        let options = LoadOptions {
+            database: None,
+            ..options.clone()
+        };
+        let library = Library::load(&roots, options);
         if let Some(entry) = library.entries.iter().find(|e| e.meta.id == wanted) {
             return library
                 .read(entry)

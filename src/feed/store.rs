@@ -176,6 +176,35 @@ pub fn articles(connection: &Connection) -> rusqlite::Result<Vec<StoredArticle>>
         .collect()
 }
 
+/// The stored feed articles with these ids, in that order (ids not stored are left out).
+///
+/// # Errors
+/// SQLite failed.
+pub fn articles_by_id(
+    connection: &Connection,
+    ids: &[String],
+) -> rusqlite::Result<Vec<StoredArticle>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT id, feed_url, text, first_seen, published FROM feed_articles WHERE id = ?1",
+    )?;
+    let mut found = Vec::with_capacity(ids.len());
+    for id in ids {
+        let article = statement
+            .query_row([id], |row| {
+                Ok(StoredArticle {
+                    id: row.get(0)?,
+                    feed_url: row.get(1)?,
+                    text: row.get(2)?,
+                    first_seen: row.get(3)?,
+                    published: row.get(4)?,
+                })
+            })
+            .optional()?;
+        found.extend(article);
+    }
+    Ok(found)
+}
+
 /// The text of the feed article with this id.
 ///
 /// # Errors

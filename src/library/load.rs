@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use rayon::prelude::*;
 
 use super::cache::{self, Place, Record, Span, Stamp, Stored};
+use super::feeds;
 use super::read::{self, Problem};
 use super::walk::walk;
 use super::{Entry, LoadOptions, Origin, Warning, display_path};
@@ -92,12 +93,14 @@ struct Found {
 fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
     let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
     // Read the cache while the walk runs: both mostly wait on the disk.
-    let (mut stored, (files, warnings)) = std::thread::scope(|scope| {
+    let (mut stored, (files, warnings), feed_articles) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| {
             (cache_file.as_deref()).map_or_else(Default::default, |file| cache::read(file, roots))
         });
+        let feeding = scope.spawn(|| options.database.as_deref().map(feeds::load));
         let walked = walk(roots);
-        (reading.join().unwrap_or_default(), walked)
+        let feed_articles = feeding.join().ok().flatten().unwrap_or_default();
+        (reading.join().unwrap_or_default(), walked, feed_articles)
     });
     let files: Vec<Found> = files
         .into_iter()
@@ -114,9 +117,12 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
     // Records left over are files that went away: the cache must be rewritten without them.
     let stale = stored.any_left();
     let _ = sender.send(Progress::Found {
-        files: files.len(),
+        files: files.len() + feed_articles.len(),
         warnings,
     });
+    if !feed_articles.is_empty() {
+        let _ = sender.send(Progress::Batch(feed_articles));
+    }
     let stamped: Vec<(Found, Checked)> = files
         .into_par_iter()
         .map(|found| {

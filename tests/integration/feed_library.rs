@@ -1,0 +1,164 @@
+//! Fetched feed articles are part of the library: `lectern list` shows them beside the
+//! bundled ones, `show` prints them by id, `search` finds words of their bodies, and a folder
+//! named on the command line is that folder alone.
+
+use std::fmt::Write as _;
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+use crate::feed_fetch::{fetch, home, id_of, outputs};
+use crate::support::http::{Reply, Server};
+use crate::support::pages::lectern;
+
+/// An RSS 2.0 feed in `lang` titled `title`, each item `(guid, title, body words)` with a
+/// link on the example host and a date.
+fn feed(title: &str, lang: &str, items: &[(&str, &str, &str)]) -> String {
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
+         <title>{title}</title><link>http://example.org/</link><language>{lang}</language>\n"
+    );
+    for (guid, title, words) in items {
+        let _ = writeln!(
+            xml,
+            "<item><guid isPermaLink=\"false\">{guid}</guid><title>{title}</title>\
+             <link>http://example.org/{guid}</link>\
+             <pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>\
+             <description><![CDATA[<p>{words}</p>]]></description></item>"
+        );
+    }
+    xml.push_str("</channel></rss>\n");
+    xml
+}
+
+/// A home subscribed to an Arabic and an English feed served by `server`, fetched once.
+fn fetched(server: &Server) -> TempDir {
+    let arabic = server.url("/ar.xml");
+    let english = server.url("/en.xml");
+    let home = home(
+        &[
+            (&arabic, "full_text = \"never\""),
+            (&english, "full_text = \"never\""),
+        ],
+        "",
+    );
+    let output = fetch(&home, &[]);
+    assert!(output.status.success(), "{}", outputs(&output).1);
+    home
+}
+
+fn server() -> Server {
+    let arabic = feed(
+        "الجزيرة",
+        "ar",
+        &[(
+            "ar1",
+            "محادثات السلام في باريس",
+            "بدأت المحادثات في باريس صباح اليوم",
+        )],
+    );
+    let english = feed(
+        "Daily",
+        "en",
+        &[(
+            "en1",
+            "Peace talks in Paris",
+            "Talks began in Paris this morning",
+        )],
+    );
+    Server::start(vec![
+        ("/ar.xml", Reply::ok("application/rss+xml", arabic)),
+        ("/en.xml", Reply::ok("application/rss+xml", english)),
+    ])
+}
+
+fn list_json(home: &TempDir, args: &[&str]) -> Vec<Value> {
+    let output = lectern(home, 60)
+        .args(["list", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let (out, err) = outputs(&output);
+    assert!(output.status.success(), "{err}");
+    serde_json::from_str::<Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
+    rows.iter()
+        .find(|row| row["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not listed: {rows:?}"))
+}
+
+#[test]
+fn feed_articles_are_listed_with_the_bundled_ones() {
+    let server = server();
+    let home = fetched(&server);
+    let rows = list_json(&home, &[]);
+    // The five bundled articles and the two fetched ones.
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    let arabic = row(&rows, &id_of(&server.url("/ar.xml"), "ar1"));
+    assert_eq!(arabic["title"], "محادثات السلام في باريس");
+    assert_eq!(arabic["source"], "الجزيرة");
+    assert_eq!(arabic["lang"], "ar");
+    assert_eq!(arabic["date"], "2026-12-01");
+    assert_eq!(arabic["path"], "http://example.org/ar1");
+    let english = row(&rows, &id_of(&server.url("/en.xml"), "en1"));
+    assert_eq!(english["source"], "Daily");
+    assert_eq!(english["lang"], "en");
+}
+
+#[test]
+fn a_folder_on_the_command_line_is_that_folder_alone() {
+    let server = server();
+    let home = fetched(&server);
+    let folder = home.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.md"), "# Only this\n\nOne article.\n").unwrap();
+    let rows = list_json(&home, &[folder.to_str().unwrap()]);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["title"], "Only this");
+}
+
+#[test]
+fn show_prints_a_feed_article_by_id_offline() {
+    // `--bidi terminal`: lines in logical order, to compare with what the feed said.
+    let server = server();
+    let home = fetched(&server);
+    let id = id_of(&server.url("/ar.xml"), "ar1");
+    drop(server);
+    let output = lectern(&home, 60)
+        .args(["show", "--bidi", "terminal", &id])
+        .output()
+        .unwrap();
+    let (out, err) = outputs(&output);
+    assert!(output.status.success(), "{err}");
+    assert!(out.contains("بدأت المحادثات في باريس"), "{out}");
+    assert!(out.contains("الجزيرة"), "{out}");
+}
+
+#[test]
+fn search_finds_words_of_feed_article_bodies() {
+    let server = server();
+    let home = fetched(&server);
+    let output = lectern(&home, 120)
+        .args(["search", "morning", "--format", "json"])
+        .output()
+        .unwrap();
+    let (out, err) = outputs(&output);
+    assert!(output.status.success(), "{err}");
+    let hits: Value = serde_json::from_str(&out).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["id"], id_of(&server.url("/en.xml"), "en1"));
+    // Arabic, found from a word of its body.
+    let output = lectern(&home, 120)
+        .args(["search", "المحادثات", "--format", "json"])
+        .output()
+        .unwrap();
+    let hits: Value = serde_json::from_str(&outputs(&output).0).unwrap();
+    assert_eq!(hits[0]["id"], id_of(&server.url("/ar.xml"), "ar1"));
+}

@@ -1,0 +1,170 @@
+//! The reload key in the interface: it fetches the subscribed feeds in the background with
+//! progress in the status bar, new articles join the list, and the library is read again
+//! with them; a failing feed is named in the status bar and the others still arrive.
+
+use std::time::{Duration, Instant};
+
+use lectern::action::Action;
+use lectern::app::{App, View};
+use lectern::config::Config;
+use lectern::library::{Library, Origin};
+use lectern::store::Store;
+
+use crate::feed_fetch::id_of;
+use crate::support::http::{Reply, Server};
+
+fn feed(title: &str, lang: &str, guid: &str, headline: &str, body: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
+         <title>{title}</title><link>http://example.org/</link><language>{lang}</language>\
+         <item><guid>{guid}</guid><title>{headline}</title><link>http://example.org/{guid}</link>\
+         <pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>\
+         <description><![CDATA[<p>{body}</p>]]></description></item></channel></rss>\n"
+    )
+}
+
+/// An app on the bundled articles, subscribed to the feeds at `urls` (full text never).
+fn app(home: &tempfile::TempDir, urls: &[String]) -> App {
+    let file = home.path().join("feeds.toml");
+    let toml: String = (urls.iter())
+        .map(|url| format!("[[feed]]\nurl = \"{url}\"\nfull_text = \"never\"\n\n"))
+        .collect();
+    std::fs::write(&file, toml).unwrap();
+    let (store, _) = Store::open(&home.path().join("data"));
+    let mut app = App::new(Library::bundled(), store, &[], Config::default(), (80, 20));
+    app.rescan.feeds = Some(file);
+    app
+}
+
+/// Ticks until the fetch and the rescan after it are over.
+fn settle(app: &mut App) {
+    let start = Instant::now();
+    loop {
+        app.update(Action::Tick);
+        let rescanning = app
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("reading"));
+        if app.fetching.is_none() && !rescanning && app.rescan.is_idle() {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "fetch never ended"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn row_of(app: &App, id: &str) -> usize {
+    (app.library.entries.iter())
+        .position(|e| e.meta.id == id)
+        .unwrap_or_else(|| panic!("{id} not in the library"))
+}
+
+#[test]
+fn reload_fetches_the_feeds_and_their_articles_join_the_list() {
+    let server = Server::start(vec![
+        (
+            "/ar.xml",
+            Reply::ok(
+                "application/rss+xml",
+                feed(
+                    "الجزيرة",
+                    "ar",
+                    "a1",
+                    "محادثات في باريس",
+                    "بدأت المحادثات صباح اليوم",
+                ),
+            ),
+        ),
+        (
+            "/en.xml",
+            Reply::ok(
+                "application/rss+xml",
+                feed(
+                    "Daily",
+                    "en",
+                    "e1",
+                    "Talks in Paris",
+                    "Talks began this morning",
+                ),
+            ),
+        ),
+    ]);
+    let home = tempfile::tempdir().unwrap();
+    let urls = [server.url("/ar.xml"), server.url("/en.xml")];
+    let mut app = app(&home, &urls);
+    let before = app.library.entries.len();
+    let first_before = app.selected_entry().unwrap().meta.id.clone();
+    app.update(Action::Rescan);
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(said.starts_with("fetching feeds 0 / 2"), "{said}");
+    // The tick that sees the fetch end has put its articles in the list already, before the
+    // library is read again (which that tick starts).
+    let start = Instant::now();
+    while app.fetching.is_some() {
+        assert!(start.elapsed() < Duration::from_secs(60), "fetch never ended");
+        std::thread::sleep(Duration::from_millis(20));
+        app.update(Action::Tick);
+    }
+    assert!(!app.rescan.is_idle());
+    assert_eq!(app.library.entries.len(), before + 2);
+    settle(&mut app);
+    let said = app.message.as_ref().unwrap();
+    assert_eq!(said.text, "2 new articles from 2 feeds");
+    assert!(!said.error);
+    assert_eq!(app.library.entries.len(), before + 2);
+    // Dated 2026, they come before the bundled articles, newest first.
+    let arabic = row_of(&app, &id_of(&urls[0], "a1"));
+    assert!(arabic < 2, "row {arabic}");
+    assert_eq!(app.library.entries[arabic].origin, Origin::Feed);
+    // Opened, it reads its body from the database.
+    // The selection stayed on the article it was on while the list grew.
+    assert_eq!(app.selected_entry().unwrap().meta.id, first_before);
+    let row = app.list.visible.iter().position(|&r| r == arabic).unwrap();
+    app.update(Action::Top);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Open);
+    let View::Reader(reader) = &app.view else {
+        panic!("not opened: {:?}", app.message);
+    };
+    assert_eq!(reader.article.meta.title, "محادثات في باريس");
+    assert_eq!(reader.article.paragraphs, ["بدأت المحادثات صباح اليوم"]);
+    // A second reload: nothing new, nothing doubled.
+    app.update(Action::Back);
+    app.update(Action::Rescan);
+    settle(&mut app);
+    assert_eq!(app.library.entries.len(), before + 2);
+}
+
+#[test]
+fn a_failing_feed_is_named_and_the_others_arrive() {
+    let server = Server::start(vec![
+        (
+            "/en.xml",
+            Reply::ok(
+                "application/rss+xml",
+                feed("Daily", "en", "e1", "Talks", "Talks began"),
+            ),
+        ),
+        ("/gone.xml", Reply::status(500, "down")),
+    ]);
+    let home = tempfile::tempdir().unwrap();
+    let urls = [server.url("/gone.xml"), server.url("/en.xml")];
+    let mut app = app(&home, &urls);
+    app.update(Action::Rescan);
+    settle(&mut app);
+    let said = app.message.as_ref().unwrap();
+    assert!(said.error);
+    assert!(
+        said.text
+            .starts_with("1 new article from 1 feed; 1 failed: "),
+        "{}",
+        said.text
+    );
+    assert!(said.text.contains("/gone.xml"), "{}", said.text);
+    row_of(&app, &id_of(&urls[1], "e1"));
+}
