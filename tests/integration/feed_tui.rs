@@ -2,6 +2,7 @@
 //! progress in the status bar, new articles join the list, and the library is read again
 //! with them; a failing feed is named in the status bar and the others still arrive.
 
+use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use lectern::action::Action;
@@ -26,9 +27,10 @@ fn feed(title: &str, lang: &str, guid: &str, headline: &str, body: &str) -> Stri
 /// An app on the bundled articles, subscribed to the feeds at `urls` (full text never).
 fn app(home: &tempfile::TempDir, urls: &[String]) -> App {
     let file = home.path().join("feeds.toml");
-    let toml: String = (urls.iter())
-        .map(|url| format!("[[feed]]\nurl = \"{url}\"\nfull_text = \"never\"\n\n"))
-        .collect();
+    let mut toml = String::new();
+    for url in urls {
+        let _ = write!(toml, "[[feed]]\nurl = \"{url}\"\nfull_text = \"never\"\n\n");
+    }
     std::fs::write(&file, toml).unwrap();
     let (store, _) = Store::open(&home.path().join("data"));
     let mut app = App::new(Library::bundled(), store, &[], Config::default(), (80, 20));
