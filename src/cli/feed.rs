@@ -71,9 +71,25 @@ pub fn run(args: &FeedArgs, config: &Config) -> anyhow::Result<ExitCode> {
         FeedCommand::Import { file } => import(&feeds_file()?, file),
         FeedCommand::Export => {
             let feeds = subscriptions::load(&feeds_file()?)?;
-            print(&opml::export(&feeds, &|_| None))?;
+            print(&opml::export(&feeds, &site_urls()))?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The site of each fetched feed (for OPML's `htmlUrl`), as the database remembers it; none
+/// when there is no database to read.
+fn site_urls() -> impl Fn(&str) -> Option<String> {
+    let database = super::paths::feed_database().filter(|file| file.is_file());
+    let connection = database.and_then(|file| {
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+        rusqlite::Connection::open_with_flags(file, flags).ok()
+    });
+    move |url| {
+        let connection = connection.as_ref()?;
+        crate::feed::store::feed_state(connection, url)
+            .ok()??
+            .site_url
     }
 }
 
@@ -89,12 +105,14 @@ fn remove(path: &Path, url_or_title: &str, purge: bool) -> anyhow::Result<ExitCo
     let name = removed.title.as_deref().unwrap_or(&removed.url);
     let name = crate::text::sanitize_line(name);
     if purge {
-        // The articles live in the database, which the fetching side owns: until it offers
-        // a purge, say so rather than pretend.
-        eprintln!(
-            "lectern: removed {name}; --purge is not available yet: its articles stay in the database"
-        );
-        return Ok(ExitCode::FAILURE);
+        let mut connection = super::fetch::open_database()?;
+        let deleted = crate::feed::store::purge(&mut connection, &removed.url)
+            .with_context(|| format!("removed {name}, but its articles were not deleted"))?;
+        print(&format!(
+            "removed {name} ({}) and {deleted} of its articles; bookmarked ones stay\n",
+            crate::text::sanitize_line(&removed.url)
+        ))?;
+        return Ok(ExitCode::SUCCESS);
     }
     print(&format!(
         "removed {name} ({}); its articles stay\n",

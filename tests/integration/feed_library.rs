@@ -162,3 +162,56 @@ fn search_finds_words_of_feed_article_bodies() {
     let hits: Value = serde_json::from_str(&outputs(&output).0).unwrap();
     assert_eq!(hits[0]["id"], id_of(&server.url("/ar.xml"), "ar1"));
 }
+
+#[test]
+fn purge_deletes_a_feeds_articles_but_never_a_bookmarked_one() {
+    let server = server();
+    let home = fetched(&server);
+    let (arabic, english) = (server.url("/ar.xml"), server.url("/en.xml"));
+    let bookmarked = id_of(&english, "en1");
+    {
+        let (mut store, _) = lectern::store::Store::open(&home.path().join("data/lectern"));
+        let meta = lectern::article::Meta {
+            id: bookmarked.clone(),
+            title: "Peace talks in Paris".into(),
+            ..lectern::article::Meta::default()
+        };
+        store.set_bookmarked(&meta, true).unwrap();
+        store.flush().unwrap();
+    }
+    for (url, deleted) in [(&arabic, 1), (&english, 0)] {
+        let output = lectern(&home, 60)
+            .args(["feed", "remove", "--purge", url])
+            .output()
+            .unwrap();
+        let (out, err) = outputs(&output);
+        assert!(output.status.success(), "{err}");
+        assert_eq!(
+            out,
+            format!("removed {url} ({url}) and {deleted} of its articles; bookmarked ones stay\n")
+        );
+    }
+    let rows = list_json(&home, &[]);
+    let ids: Vec<&str> = rows.iter().map(|row| row["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&bookmarked.as_str()), "{ids:?}");
+    assert!(!ids.contains(&id_of(&arabic, "ar1").as_str()), "{ids:?}");
+    assert_eq!(rows.len(), 6);
+}
+
+#[test]
+fn export_gives_each_fetched_feed_its_site() {
+    let server = server();
+    let home = fetched(&server);
+    let output = lectern(&home, 60)
+        .args(["feed", "export"])
+        .output()
+        .unwrap();
+    let (out, err) = outputs(&output);
+    assert!(output.status.success(), "{err}");
+    // Both feeds name http://example.org/ as their site (the channel's <link>).
+    assert_eq!(
+        out.matches("htmlUrl=\"http://example.org/\"").count(),
+        2,
+        "{out}"
+    );
+}

@@ -106,7 +106,10 @@ fn reload_fetches_the_feeds_and_their_articles_join_the_list() {
     // library is read again (which that tick starts).
     let start = Instant::now();
     while app.fetching.is_some() {
-        assert!(start.elapsed() < Duration::from_secs(60), "fetch never ended");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "fetch never ended"
+        );
         std::thread::sleep(Duration::from_millis(20));
         app.update(Action::Tick);
     }
