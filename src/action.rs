@@ -66,8 +66,10 @@ pub enum Action {
     CopyUrl,
     /// List the article's links, numbered, to open one in the browser; close the list.
     ShowLinks,
-    /// Read the library folders again: new, changed and removed files.
-    Rescan,
+    /// Fetch the subscribed feeds, then read the library again (new, changed and removed
+    /// files and feed articles). `rescan`, its name before feeds, still works.
+    #[serde(alias = "rescan")]
+    Reload,
     /// Open the next article without going back to the list.
     NextArticle,
     /// Open the previous article without going back to the list.

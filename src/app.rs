@@ -186,7 +186,7 @@ impl App {
             Action::MarkCompare => self.mark_compare(),
             Action::Compare => self.compare_with_mark(),
             Action::OpenUrl | Action::CopyUrl => self.url_effect(&action),
-            Action::Rescan => self.reload(),
+            Action::Reload => self.reload(),
             action => match self.mode() {
                 Mode::Prompt if matches!(self.view, View::Reader(_)) => self.update_find(&action),
                 Mode::Prompt => self.update_prompt(action),

@@ -315,6 +315,14 @@ mod tests {
     }
 
     #[test]
+    fn rescan_is_still_the_reload_key_of_an_older_config() {
+        let config = Config::parse("[keys.list]\nF5 = \"rescan\"\n", "c").unwrap();
+        let reload = Some(&crate::action::Action::Reload);
+        assert_eq!(config.keys.0.list.get(&"F5".parse().unwrap()), reload);
+        assert_eq!(config.keys.0.list.get(&"R".parse().unwrap()), reload);
+    }
+
+    #[test]
     fn an_unknown_action_names_it_with_line_and_column() {
         let message = Config::parse("[keys.reader]\nj = \"scroll_dwn\"\n", "c")
             .unwrap_err()

@@ -274,6 +274,8 @@ impl Library {
                 .get(row)
                 .map_or_else(Fields::default, |e| Fields {
                     lang: &e.meta.lang,
+                    source: (self.index.full(row).split_once('\n'))
+                        .map_or("", |(_, source)| source),
                     bookmarked: marks.is_bookmarked(&e.meta.id),
                     read: marks.is_read(&e.meta.id),
                 })

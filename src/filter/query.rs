@@ -1,4 +1,4 @@
-//! `Query`: a typed filter split into text terms and `lang:` / `is:` field terms.
+//! `Query`: a typed filter split into text terms and `lang:` / `source:` / `is:` field terms.
 //!
 //! Text terms follow fzf's extended search (see [`Term`]): `word` fuzzy, `'word` exact,
 //! `^word` and `word$` anchored, `!word` negated. Space-separated terms must all match
@@ -8,7 +8,9 @@
 //! Field values match by prefix, so the query means something at every keystroke and
 //! typing only ever narrows: `lang:v` already keeps Vietnamese, `is:b` bookmarks.
 //! Several `lang:` terms are alternatives (`lang:vi lang:en`, OR); `is:` terms all apply
-//! (AND). What the parser cannot use it says in [`Query::warnings`], for the status bar:
+//! (AND). `source:` (or `feed:`, the same) keeps articles whose source (outlet or feed
+//! name) holds the value's letters in order, folded: `source:jaz` keeps "Al Jazeera";
+//! several are alternatives. What the parser cannot use it says in [`Query::warnings`], for the status bar:
 //! an `is:` value that names no state (`is:unred`, which then matches nothing), a `lang:`
 //! value no language code starts with (`lang:xx`), a `name:value` whose name is no field
 //! (`foo:bar`, searched as text), a field with fzf's marks, a misplaced `|`.
@@ -48,13 +50,14 @@ pub struct Query {
     /// the one before it.
     terms: Vec<Term>,
     langs: Vec<String>,
+    sources: Vec<String>,
     states: States,
     unknown: Vec<String>,
     warnings: Vec<String>,
 }
 
 /// The field names a query knows, for messages.
-const FIELDS: &str = "lang: and is:";
+const FIELDS: &str = "lang:, source: (or feed:) and is:";
 
 /// What a word is: `name:value` with an ASCII-letter name, and the marks around it.
 fn field(word: &str) -> Option<(String, &str, bool)> {
@@ -83,10 +86,12 @@ impl Query {
                 continue;
             }
             match field(word) {
-                Some((name, value, marked)) if name == "lang" || name == "is" => {
+                Some((name, value, marked))
+                    if matches!(name.as_str(), "lang" | "is" | "source" | "feed") =>
+                {
                     if bar {
                         query.warn(
-                            "| joins text terms only: lang: terms are alternatives already, is: terms all apply"
+                            "| joins text terms only: lang: and source: terms are alternatives already, is: terms all apply"
                                 .to_owned(),
                         );
                     }
@@ -95,8 +100,15 @@ impl Query {
                         query.warn(format!("{word}: fields take no ! ' ^ $ marks; ignored"));
                     } else if name == "lang" {
                         query.add_lang(value);
-                    } else {
+                    } else if name == "is" {
                         query.add_state(word, value);
+                    } else if !value.is_empty() {
+                        // Letters only: the fold turns punctuation into spaces, which a
+                        // name's letters in order need not keep.
+                        let folded = super::fold::fold(value).replace(' ', "");
+                        if !folded.is_empty() {
+                            query.sources.push(folded);
+                        }
                     }
                 }
                 other => {
@@ -196,6 +208,7 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
             && self.langs.is_empty()
+            && self.sources.is_empty()
             && self.states == States::default()
             && self.unknown.is_empty()
     }
@@ -207,7 +220,10 @@ impl Query {
 
     /// Whether the query has `lang:` or `is:` terms (or cannot match anything).
     pub fn has_fields(&self) -> bool {
-        !self.langs.is_empty() || self.states != States::default() || !self.unknown.is_empty()
+        !self.langs.is_empty()
+            || !self.sources.is_empty()
+            || self.states != States::default()
+            || !self.unknown.is_empty()
     }
 
     /// Whether a row passes the field terms (language and states).
@@ -217,11 +233,19 @@ impl Query {
                 (fields.lang.as_bytes().get(..lang.len()))
                     .is_some_and(|prefix| prefix.eq_ignore_ascii_case(lang.as_bytes()))
             });
+        let source_ok = self.sources.is_empty()
+            || (self.sources.iter()).any(|wanted| letters_in_order(wanted, fields.source));
         lang_ok
+            && source_ok
             && !self.matches_nothing()
             && (!self.states.bookmarked || fields.bookmarked)
             && (!self.states.unread || !fields.read)
             && (!self.states.read || fields.read)
+    }
+
+    /// The `source:` and `feed:` values, folded, without spaces.
+    pub fn sources(&self) -> &[String] {
+        &self.sources
     }
 
     /// Whether everything this query matches is also matched by `previous`, so that
@@ -245,9 +269,25 @@ impl Query {
                         .iter()
                         .any(|old| new.starts_with(old.as_str()))
                 }));
+        // A longer value keeps fewer names: its letters in order are a prefix's too.
+        let sources_narrow = previous.sources.is_empty()
+            || (!self.sources.is_empty()
+                && (self.sources.iter()).all(|new| {
+                    previous
+                        .sources
+                        .iter()
+                        .any(|old| new.starts_with(old.as_str()))
+                }));
         terms_narrow
             && langs_narrow
+            && sources_narrow
             && previous.unknown.is_empty()
             && self.states.includes(previous.states)
     }
+}
+
+/// Whether `name` holds the characters of `wanted` in order (spaces in `name` skipped).
+fn letters_in_order(wanted: &str, name: &str) -> bool {
+    let mut name = name.chars();
+    wanted.chars().all(|c| name.any(|n| n == c))
 }

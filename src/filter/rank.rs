@@ -10,11 +10,13 @@ use super::{Query, SearchIndex};
 /// Lists this short fit in the cache, where visiting rows out of order costs nothing.
 const SMALL_LIST: usize = 32 * 1024;
 
-/// What `lang:` and `is:` terms look at in one row of the list.
+/// What `lang:`, `source:` and `is:` terms look at in one row of the list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Fields<'a> {
     /// ISO 639-1 code, for `lang:`.
     pub lang: &'a str,
+    /// The source (outlet or feed), folded as the keys are, for `source:` and `feed:`.
+    pub source: &'a str,
     /// For `is:bookmarked`.
     pub bookmarked: bool,
     /// For `is:read` and `is:unread`.

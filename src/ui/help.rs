@@ -20,6 +20,8 @@ const FILTER_HELP: &[&str] = &[
     "  (viet: Việt; việt: only Việt); all",
     "  terms AND, a | b OR, 'exact ^start",
     "  end$ !not; lang:vi lang:fa (OR)",
+    "  source:jaz or feed:jaz (the name's",
+    "  letters in order; OR)",
     "  is:bookmarked/read/unread.",
     "?words searches the articles' text:",
     "  newest first, Enter by relevance.",

@@ -99,7 +99,7 @@ fn reload_fetches_the_feeds_and_their_articles_join_the_list() {
     let mut app = app(&home, &urls);
     let before = app.library.entries.len();
     let first_before = app.selected_entry().unwrap().meta.id.clone();
-    app.update(Action::Rescan);
+    app.update(Action::Reload);
     let said = &app.message.as_ref().unwrap().text;
     assert!(said.starts_with("fetching feeds 0 / 2"), "{said}");
     // The tick that sees the fetch end has put its articles in the list already, before the
@@ -140,7 +140,7 @@ fn reload_fetches_the_feeds_and_their_articles_join_the_list() {
     assert_eq!(reader.article.paragraphs, ["بدأت المحادثات صباح اليوم"]);
     // A second reload: nothing new, nothing doubled.
     app.update(Action::Back);
-    app.update(Action::Rescan);
+    app.update(Action::Reload);
     settle(&mut app);
     assert_eq!(app.library.entries.len(), before + 2);
 }
@@ -160,7 +160,7 @@ fn a_failing_feed_is_named_and_the_others_arrive() {
     let home = tempfile::tempdir().unwrap();
     let urls = [server.url("/gone.xml"), server.url("/en.xml")];
     let mut app = app(&home, &urls);
-    app.update(Action::Rescan);
+    app.update(Action::Reload);
     settle(&mut app);
     let said = app.message.as_ref().unwrap();
     assert!(said.error);

@@ -36,6 +36,7 @@ fn fields(articles: &[Article]) -> impl Fn(usize) -> Fields<'static> + Sync + '_
         lang: articles[row].lang,
         bookmarked: articles[row].bookmarked,
         read: articles[row].read,
+        ..Fields::default()
     }
 }
 

@@ -70,6 +70,7 @@ fn check_session(
             lang: LANGS[*lang],
             bookmarked: *bookmarked,
             read: *read,
+            ..Fields::default()
         }
     };
     let mut incremental = Filter::new();

@@ -94,3 +94,31 @@ fn widening_or_editing_does_not_narrow() {
         );
     }
 }
+
+#[test]
+fn source_and_feed_keep_names_holding_the_letters_in_order() {
+    use lectern::filter::Fields;
+    use lectern::filter::fold::fold;
+    let query = Query::parse("source:Jaz FEED:Đài");
+    // Folded: no case, no diacritics, đ as d.
+    assert_eq!(query.sources(), ["jaz", "dai"]);
+    assert!(needles(&query).is_empty());
+    let keeps = |source: &str| {
+        let folded = fold(source);
+        query.matches_fields(&Fields {
+            source: &folded,
+            ..Fields::default()
+        })
+    };
+    // Either value (alternatives), letters in order, spaces skipped.
+    assert!(keeps("Al Jazeera"));
+    assert!(keeps("Đài Tiếng nói Việt Nam"));
+    assert!(keeps("Da Nang Times, Inc."));
+    assert!(!keeps("Le Monde"));
+    assert!(!keeps("zaj"));
+    assert!(!keeps(""));
+    // Typing on narrows; another name widens.
+    assert!(Query::parse("source:jaze").narrows(&Query::parse("source:jaz")));
+    assert!(!Query::parse("source:monde").narrows(&Query::parse("source:jaz")));
+    assert!(Query::parse("source:jaz").narrows(&Query::parse("")));
+}
