@@ -89,6 +89,7 @@ impl Library {
             lang: self.langs.get(row).copied().unwrap_or(""),
             bookmarked: row.is_multiple_of(17),
             read: row.is_multiple_of(3),
+            source: "",
         }
     }
 }
