@@ -70,6 +70,8 @@ pub enum Action {
     /// files and feed articles). `rescan`, its name before feeds, still works.
     #[serde(alias = "rescan")]
     Reload,
+    /// Sort the list by the next key: date, source, language.
+    CycleSort,
     /// Open the next article without going back to the list.
     NextArticle,
     /// Open the previous article without going back to the list.

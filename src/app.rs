@@ -19,7 +19,7 @@ pub use compare::Compare;
 pub use fetching::Fetching;
 pub use find::{Find, Hit};
 pub use links::{LinkList, link_rows, links_box};
-pub use list::ListState;
+pub use list::{ListState, SortKey};
 pub use loading::{Counts, Loading};
 pub use reader::{Reader, headline};
 pub use triage::{Effect, Rescan};

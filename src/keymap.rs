@@ -60,7 +60,7 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         }
         A::Open => matches!(mode, M::List | M::Links),
         A::ShowLinks => matches!(mode, M::Reader | M::Links),
-        A::MarkAllRead | A::Undo | A::Reload => mode == M::List,
+        A::MarkAllRead | A::Undo | A::Reload | A::CycleSort => mode == M::List,
         A::ClearFilter => matches!(mode, M::List | M::Prompt),
         A::Back => matches!(mode, M::Reader | M::Compare | M::Links),
         A::PageDownOrNextUnread

@@ -140,3 +140,5 @@ mod terminal_input;
 mod tui_body_search;
 #[path = "integration/tui_screens.rs"]
 mod tui_screens;
+#[path = "integration/tui_sort.rs"]
+mod tui_sort;

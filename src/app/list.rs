@@ -20,6 +20,40 @@ pub struct ListState {
     pub selected: usize,
     /// Position in `visible` of the top row on screen.
     pub offset: usize,
+    /// What the rows are sorted by.
+    pub sort: SortKey,
+}
+
+/// What the list is sorted by; the sort key cycles through them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// Newest first (and, with a text query, best match first).
+    #[default]
+    Date,
+    /// By source (outlet or feed name, folded), newest first within one.
+    Source,
+    /// By language code, newest first within one.
+    Language,
+}
+
+impl SortKey {
+    /// The next key: date, source, language, date…
+    pub fn next(self) -> Self {
+        match self {
+            Self::Date => Self::Source,
+            Self::Source => Self::Language,
+            Self::Language => Self::Date,
+        }
+    }
+
+    /// Its name, for the heading and the status bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::Source => "source",
+            Self::Language => "language",
+        }
+    }
 }
 
 impl ListState {
@@ -102,6 +136,7 @@ impl App {
             Action::ClearFilter => return self.clear_mark_or_filter(),
             Action::MarkAllRead => return self.mark_all_read(),
             Action::Undo => return self.undo(),
+            Action::CycleSort => return self.cycle_sort(),
             _ => return,
         };
         self.list.select(target, page);
@@ -183,6 +218,7 @@ impl App {
         let hits = (self.list.filter).update(self.list.prompt.text(), &library.index, fields);
         self.list.visible.clear();
         (self.list.visible).extend(hits.iter().map(|h| h.index as usize));
+        self.sort_visible();
         let row = if best {
             0
         } else {
@@ -204,6 +240,37 @@ impl App {
                 self.info(text);
             }
         }
+    }
+
+    /// Puts the shown rows in the sort key's order; stable, so rows of one source or
+    /// language stay newest (or best match) first.
+    fn sort_visible(&mut self) {
+        let library = &self.library;
+        let source = |row: usize| {
+            let key = library.index.full(row);
+            key.split_once('\n').map_or("", |(_, source)| source)
+        };
+        let lang = |row: usize| {
+            library
+                .entries
+                .get(row)
+                .map_or("", |e| e.meta.lang.as_str())
+        };
+        match self.list.sort {
+            SortKey::Date => {}
+            SortKey::Source => self.list.visible.sort_by(|&a, &b| source(a).cmp(source(b))),
+            SortKey::Language => self.list.visible.sort_by(|&a, &b| lang(a).cmp(lang(b))),
+        }
+    }
+
+    /// The sort key: date, source, language, then date again; the selection stays on its
+    /// article.
+    pub(super) fn cycle_sort(&mut self) {
+        self.list.sort = self.list.sort.next();
+        self.refilter(false);
+        let rows = self.list_rows();
+        self.list.scroll_into_view(rows);
+        self.info(format!("sorted by {}", self.list.sort.name()));
     }
 
     /// The open view's entry (the focused pane in a comparison), else the selection.

@@ -8,8 +8,8 @@ use ratatui::layout::Rect;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{put_line, put_text, style};
-use crate::app::App;
 use crate::app::geometry::ListAreas;
+use crate::app::{App, SortKey};
 use crate::article::Dir;
 use crate::filter::{Query, highlight};
 use crate::search::Snippet;
@@ -82,12 +82,16 @@ fn draw_snippet(app: &App, snippet: &Snippet, area: Rect, buf: &mut Buffer) {
 pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
     let area = areas.heading;
     let counts = app.counts;
-    let heading = format!(
+    let mut heading = format!(
         " lectern · {} · {} bookmarked · {} unread",
         counted(app.library.entries.len(), "article"),
         thousands(counts.bookmarked),
         thousands(counts.unread)
     );
+    if app.list.sort != SortKey::Date {
+        heading.push_str(" · by ");
+        heading.push_str(app.list.sort.name());
+    }
     put_text(
         buf,
         area,
