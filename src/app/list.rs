@@ -38,6 +38,7 @@ pub enum SortKey {
 
 impl SortKey {
     /// The next key: date, source, language, date…
+    #[must_use]
     pub fn next(self) -> Self {
         match self {
             Self::Date => Self::Source,
