@@ -72,6 +72,8 @@ pub enum Action {
     Reload,
     /// Sort the list by the next key: date, source, language.
     CycleSort,
+    /// Show the subscribed feeds over the list (`open` shows one feed's articles); close them.
+    ShowFeeds,
     /// Open the next article without going back to the list.
     NextArticle,
     /// Open the previous article without going back to the list.

@@ -4,6 +4,7 @@
 
 mod body_search;
 mod compare;
+mod feeds;
 mod fetching;
 mod find;
 pub mod geometry;
@@ -16,6 +17,7 @@ mod triage;
 
 pub use body_search::{BodySearch, MARKER, body_query};
 pub use compare::Compare;
+pub use feeds::{FeedLine, FeedsBox};
 pub use fetching::Fetching;
 pub use find::{Find, Hit};
 pub use links::{LinkList, link_rows, links_box};
@@ -85,6 +87,8 @@ pub struct App {
     pub rescan: triage::Rescan,
     /// A fetch of the feeds under way (the reload key).
     pub fetching: Option<fetching::Fetching>,
+    /// The feeds box over the list, when open.
+    pub feeds: Option<feeds::FeedsBox>,
     /// The body search: its index and the snippets of its hits.
     pub body: BodySearch,
     undo: Option<triage::Undo>,
@@ -117,6 +121,7 @@ impl App {
             effects: Vec::new(),
             rescan: triage::Rescan::default(),
             fetching: None,
+            feeds: None,
             body: BodySearch::default(),
             undo: None,
             layouts: LayoutCache::default(),
@@ -136,6 +141,7 @@ impl App {
         match &self.view {
             _ if self.help => Mode::Help,
             View::List if self.list.editing => Mode::Prompt,
+            View::List if self.feeds.is_some() => Mode::Feeds,
             View::List => Mode::List,
             View::Reader(reader) if reader.links.is_some() => Mode::Links,
             View::Reader(reader) if reader.find.as_ref().is_some_and(|f| f.editing) => Mode::Prompt,
@@ -194,6 +200,7 @@ impl App {
                 Mode::Reader => self.update_reader(action),
                 Mode::Compare => self.update_compare(action),
                 Mode::Links => self.update_links(&action),
+                Mode::Feeds => self.update_feeds(&action),
                 Mode::Help => {}
             },
         }

@@ -25,6 +25,8 @@ pub enum Mode {
     Compare,
     /// The list of the article's links over the reader.
     Links,
+    /// The subscribed feeds over the list.
+    Feeds,
     /// The help box: its closing keys only.
     Help,
 }
@@ -38,6 +40,7 @@ impl Mode {
             Self::Reader => "reader",
             Self::Compare => "compare",
             Self::Links => "links",
+            Self::Feeds => "feeds",
             Self::Help => "help",
         }
     }
@@ -50,7 +53,7 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
     match action {
         A::Down | A::Up => mode != M::Help,
         A::HalfPageDown | A::HalfPageUp | A::PageDown | A::PageUp | A::Top | A::Bottom => {
-            matches!(mode, M::List | M::Reader | M::Compare | M::Links)
+            matches!(mode, M::List | M::Reader | M::Compare | M::Links | M::Feeds)
         }
         A::ToggleBookmark | A::ToggleRead | A::OpenUrl | A::CopyUrl => {
             matches!(mode, M::List | M::Reader | M::Compare)
@@ -58,11 +61,12 @@ pub fn allowed(mode: Mode, action: &Action) -> bool {
         A::Filter | A::NextUnread | A::PreviousUnread | A::MarkCompare | A::Compare => {
             matches!(mode, M::List | M::Reader)
         }
-        A::Open => matches!(mode, M::List | M::Links),
+        A::Open => matches!(mode, M::List | M::Links | M::Feeds),
+        A::ShowFeeds => matches!(mode, M::List | M::Feeds),
         A::ShowLinks => matches!(mode, M::Reader | M::Links),
         A::MarkAllRead | A::Undo | A::Reload | A::CycleSort => mode == M::List,
         A::ClearFilter => matches!(mode, M::List | M::Prompt),
-        A::Back => matches!(mode, M::Reader | M::Compare | M::Links),
+        A::Back => matches!(mode, M::Reader | M::Compare | M::Links | M::Feeds),
         A::PageDownOrNextUnread
         | A::NextArticle
         | A::PreviousArticle
@@ -108,6 +112,8 @@ pub struct Keymap {
     pub compare: BTreeMap<Key, Action>,
     /// The list of links over the reader.
     pub links: BTreeMap<Key, Action>,
+    /// The feeds box over the list.
+    pub feeds: BTreeMap<Key, Action>,
 }
 
 impl Keymap {
@@ -120,6 +126,7 @@ impl Keymap {
             (&mut self.reader, user.reader),
             (&mut self.compare, user.compare),
             (&mut self.links, user.links),
+            (&mut self.feeds, user.feeds),
         ] {
             for (key, action) in theirs {
                 if action == Action::None {
@@ -140,6 +147,7 @@ impl Keymap {
             Mode::Reader => Some(&self.reader),
             Mode::Compare => Some(&self.compare),
             Mode::Links => Some(&self.links),
+            Mode::Feeds => Some(&self.feeds),
             Mode::Help => None,
         }
     }

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of `&App` that writes pre-laid-out lines cell by cell.
 
 mod compare;
+mod feeds;
 mod help;
 mod links;
 mod list;
@@ -39,6 +40,9 @@ pub fn draw(app: &App, frame: &mut Frame<'_>) {
         && let Some(list) = reader.links
     {
         links::draw(app, reader, list, buf);
+    }
+    if let (View::List, Some(feeds)) = (&app.view, &app.feeds) {
+        feeds::draw(app, feeds, buf);
     }
     if app.help {
         help::draw(app, area, buf);

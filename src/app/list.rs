@@ -138,6 +138,7 @@ impl App {
             Action::MarkAllRead => return self.mark_all_read(),
             Action::Undo => return self.undo(),
             Action::CycleSort => return self.cycle_sort(),
+            Action::ShowFeeds => return self.show_feeds(),
             _ => return,
         };
         self.list.select(target, page);

@@ -20,6 +20,7 @@ impl<'de> Deserialize<'de> for Keymap {
             reader: BTreeMap<Key, Bound<ReaderMode>>,
             compare: BTreeMap<Key, Bound<CompareMode>>,
             links: BTreeMap<Key, Bound<LinksMode>>,
+            feeds: BTreeMap<Key, Bound<FeedsMode>>,
         }
         fn plain<M>(map: BTreeMap<Key, Bound<M>>) -> BTreeMap<Key, Action> {
             map.into_iter().map(|(k, b)| (k, b.action)).collect()
@@ -31,6 +32,7 @@ impl<'de> Deserialize<'de> for Keymap {
             reader: plain(tables.reader),
             compare: plain(tables.compare),
             links: plain(tables.links),
+            feeds: plain(tables.feeds),
         })
     }
 }
@@ -46,6 +48,7 @@ struct PromptMode;
 struct ReaderMode;
 struct CompareMode;
 struct LinksMode;
+struct FeedsMode;
 
 impl ModeOf for ListMode {
     const MODE: Mode = Mode::List;
@@ -61,6 +64,9 @@ impl ModeOf for CompareMode {
 }
 impl ModeOf for LinksMode {
     const MODE: Mode = Mode::Links;
+}
+impl ModeOf for FeedsMode {
+    const MODE: Mode = Mode::Feeds;
 }
 
 /// An action bound in the table of mode `M`, checked to do something there.

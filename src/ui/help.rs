@@ -42,6 +42,7 @@ const LINKS_HELP: &[&str] = &["", "1 ... 9 open that link in the browser"];
 fn screen(app: &App) -> Mode {
     match &app.view {
         View::List if app.list.editing => Mode::Prompt,
+        View::List if app.feeds.is_some() => Mode::Feeds,
         View::List => Mode::List,
         View::Reader(reader) if reader.links.is_some() => Mode::Links,
         View::Reader(_) => Mode::Reader,
@@ -111,6 +112,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Reader => " keys: reader (esc closes) ",
         Mode::Compare => " keys: comparison (esc closes) ",
         Mode::Links => " keys: links (esc closes) ",
+        Mode::Feeds => " keys: feeds (esc closes) ",
     };
     let block = Block::bordered()
         .title(title)

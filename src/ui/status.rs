@@ -45,6 +45,11 @@ fn hints(mode: Mode) -> &'static [(Action, &'static str, &'static str)] {
             (Action::Back, "esc", "close"),
             (Action::Help, "?", "help"),
         ],
+        Mode::Feeds => &[
+            (Action::Open, "enter", "its articles"),
+            (Action::Back, "esc", "close"),
+            (Action::Help, "?", "help"),
+        ],
         Mode::Prompt | Mode::Help => &[],
     }
 }

@@ -173,3 +173,75 @@ fn a_failing_feed_is_named_and_the_others_arrive() {
     assert!(said.text.contains("/gone.xml"), "{}", said.text);
     row_of(&app, &id_of(&urls[1], "e1"));
 }
+
+#[test]
+fn the_feeds_box_lists_the_subscriptions_and_opens_one_feeds_articles() {
+    let server = Server::start(vec![
+        (
+            "/ar.xml",
+            Reply::ok(
+                "application/rss+xml",
+                feed("الجزيرة", "ar", "a1", "محادثات", "بدأت المحادثات"),
+            ),
+        ),
+        (
+            "/en.xml",
+            Reply::ok(
+                "application/rss+xml",
+                feed("Daily", "en", "e1", "Talks", "Talks began"),
+            ),
+        ),
+        ("/down.xml", Reply::status(503, "down")),
+    ]);
+    let home = tempfile::tempdir().unwrap();
+    let urls = [
+        server.url("/ar.xml"),
+        server.url("/en.xml"),
+        server.url("/down.xml"),
+    ];
+    let mut app = app(&home, &urls);
+    app.update(Action::Reload);
+    settle(&mut app);
+    app.update(Action::ShowFeeds);
+    let feeds = app.feeds.as_ref().expect("the feeds box is open");
+    let lines: Vec<(&str, i64, i64, bool)> = (feeds.lines.iter())
+        .map(|l| (l.name.as_str(), l.articles, l.unread, l.failing))
+        .collect();
+    // In feeds.toml's order, named by their own titles; the third, which failed, by its URL.
+    let down = urls[2].as_str();
+    assert_eq!(
+        lines,
+        [
+            ("الجزيرة", 1, 1, false),
+            ("Daily", 1, 1, false),
+            (down, 0, 0, true)
+        ]
+    );
+    assert!(
+        feeds.lines[0].status.starts_with("ok 20"),
+        "{}",
+        feeds.lines[0].status
+    );
+    assert!(
+        feeds.lines[2].status.starts_with("FAILING (1): "),
+        "{}",
+        feeds.lines[2].status
+    );
+    assert_eq!(app.mode(), lectern::keymap::Mode::Feeds);
+    let screen = crate::support::keys::draw(&app);
+    let text: String = (0..screen.area.height)
+        .flat_map(|y| (0..screen.area.width).map(move |x| (x, y)))
+        .map(|cell| screen[cell].symbol())
+        .collect();
+    assert!(text.contains(" feeds (3) "), "{text}");
+    assert!(text.contains("Daily"), "{text}");
+    // The second feed's articles: the list filtered to it, the box closed.
+    app.update(Action::Down);
+    app.update(Action::Open);
+    assert!(app.feeds.is_none());
+    assert_eq!(app.list.query(), "feed:Daily");
+    let shown: Vec<&str> = (app.list.visible.iter())
+        .map(|&row| app.library.entries[row].meta.title.as_str())
+        .collect();
+    assert_eq!(shown, ["Talks"]);
+}
