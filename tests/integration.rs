@@ -42,6 +42,8 @@ mod feed_parse;
 mod feed_polite;
 #[path = "integration/feed_subscriptions.rs"]
 mod feed_subscriptions;
+#[path = "integration/feed_terminal.rs"]
+mod feed_terminal;
 #[path = "integration/feed_tui.rs"]
 mod feed_tui;
 #[path = "integration/filter_fold.rs"]
