@@ -90,6 +90,7 @@ impl Library {
             bookmarked: row.is_multiple_of(17),
             read: row.is_multiple_of(3),
             source: "",
+            tags: &[],
         }
     }
 }

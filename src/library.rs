@@ -34,8 +34,9 @@ pub enum Origin {
     File(Option<PathBuf>),
     /// One of [`BUNDLED`], by index.
     Bundled(usize),
-    /// A feed article kept in the database, by its id (`meta.id`).
-    Feed,
+    /// A feed article kept in the database, by its id (`meta.id`); the feed's address, for
+    /// `tag:` (shared by the feed's articles).
+    Feed(std::sync::Arc<str>),
 }
 
 /// One article of the library: what the list shows. Its search key is the same row of
@@ -54,7 +55,7 @@ impl Entry {
         match &self.origin {
             Origin::File(Some(path)) => Some(path),
             Origin::File(None) => Some(Path::new(&self.meta.path)),
-            Origin::Bundled(_) | Origin::Feed => None,
+            Origin::Bundled(_) | Origin::Feed(_) => None,
         }
     }
 }
@@ -87,6 +88,8 @@ pub struct LoadOptions {
     /// The database whose feed articles come too (`lectern.db`, for the default or
     /// configured library); `None` for folders named on the command line.
     pub database: Option<PathBuf>,
+    /// The subscriptions (feeds.toml), for the feeds' tags.
+    pub subscriptions: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -96,6 +99,7 @@ impl Default for LoadOptions {
             cache_dir: None,
             bundled: false,
             database: None,
+            subscriptions: None,
         }
     }
 }
@@ -110,6 +114,8 @@ pub struct Library {
     pub index: SearchIndex,
     /// Every skipped or damaged file, one each.
     pub warnings: Vec<Warning>,
+    /// The tags of each subscribed feed, by address (from feeds.toml), for `tag:`.
+    pub feed_tags: HashMap<String, Vec<String>>,
     options: LoadOptions,
 }
 
@@ -165,6 +171,7 @@ impl Library {
     pub fn start(paths: &[PathBuf], options: LoadOptions) -> (Self, Receiver<Progress>) {
         let progress = load::spawn(paths.to_vec(), options.clone());
         let mut library = Self {
+            feed_tags: feeds::tags(options.subscriptions.as_deref()),
             options,
             ..Self::default()
         };
@@ -273,6 +280,10 @@ impl Library {
             self.entries
                 .get(row)
                 .map_or_else(Fields::default, |e| Fields {
+                    tags: match &e.origin {
+                        Origin::Feed(url) => self.feed_tags.get(&**url).map_or(&[], Vec::as_slice),
+                        _ => &[],
+                    },
                     lang: &e.meta.lang,
                     source: (self.index.full(row).split_once('\n'))
                         .map_or("", |(_, source)| source),
@@ -319,7 +330,7 @@ impl Library {
                 let bytes = BUNDLED.get(*index).map_or(&[][..], |(_, bytes)| *bytes);
                 (bytes.to_vec(), None)
             }
-            Origin::Feed => {
+            Origin::Feed(_) => {
                 let database = self.options.database.as_deref().unwrap_or(Path::new(""));
                 return feeds::read(database, entry);
             }

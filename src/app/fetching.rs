@@ -175,6 +175,7 @@ impl App {
                 max_file_size: self.config.max_file_size,
                 bundled: true,
                 database: Some(self.store.db_file()),
+                subscriptions: self.rescan.feeds.clone(),
                 ..LoadOptions::default()
             };
             self.rescan.source = Some((Vec::new(), options));

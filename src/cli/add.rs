@@ -50,6 +50,7 @@ pub fn run(args: &AddArgs, config: &Config) -> anyhow::Result<ExitCode> {
         cache_dir: super::cache_dir(),
         bundled: false,
         database: None,
+        subscriptions: None,
     };
     let client = Client::new(config.network.clone());
     let mut failed = false;

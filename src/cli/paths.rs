@@ -7,6 +7,7 @@ use anyhow::Context;
 
 use super::shell;
 use crate::config::Config;
+use crate::feed::subscriptions;
 use crate::library::{Library, LoadOptions};
 
 /// Where bookmarks and read state live (`lectern.db`): `$XDG_DATA_HOME/lectern`.
@@ -52,6 +53,9 @@ pub(super) fn library_source(
         max_file_size: config.max_file_size,
         cache_dir: cache_dir().filter(|_| folders),
         bundled: false,
+        subscriptions: database
+            .as_ref()
+            .and_then(|_| subscriptions::default_file()),
         database,
     };
     Ok(Some((paths, options)))
@@ -83,6 +87,9 @@ pub(super) fn default_source(config: &Config) -> Option<(Vec<PathBuf>, LoadOptio
         max_file_size: config.max_file_size,
         cache_dir: cache_dir().filter(|_| !saved.is_empty()),
         bundled: true,
+        subscriptions: database
+            .as_ref()
+            .and_then(|_| subscriptions::default_file()),
         database,
     };
     Some((saved, options))

@@ -100,6 +100,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
         bundled: false,
         // An id may be a feed article's.
         database: super::paths::feed_database(),
+        subscriptions: None,
     };
     let path = PathBuf::from(wanted);
     if path.is_dir() {
@@ -115,7 +116,7 @@ pub fn find(wanted: &str, library_paths: &[PathBuf], config: &Config) -> anyhow:
             LoadOptions {
                 cache_dir: None,
                 database: None,
-                ..options
+                ..options.clone()
             },
         )
     } else if library_paths.is_empty() {

@@ -84,6 +84,19 @@ mod tests {
     }
 
     #[test]
+    fn comments_before_the_first_feed_stay_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        std::fs::write(&path, "# my feeds\n# (news)\n").unwrap();
+        assert!(add(&path, &feed("https://b.example/feed", None)).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "# my feeds\n# (news)\n\n[[feed]]\nurl = \"https://b.example/feed\"\n"
+        );
+    }
+
+    #[test]
     fn add_creates_the_file_then_keeps_comments_and_order() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lectern/feeds.toml");

@@ -10,7 +10,8 @@
 //! Several `lang:` terms are alternatives (`lang:vi lang:en`, OR); `is:` terms all apply
 //! (AND). `source:` (or `feed:`, the same) keeps articles whose source (outlet or feed
 //! name) holds the value's letters in order, folded: `source:jaz` keeps "Al Jazeera";
-//! several are alternatives. What the parser cannot use it says in [`Query::warnings`], for the status bar:
+//! several are alternatives. `tag:` keeps articles of feeds with a tag starting with the
+//! value (feeds.toml's `tags`); several are alternatives. What the parser cannot use it says in [`Query::warnings`], for the status bar:
 //! an `is:` value that names no state (`is:unred`, which then matches nothing), a `lang:`
 //! value no language code starts with (`lang:xx`), a `name:value` whose name is no field
 //! (`foo:bar`, searched as text), a field with fzf's marks, a misplaced `|`.
@@ -51,13 +52,14 @@ pub struct Query {
     terms: Vec<Term>,
     langs: Vec<String>,
     sources: Vec<String>,
+    tags: Vec<String>,
     states: States,
     unknown: Vec<String>,
     warnings: Vec<String>,
 }
 
 /// The field names a query knows, for messages.
-const FIELDS: &str = "lang:, source: (or feed:) and is:";
+const FIELDS: &str = "lang:, source: (or feed:), tag: and is:";
 
 /// What a word is: `name:value` with an ASCII-letter name, and the marks around it.
 fn field(word: &str) -> Option<(String, &str, bool)> {
@@ -87,7 +89,7 @@ impl Query {
             }
             match field(word) {
                 Some((name, value, marked))
-                    if matches!(name.as_str(), "lang" | "is" | "source" | "feed") =>
+                    if matches!(name.as_str(), "lang" | "is" | "source" | "feed" | "tag") =>
                 {
                     if bar {
                         query.warn(
@@ -102,6 +104,10 @@ impl Query {
                         query.add_lang(value);
                     } else if name == "is" {
                         query.add_state(word, value);
+                    } else if name == "tag" {
+                        if !value.is_empty() {
+                            query.tags.push(value.to_lowercase());
+                        }
                     } else if !value.is_empty() {
                         // Letters only: the fold turns punctuation into spaces, which a
                         // name's letters in order need not keep.
@@ -209,6 +215,7 @@ impl Query {
         self.terms.is_empty()
             && self.langs.is_empty()
             && self.sources.is_empty()
+            && self.tags.is_empty()
             && self.states == States::default()
             && self.unknown.is_empty()
     }
@@ -222,6 +229,7 @@ impl Query {
     pub fn has_fields(&self) -> bool {
         !self.langs.is_empty()
             || !self.sources.is_empty()
+            || !self.tags.is_empty()
             || self.states != States::default()
             || !self.unknown.is_empty()
     }
@@ -235,12 +243,21 @@ impl Query {
             });
         let source_ok = self.sources.is_empty()
             || (self.sources.iter()).any(|wanted| letters_in_order(wanted, fields.source));
+        let tag_ok = self.tags.is_empty()
+            || (self.tags.iter())
+                .any(|wanted| fields.tags.iter().any(|t| t.starts_with(wanted.as_str())));
         lang_ok
             && source_ok
+            && tag_ok
             && !self.matches_nothing()
             && (!self.states.bookmarked || fields.bookmarked)
             && (!self.states.unread || !fields.read)
             && (!self.states.read || fields.read)
+    }
+
+    /// The `tag:` values (lower case); an article matches if a tag of its feed starts with any.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
     }
 
     /// The `source:` and `feed:` values, folded, without spaces.
@@ -278,9 +295,18 @@ impl Query {
                         .iter()
                         .any(|old| new.starts_with(old.as_str()))
                 }));
+        let tags_narrow = previous.tags.is_empty()
+            || (!self.tags.is_empty()
+                && (self.tags.iter()).all(|new| {
+                    previous
+                        .tags
+                        .iter()
+                        .any(|old| new.starts_with(old.as_str()))
+                }));
         terms_narrow
             && langs_narrow
             && sources_narrow
+            && tags_narrow
             && previous.unknown.is_empty()
             && self.states.includes(previous.states)
     }

@@ -17,6 +17,8 @@ pub struct Fields<'a> {
     pub lang: &'a str,
     /// The source (outlet or feed), folded as the keys are, for `source:` and `feed:`.
     pub source: &'a str,
+    /// The tags of the article's feed (lower case), for `tag:`.
+    pub tags: &'a [String],
     /// For `is:bookmarked`.
     pub bookmarked: bool,
     /// For `is:read` and `is:unread`.

@@ -1,6 +1,7 @@
 //! Feed articles as library rows: read from `lectern.db` (where `lectern fetch` and the
 //! reload key keep them) beside the files, and their bodies read again on demand.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -104,9 +105,24 @@ fn row(stored: StoredArticle) -> Loaded {
     let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
     let entry = Entry {
         meta: article.meta,
-        origin: Origin::Feed,
+        origin: Origin::Feed(feed_url.into()),
     };
     Loaded::Article(entry, key, Vec::new())
+}
+
+/// The tags of each feed subscribed in `subscriptions` (feeds.toml), by address; none when
+/// there is no such file or it cannot be read (`lectern feed` and the reload key say why).
+pub fn tags(subscriptions: Option<&Path>) -> HashMap<String, Vec<String>> {
+    let feeds = subscriptions.and_then(|file| crate::feed::subscriptions::load(file).ok());
+    (feeds.into_iter().flatten())
+        .filter(|feed| !feed.tags.is_empty())
+        .map(|feed| {
+            (
+                feed.url,
+                feed.tags.iter().map(|tag| tag.to_lowercase()).collect(),
+            )
+        })
+        .collect()
 }
 
 /// Reads a feed article's whole text again. A whole article that could not be fetched says

@@ -21,7 +21,7 @@ const FILTER_HELP: &[&str] = &[
     "  terms AND, a | b OR, 'exact ^start",
     "  end$ !not; lang:vi lang:fa (OR)",
     "  source:jaz or feed:jaz (the name's",
-    "  letters in order; OR)",
+    "  letters in order; OR) tag:world",
     "  is:bookmarked/read/unread.",
     "?words searches the articles' text:",
     "  newest first, Enter by relevance.",

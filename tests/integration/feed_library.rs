@@ -215,3 +215,37 @@ fn export_gives_each_fetched_feed_its_site() {
         "{out}"
     );
 }
+
+#[test]
+fn tag_keeps_the_articles_of_feeds_with_that_tag() {
+    let server = server();
+    let (arabic, english) = (server.url("/ar.xml"), server.url("/en.xml"));
+    let home = home(
+        &[
+            (
+                &arabic,
+                "full_text = \"never\"\ntags = [\"World\", \"mideast\"]",
+            ),
+            (&english, "full_text = \"never\"\ntags = [\"europe\"]"),
+        ],
+        "",
+    );
+    assert!(fetch(&home, &[]).status.success());
+    let ids = |filter: &str| -> Vec<String> {
+        let rows = list_json(&home, &["--filter", filter]);
+        rows.iter()
+            .map(|row| row["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (ar, en) = (id_of(&arabic, "ar1"), id_of(&english, "en1"));
+    // Any case, by prefix; several tag: terms are alternatives.
+    assert_eq!(ids("tag:world"), std::slice::from_ref(&ar));
+    assert_eq!(ids("tag:MID"), std::slice::from_ref(&ar));
+    assert_eq!(ids("tag:eu"), std::slice::from_ref(&en));
+    let mut both = ids("tag:eu tag:mid");
+    both.sort();
+    let mut expected = vec![ar, en];
+    expected.sort();
+    assert_eq!(both, expected);
+    assert!(ids("tag:sport").is_empty());
+}

@@ -122,3 +122,21 @@ fn source_and_feed_keep_names_holding_the_letters_in_order() {
     assert!(!Query::parse("source:monde").narrows(&Query::parse("source:jaz")));
     assert!(Query::parse("source:jaz").narrows(&Query::parse("")));
 }
+
+#[test]
+fn tag_keeps_feeds_with_a_tag_starting_with_the_value() {
+    use lectern::filter::Fields;
+    let query = Query::parse("tag:World tag:eu");
+    assert_eq!(query.tags(), ["world", "eu"]);
+    let keeps = |tags: &[&str]| {
+        let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
+        query.matches_fields(&Fields {
+            tags: &tags,
+            ..Fields::default()
+        })
+    };
+    assert!(keeps(&["world"]) && keeps(&["sport", "europe"]));
+    assert!(!keeps(&["sport"]) && !keeps(&[]) && !keeps(&["oldworld"]));
+    assert!(Query::parse("tag:worl").narrows(&Query::parse("tag:wo")));
+    assert!(!Query::parse("tag:eu").narrows(&Query::parse("tag:wo")));
+}

@@ -109,6 +109,9 @@ fn table(feed: &Subscription) -> Table {
 pub fn add(path: &Path, feed: &Subscription) -> anyhow::Result<bool> {
     let (path, mut doc) = open(path)?;
     let new_file = doc.to_string().trim().is_empty();
+    // A file of comments alone keeps them at the end of the document: they go before the
+    // first feed instead, where their owner wrote them.
+    let comments = doc.trailing().as_str().unwrap_or_default().to_owned();
     let feeds = feeds(&path, &mut doc)?;
     if feeds
         .iter()
@@ -116,11 +119,19 @@ pub fn add(path: &Path, feed: &Subscription) -> anyhow::Result<bool> {
     {
         return Ok(false);
     }
+    let first = feeds.is_empty();
     let mut table = table(feed);
     if new_file {
         table.decor_mut().set_prefix(HEADER);
+    } else if first && !comments.trim().is_empty() {
+        table
+            .decor_mut()
+            .set_prefix(format!("{}\n\n", comments.trim_end()));
     }
     feeds.push(table);
+    if first && !new_file {
+        doc.set_trailing("");
+    }
     write(&path, &doc)?;
     Ok(true)
 }
