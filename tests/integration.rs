@@ -108,6 +108,8 @@ mod net_hostile;
 mod reader_find;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
+#[path = "integration/reliab_cache.rs"]
+mod reliab_cache;
 #[path = "integration/search_cli.rs"]
 mod search_cli;
 #[path = "integration/seeds.rs"]

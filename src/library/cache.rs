@@ -3,7 +3,8 @@
 //!
 //! One file per set of library folders, in `$XDG_CACHE_HOME/lectern/`. It is derived
 //! data: anything wrong with it (missing, truncated, corrupt, another version) means it is
-//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, then frames
+//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, the time the
+//! files were stat'ed for it (`i128` nanoseconds, for the racy-timestamp rule) and its `u64` xxh3, then frames
 //! (`u32` length, `u64` xxh3 of the bytes, the bytes), then a zero length. A frame holds
 //! records, each a `u32` length and the postcard bytes of a [`Record`].
 //!
@@ -13,9 +14,9 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::article::Meta;
 use crate::filter::SearchKey;
@@ -26,35 +27,11 @@ mod stored;
 mod write;
 
 pub use header::{file_for, libraries};
-pub use stored::{Place, Span, Stored};
+pub use stored::{Place, Span, Stamp, Stored, nanos};
 pub use write::{Writer, copy_into, encode_into};
 
 /// A frame larger than this is corruption (a frame holds one batch of records).
 pub(super) const MAX_FRAME: usize = 256 << 20;
-
-/// When a file was last seen: a cached record is used only while both still hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    /// Size in bytes.
-    pub size: u64,
-    /// Modification time, in nanoseconds since 1970 (negative before).
-    pub modified: i128,
-}
-
-impl Stamp {
-    /// The stamp of a file's metadata, if the system gives a modification time.
-    pub fn of(metadata: &std::fs::Metadata) -> Option<Self> {
-        let modified = metadata.modified().ok()?;
-        let nanos = match modified.duration_since(UNIX_EPOCH) {
-            Ok(after) => i128::try_from(after.as_nanos()).ok()?,
-            Err(before) => -i128::try_from(before.duration().as_nanos()).ok()?,
-        };
-        Some(Self {
-            size: metadata.len(),
-            modified: nanos,
-        })
-    }
-}
 
 /// One file as parsed when it was last read, borrowed for writing.
 #[derive(Debug, Serialize)]
@@ -157,6 +134,9 @@ mod tests {
         }
     }
 
+    /// When the test caches were written: 2024-05-01, well after their records' files.
+    const WRITTEN: i128 = 1_714_521_600_000_000_000;
+
     fn parts(n: u8) -> Parts {
         Parts {
             place: Place {
@@ -187,7 +167,7 @@ mod tests {
 
     fn write(dir: &Path, frames: &[&[Parts]]) -> PathBuf {
         let target = dir.join("index.bin");
-        let mut writer = Writer::create(target.clone(), &[]).expect("create");
+        let mut writer = Writer::create(target.clone(), &[], WRITTEN).expect("create");
         for parts in frames {
             let mut frame = Vec::new();
             for part in *parts {
@@ -257,8 +237,11 @@ mod tests {
             ("NULs", vec![0; good.len()]),
         ];
         let mut flipped = good.clone();
-        flipped[header + 20] ^= 0x20;
+        flipped[header + 24 + 20] ^= 0x20;
         cases.push(("one bit in a record", flipped));
+        let mut time = good.clone();
+        time[header + 3] ^= 0x20;
+        cases.push(("one bit in the time it was written", time));
         let mut version = good.clone();
         version[8] ^= 1;
         cases.push(("another format", version));
@@ -282,5 +265,26 @@ mod tests {
         let meta = stored.record(span).expect("decoded").meta;
         assert_eq!(meta.title, "abc");
         assert_eq!(meta.source.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn a_record_modified_within_two_seconds_of_the_writing_is_not_taken() {
+        let dir = tempfile::tempdir().expect("dir");
+        let second = 1_000_000_000;
+        // Modified 3 s, exactly 2 s, 1 s before the writing, and at its very moment.
+        let ages = [3 * second, 2 * second, second, 0];
+        let parts: Vec<Parts> = (0..4u8)
+            .map(|n| {
+                let mut part = parts(n);
+                part.stamp.modified = WRITTEN - ages[usize::from(n)];
+                part
+            })
+            .collect();
+        let file = write(dir.path(), &[&parts]);
+        let mut stored = read(&file, &[]);
+        let taken: Vec<bool> = (parts.iter())
+            .map(|part| stored.take(&part.place).is_some())
+            .collect();
+        assert_eq!(taken, [true, false, false, false]);
     }
 }

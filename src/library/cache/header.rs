@@ -12,7 +12,7 @@ use crate::filter::FOLD_VERSION;
 
 /// Bump when `Meta`, `SearchKey`, [`super::Record`], this header or what parsing extracts
 /// from a file changes: a cache of another format is rebuilt, never misread.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const MAGIC: &[u8; 8] = b"LECTERN\x01";
 /// A header longer than this is no header (some 4,000 folders of 256 bytes).
 const MAX_HEADER: u64 = 1 << 20;

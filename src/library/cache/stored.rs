@@ -5,13 +5,48 @@ use std::collections::HashMap;
 use std::io;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use super::{MAX_FRAME, Stamp, clean, corrupt, header};
+use super::{MAX_FRAME, clean, corrupt, header};
 use crate::article::Meta;
 use crate::filter::SearchKey;
+
+/// When a file was last seen: a cached record is used only while both still hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, in nanoseconds since 1970 (negative before).
+    pub modified: i128,
+}
+
+impl Stamp {
+    /// The stamp of a file's metadata, if the system gives a modification time.
+    pub fn of(metadata: &std::fs::Metadata) -> Option<Self> {
+        Some(Self {
+            size: metadata.len(),
+            modified: nanos(metadata.modified().ok()?)?,
+        })
+    }
+}
+
+/// A time in nanoseconds since 1970 (negative before), as stamps and the header keep it.
+pub fn nanos(time: SystemTime) -> Option<i128> {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => i128::try_from(after.as_nanos()).ok(),
+        Err(before) => i128::try_from(before.duration().as_nanos())
+            .ok()
+            .map(|n| -n),
+    }
+}
+
+/// How close to a cache's writing a file's modification time may be before its stamp is
+/// not trusted: 2 s, the coarsest clock among common filesystems (FAT); ext2 with small
+/// inodes and many network shares keep whole seconds.
+pub const RACY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The start of a record's bytes: enough to find and check it without decoding the rest.
 #[derive(Deserialize)]
@@ -76,6 +111,8 @@ pub struct Span {
 #[derive(Debug, Default)]
 pub struct Stored {
     pub(super) bytes: Vec<u8>,
+    /// When the loader that wrote the file began stat'ing files (see [`RACY`]).
+    pub(super) written: i128,
     /// By a hash of the place (checked against the record's own when it is taken); xxh3,
     /// because the default `SipHash` was a visible part of a warm start.
     pub(super) spans: HashMap<u64, Span, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
@@ -87,10 +124,24 @@ fn place_hash(root: u16, below: &[u8]) -> u64 {
 
 impl Stored {
     /// Takes the record of `place` out of the table: its span and the stamp it was read with.
+    /// A record whose file was modified too close to the cache's writing to trust its stamp
+    /// (see [`RACY`]) is taken out and not given: the file is read again.
     pub fn take(&mut self, place: &Place) -> Option<(Span, Stamp)> {
         let span = self.spans.remove(&place_hash(place.root, &place.below))?;
         let head = self.head(span)?;
-        (head.root == place.root && head.below == place.below).then_some((span, head.stamp))
+        (head.root == place.root && head.below == place.below && self.trusts(head.stamp))
+            .then_some((span, head.stamp))
+    }
+
+    /// Git's racy-timestamp rule: a stamp proves a file unchanged only if its time is at
+    /// least [`RACY`] older than the moment the files were stat'ed for the cache. Closer,
+    /// the file may have been rewritten at the same size within the same tick of a coarse
+    /// clock after it was read, and (size, time) would never tell.
+    fn trusts(&self, stamp: Stamp) -> bool {
+        stamp.modified
+            < self
+                .written
+                .saturating_sub(RACY.as_nanos().try_into().unwrap_or(0))
     }
 
     /// Whether records were left untaken (their files went away), emptying the table.
@@ -126,15 +177,26 @@ impl Stored {
 /// Checks a cache file's bytes and finds where each record lies.
 pub(super) fn index(bytes: Vec<u8>, expected: &[u8]) -> io::Result<Stored> {
     let header_len = header::check(&bytes, expected)?;
+    // The time, then its checksum: a damaged time could make stale records look safe.
+    let time = (bytes.get(header_len..header_len + 16)).ok_or_else(|| corrupt("truncated"))?;
+    let sum = (bytes.get(header_len + 16..header_len + 24)).ok_or_else(|| corrupt("truncated"))?;
+    if xxh3_64(time).to_le_bytes() != sum {
+        return Err(corrupt("checksum"));
+    }
+    let written = <[u8; 16]>::try_from(time).map_or(0, i128::from_le_bytes);
     if u32::try_from(bytes.len()).is_err() {
         return Err(corrupt("too large"));
     }
     let mut spans = HashMap::default();
-    let mut at = header_len;
+    let mut at = header_len + 24;
     loop {
         let len = read_u32(&bytes, at)? as usize;
         if len == 0 {
-            return Ok(Stored { bytes, spans });
+            return Ok(Stored {
+                bytes,
+                written,
+                spans,
+            });
         }
         if len > MAX_FRAME {
             return Err(corrupt("frame too large"));

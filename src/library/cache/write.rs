@@ -38,15 +38,20 @@ pub struct Writer {
 
 impl Writer {
     /// Starts the cache file of the library made of `roots`, to replace `target` when
-    /// [`Writer::commit`]ted.
+    /// [`Writer::commit`]ted. `stat_time` is a moment before any of its files was stat'ed
+    /// (nanoseconds since 1970): a record is trusted only if its file is older than that by
+    /// the racy-timestamp rule (`stored::RACY`).
     ///
     /// # Errors
     /// The cache folder cannot be created or written.
-    pub fn create(target: PathBuf, roots: &[PathBuf]) -> io::Result<Self> {
+    pub fn create(target: PathBuf, roots: &[PathBuf], stat_time: i128) -> io::Result<Self> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let mut file = BufWriter::new(tempfile::NamedTempFile::new_in(dir)?);
         file.write_all(&header(roots))?;
+        let time = stat_time.to_le_bytes();
+        file.write_all(&time)?;
+        file.write_all(&xxh3_64(&time).to_le_bytes())?;
         Ok(Self { file, target })
     }
 
@@ -131,7 +136,7 @@ mod tests {
                     .expect("age");
             }
         }
-        let writer = Writer::create(dir.path().join("index.bin"), &[]).expect("create");
+        let writer = Writer::create(dir.path().join("index.bin"), &[], 0).expect("create");
         writer.commit().expect("commit");
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("list")
