@@ -13,6 +13,7 @@ use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
 pub use cache::libraries as cached_libraries;
+pub use cache::{remove_on_signals, remove_unfinished};
 pub use load::{Loaded, Progress};
 pub use order::list_order;
 pub use read::Problem;

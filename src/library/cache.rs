@@ -24,10 +24,14 @@ use crate::text::{is_forbidden, sanitize_line};
 
 mod header;
 mod stored;
+mod unfinished;
 mod write;
 
 pub use header::{file_for, libraries};
 pub use stored::{Place, Span, Stamp, Stored, nanos};
+pub use unfinished::{
+    remove_all as remove_unfinished, remove_on_signals, sweep as sweep_unfinished,
+};
 pub use write::{Writer, copy_into, encode_into};
 
 /// A frame larger than this is corruption (a frame holds one batch of records).

@@ -97,6 +97,9 @@ fn load(
     sender: &Sender<Progress>,
     began: std::time::SystemTime,
 ) {
+    if let Some(dir) = &options.cache_dir {
+        cache::sweep_unfinished(dir, began);
+    }
     let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
     // Read the cache while the walk runs: both mostly wait on the disk.
     let (mut stored, (files, warnings)) = std::thread::scope(|scope| {
