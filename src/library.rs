@@ -134,7 +134,7 @@ impl Library {
     /// Starts loading `paths` in the background: an empty library, and the progress to
     /// [`Library::apply`] to it as it arrives.
     pub fn start(paths: &[PathBuf], options: LoadOptions) -> (Self, Receiver<Progress>) {
-        let progress = load::spawn(paths.to_vec(), options.clone());
+        let progress = load::spawn(walk::distinct_roots(paths), options.clone());
         let mut library = Self {
             options,
             ..Self::default()
