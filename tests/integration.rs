@@ -110,6 +110,8 @@ mod reader_find;
 mod reader_links;
 #[path = "integration/reliab_cache.rs"]
 mod reliab_cache;
+#[path = "integration/reliab_invisible.rs"]
+mod reliab_invisible;
 #[path = "integration/reliab_roots.rs"]
 mod reliab_roots;
 #[path = "integration/reliab_temp.rs"]

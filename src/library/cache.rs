@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::article::Meta;
 use crate::filter::SearchKey;
-use crate::text::{is_forbidden, sanitize_line};
+use crate::text::{is_forbidden, is_invisible, sanitize_line};
 
 mod header;
 mod stored;
@@ -95,7 +95,7 @@ pub(super) fn corrupt(what: &str) -> io::Error {
 /// what holds a character that must never reach the terminal is sanitised again.
 pub(super) fn clean(meta: &mut Meta) {
     let clean_one = |text: &mut String| {
-        if text.chars().any(is_forbidden) {
+        if text.chars().any(|c| is_forbidden(c) || is_invisible(c)) {
             *text = sanitize_line(text);
         }
     };
