@@ -220,9 +220,10 @@ pub fn parse(text: String, path: String, modified: Option<SystemTime>) -> (Artic
         furniture::Furniture::bundled(),
         fields.title.as_deref(),
     );
-    let title = cleaned
-        .title
-        .map_or_else(|| "(untitled)".to_owned(), |title| sanitize_line(&title));
+    // A title with nothing visible (only invisible or blank characters) is no title.
+    let title = (cleaned.title.map(|title| sanitize_line(&title)))
+        .filter(|title| !title.trim().is_empty())
+        .unwrap_or_else(|| "(untitled)".to_owned());
     // Headings and fenced blocks keep their Markdown marks through cleaning, which must
     // not rewrap a fenced block, and lose them here.
     let (paragraphs, blocks) = blocks::unmark(cleaned.paragraphs);

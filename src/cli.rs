@@ -142,6 +142,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let config = Config::load(cli.config.as_deref())?;
+    if cli.command.is_some() {
+        // The interactive reader handles these signals itself; the other commands end on
+        // them at once, and must not leave a half-written cache behind.
+        crate::library::remove_on_signals();
+    }
     match cli.command {
         None => return run_reader(&cli.paths, config),
         Some(Command::List(args)) => list::run(args, cli.paths, &config)?,

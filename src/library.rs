@@ -4,6 +4,7 @@ mod bundled;
 mod cache;
 mod feeds;
 mod load;
+mod order;
 mod read;
 pub mod save;
 mod walk;
@@ -14,14 +15,15 @@ use std::sync::mpsc::Receiver;
 
 pub use bundled::BUNDLED;
 pub use cache::libraries as cached_libraries;
+pub use cache::{remove_on_signals, remove_unfinished};
 pub use feeds::load_ids as load_feed_articles;
 pub use load::{Loaded, Progress};
+pub use order::list_order;
 pub use read::Problem;
 
 use crate::article::{Article, Marks, Meta};
-use crate::filter::{Fields, SearchIndex, SearchKey};
+use crate::filter::{Fields, SearchIndex};
 use crate::text::sanitize::sanitize_line;
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 /// Extensions read when walking folders; a file named on the command line is read whatever it is.
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -119,28 +121,6 @@ pub struct Library {
     options: LoadOptions,
 }
 
-/// The bundled sample articles, read, for [`Library::absorb`].
-fn bundled_loaded() -> Vec<Loaded> {
-    let mut loaded = Vec::new();
-    for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
-        let path = bundled::bundled_path(name);
-        loaded.push(
-            match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
-                Ok((article, problems)) => {
-                    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
-                    let entry = Entry {
-                        meta: article.meta,
-                        origin: Origin::Bundled(index),
-                    };
-                    Loaded::Article(entry, key, problems)
-                }
-                Err(problem) => Loaded::Skipped(Warning { path, problem }),
-            },
-        );
-    }
-    loaded
-}
-
 fn display_path(path: &Path) -> String {
     sanitize_line(&path.to_string_lossy())
 }
@@ -149,7 +129,7 @@ impl Library {
     /// The bundled sample articles.
     pub fn bundled() -> Self {
         let mut library = Self::default();
-        library.absorb(bundled_loaded());
+        library.absorb(bundled::loaded());
         library.finish();
         library
     }
@@ -169,14 +149,14 @@ impl Library {
     /// Starts loading `paths` in the background: an empty library, and the progress to
     /// [`Library::apply`] to it as it arrives.
     pub fn start(paths: &[PathBuf], options: LoadOptions) -> (Self, Receiver<Progress>) {
-        let progress = load::spawn(paths.to_vec(), options.clone());
+        let progress = load::spawn(walk::distinct_roots(paths), options.clone());
         let mut library = Self {
             feed_tags: feeds::tags(options.subscriptions.as_deref()),
             options,
             ..Self::default()
         };
         if library.options.bundled {
-            library.absorb(bundled_loaded());
+            library.absorb(bundled::loaded());
         }
         (library, progress)
     }
@@ -219,55 +199,6 @@ impl Library {
                 Loaded::Skipped(warning) => self.warnings.push(warning),
             }
         }
-    }
-
-    /// Drops duplicates (identical content at two paths is one article: the first path in
-    /// name order stays) and puts the rows in list order.
-    pub fn finish(&mut self) {
-        let entries = &self.entries;
-        // The first path in name order holds each id; a hash map finds it without sorting.
-        let mut holder: HashMap<&str, usize, Xxh3DefaultBuilder> = HashMap::default();
-        holder.reserve(entries.len());
-        for (row, entry) in entries.iter().enumerate() {
-            let held = holder.entry(&entry.meta.id).or_insert(row);
-            if entry.meta.path < entries[*held].meta.path {
-                *held = row;
-            }
-        }
-        let mut order = Vec::with_capacity(holder.len());
-        for (row, entry) in entries.iter().enumerate() {
-            match holder.get(entry.meta.id.as_str()) {
-                Some(&held) if held != row => self.warnings.push(Warning {
-                    path: entry.meta.path.clone(),
-                    problem: Problem::Duplicate(entries[held].meta.path.clone()),
-                }),
-                _ => order.push(row),
-            }
-        }
-        // Dates decide most comparisons: sorting on a packed copy of them, beside the row,
-        // spares a visit to two scattered entries for each (a tenth of a warm start).
-        let mut keyed: Vec<(DateKey, usize)> = (order.into_iter())
-            .map(|row| (DateKey::of(&entries[row].meta), row))
-            .collect();
-        keyed.sort_unstable_by(|(x, a), (y, b)| {
-            x.cmp(y)
-                .then_with(|| list_order(&entries[*a].meta, &entries[*b].meta))
-        });
-        let mut order: Vec<usize> = keyed.into_iter().map(|(_, row)| row).collect();
-        self.index.reorder(&order);
-        self.index.shrink_to_fit();
-        // Rearrange in place (a second list would double the peak memory at the end of a
-        // large load): duplicates go to the end, and are cut off.
-        let kept = order.len();
-        let mut dropped = vec![true; entries.len()];
-        for &row in &order {
-            dropped[row] = false;
-        }
-        order.extend((0..entries.len()).filter(|&row| dropped[row]));
-        permute(&mut self.entries, &order);
-        self.entries.truncate(kept);
-        self.entries.shrink_to_fit();
-        self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
     /// What the filter's `lang:` and `is:` terms see of a row: its language, and its
@@ -342,106 +273,5 @@ impl Library {
         read::parse_bytes(bytes, entry.meta.path.clone(), modified)
             .map(|(article, _)| article)
             .map_err(warning)
-    }
-}
-
-/// Rearranges `items` so that item `i` is the old item `order[i]`; `order` is a permutation
-/// of the positions. In place, following each cycle of the permutation once.
-fn permute<T>(items: &mut [T], order: &[usize]) {
-    let mut done = vec![false; items.len()];
-    for start in 0..items.len().min(order.len()) {
-        let mut at = start;
-        while !done[at] {
-            done[at] = true;
-            let from = order[at];
-            if from == start || from >= items.len() {
-                break;
-            }
-            items.swap(at, from);
-            at = from;
-        }
-    }
-}
-
-/// A key that orders entries as [`list_order`] does whenever two keys differ: dated first,
-/// newest first, by the first 16 bytes of the date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct DateKey(bool, std::cmp::Reverse<u128>);
-
-impl DateKey {
-    fn of(meta: &Meta) -> Self {
-        let Some(date) = &meta.date else {
-            return Self(true, std::cmp::Reverse(0));
-        };
-        // Zero-padded: a date that is a prefix of another sorts first, as strings do.
-        let mut bytes = [0; 16];
-        let prefix = &date.as_bytes()[..date.len().min(16)];
-        bytes[..prefix.len()].copy_from_slice(prefix);
-        Self(false, std::cmp::Reverse(u128::from_be_bytes(bytes)))
-    }
-}
-
-/// Newest first, then by title; undated articles (only bundled ones have no file date) last, in
-/// file-name order, which for numbered files is their own order. Ties end on the path.
-pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
-    use std::cmp::Ordering::{Greater, Less};
-    match (&a.date, &b.date) {
-        (Some(x), Some(y)) => y
-            .cmp(x)
-            .then_with(|| a.title.cmp(&b.title))
-            .then_with(|| a.path.cmp(&b.path)),
-        (Some(_), None) => Less,
-        (None, Some(_)) => Greater,
-        (None, None) => a.path.cmp(&b.path),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{DateKey, list_order, permute};
-    use crate::article::Meta;
-
-    #[test]
-    fn date_keys_never_disagree_with_the_list_order() {
-        // Hand-picked: equal dates, a date that is a prefix of another, dates differing only
-        // past 16 bytes, and undated entries.
-        let dates = [
-            Some("2024-05-01"),
-            Some("2024-05-01"),
-            Some("2024-05"),
-            Some("2023-12-31"),
-            Some("2024-05-01T00:00:00Z"),
-            Some("2024-05-01T00:00:01Z"),
-            Some(""),
-            None,
-            None,
-        ];
-        let metas: Vec<Meta> = (dates.iter().enumerate())
-            .map(|(n, date)| Meta {
-                date: date.map(str::to_owned),
-                title: format!("{}", 9 - n),
-                path: format!("{n}"),
-                ..Meta::default()
-            })
-            .collect();
-        for a in &metas {
-            for b in &metas {
-                let (x, y) = (DateKey::of(a), DateKey::of(b));
-                if x != y {
-                    assert_eq!(x.cmp(&y), list_order(a, b), "{:?} {:?}", a.date, b.date);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn permute_follows_the_order_in_place() {
-        let orders: [&[usize]; 4] = [&[0, 1, 2, 3], &[3, 2, 1, 0], &[1, 2, 3, 0], &[2, 0, 1, 3]];
-        for order in orders {
-            let mut items = vec!['a', 'b', 'c', 'd'];
-            permute(&mut items, order);
-            let expected: Vec<char> = order.iter().map(|&i| ['a', 'b', 'c', 'd'][i]).collect();
-            assert_eq!(items, expected, "{order:?}");
-        }
     }
 }

@@ -5,6 +5,9 @@ use std::io;
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
+/// What [`kind_name`] calls a kind that is neither folder, FIFO, socket nor device.
+pub const OTHER_KIND: &str = "special file";
+
 /// What a file holds that is not a regular file, named for people.
 pub fn kind_name(file_type: fs::FileType) -> &'static str {
     if file_type.is_dir() {
@@ -16,7 +19,7 @@ pub fn kind_name(file_type: fs::FileType) -> &'static str {
     } else if file_type.is_block_device() || file_type.is_char_device() {
         "device"
     } else {
-        "special file"
+        OTHER_KIND
     }
 }
 

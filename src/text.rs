@@ -36,7 +36,9 @@ pub use count::{counted, thousands};
 pub use direction::news_paragraph_dir;
 pub use line::lay_out_line;
 pub use nesting::{MAX_BIDI_DEPTH, limit_bidi_nesting};
-pub use sanitize::{is_bidi_control, is_forbidden, sanitize, sanitize_if_needed, sanitize_line};
+pub use sanitize::{
+    is_bidi_control, is_forbidden, is_invisible, sanitize, sanitize_if_needed, sanitize_line,
+};
 pub use width::{grapheme_width, str_width};
 
 /// Writing direction of an article or paragraph.

@@ -82,6 +82,7 @@ fn end_if_stuck_after(stop: Arc<AtomicBool>, bidi: BidiMode) {
         }
         std::thread::sleep(GRACE);
         modes::leave(bidi);
+        crate::library::remove_unfinished();
         std::process::exit(1);
     });
 }

@@ -114,6 +114,14 @@ mod net_hostile;
 mod reader_find;
 #[path = "integration/reader_links.rs"]
 mod reader_links;
+#[path = "integration/reliab_cache.rs"]
+mod reliab_cache;
+#[path = "integration/reliab_invisible.rs"]
+mod reliab_invisible;
+#[path = "integration/reliab_roots.rs"]
+mod reliab_roots;
+#[path = "integration/reliab_temp.rs"]
+mod reliab_temp;
 #[path = "integration/search_cli.rs"]
 mod search_cli;
 #[path = "integration/seeds.rs"]

@@ -4,11 +4,12 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::time::compact_utc;
+use crate::regular_file::{OTHER_KIND, kind_name};
 
 /// Every SQLite database file starts with these 16 bytes.
 const HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -48,21 +49,17 @@ pub(crate) fn find(path: &Path) -> Result<Found, String> {
         link
     };
     let kind = metadata.file_type();
-    let what = if kind.is_file() {
+    if kind.is_file() {
         let real = fs::canonicalize(path).map_err(|error| error.to_string())?;
         return Ok(Found::File(real));
-    } else if kind.is_dir() {
-        "a directory"
-    } else if kind.is_fifo() {
-        "a FIFO"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
+    }
+    // Named as the library names them; a kind with no name of its own is said plainly.
+    let name = kind_name(kind);
+    Err(if name == OTHER_KIND {
+        "not a regular file".to_owned()
     } else {
-        "not a regular file"
-    };
-    Err(what.to_owned())
+        format!("a {name}")
+    })
 }
 
 /// Creates an empty file at `path` readable by the user alone (reading history is private);

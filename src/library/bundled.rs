@@ -1,5 +1,8 @@
 //! The sample articles compiled into the binary, so `lectern` alone has something to show.
 
+use super::{Entry, Loaded, Origin, Warning, read};
+use crate::filter::SearchKey;
+
 /// File name and bytes of each bundled article.
 pub const BUNDLED: &[(&str, &[u8])] = &[
     (
@@ -27,4 +30,26 @@ pub const BUNDLED: &[(&str, &[u8])] = &[
 /// The path shown for a bundled article.
 pub fn bundled_path(name: &str) -> String {
     format!("bundled:{name}")
+}
+
+/// The bundled sample articles, read, for [`Library::absorb`].
+pub(super) fn loaded() -> Vec<Loaded> {
+    let mut loaded = Vec::new();
+    for (index, (name, bytes)) in BUNDLED.iter().enumerate() {
+        let path = bundled_path(name);
+        loaded.push(
+            match read::parse_bytes(bytes.to_vec(), path.clone(), None) {
+                Ok((article, problems)) => {
+                    let key = SearchKey::new(&article.meta.title, article.meta.source.as_deref());
+                    let entry = Entry {
+                        meta: article.meta,
+                        origin: Origin::Bundled(index),
+                    };
+                    Loaded::Article(entry, key, problems)
+                }
+                Err(problem) => Loaded::Skipped(Warning { path, problem }),
+            },
+        );
+    }
+    loaded
 }

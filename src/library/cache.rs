@@ -3,7 +3,8 @@
 //!
 //! One file per set of library folders, in `$XDG_CACHE_HOME/lectern/`. It is derived
 //! data: anything wrong with it (missing, truncated, corrupt, another version) means it is
-//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, then frames
+//! ignored and rebuilt, and deleting it loses nothing. Layout: a header, the time the
+//! files were stat'ed for it (`i128` nanoseconds, for the racy-timestamp rule) and its `u64` xxh3, then frames
 //! (`u32` length, `u64` xxh3 of the bytes, the bytes), then a zero length. A frame holds
 //! records, each a `u32` length and the postcard bytes of a [`Record`].
 //!
@@ -11,51 +12,30 @@
 //! loaded: decoding all of them up front, one allocation per field, was a third of a warm
 //! start, and kept a second copy of every title in memory while the list filled.
 
-use std::collections::HashMap;
 use std::io;
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
-use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+use serde::Serialize;
 
 use crate::article::Meta;
 use crate::filter::SearchKey;
-use crate::text::{is_forbidden, sanitize_line};
+use crate::text::{is_forbidden, is_invisible, sanitize_line};
 
 mod header;
+mod stored;
+mod unfinished;
 mod write;
 
 pub use header::{file_for, libraries};
+pub use stored::{Place, Span, Stamp, Stored, nanos};
+pub use unfinished::{
+    remove_all as remove_unfinished, remove_on_signals, sweep as sweep_unfinished,
+};
 pub use write::{Writer, copy_into, encode_into};
 
 /// A frame larger than this is corruption (a frame holds one batch of records).
 pub(super) const MAX_FRAME: usize = 256 << 20;
-
-/// When a file was last seen: a cached record is used only while both still hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    /// Size in bytes.
-    pub size: u64,
-    /// Modification time, in nanoseconds since 1970 (negative before).
-    pub modified: i128,
-}
-
-impl Stamp {
-    /// The stamp of a file's metadata, if the system gives a modification time.
-    pub fn of(metadata: &std::fs::Metadata) -> Option<Self> {
-        let modified = metadata.modified().ok()?;
-        let nanos = match modified.duration_since(UNIX_EPOCH) {
-            Ok(after) => i128::try_from(after.as_nanos()).ok()?,
-            Err(before) => -i128::try_from(before.duration().as_nanos()).ok()?,
-        };
-        Some(Self {
-            size: metadata.len(),
-            modified: nanos,
-        })
-    }
-}
 
 /// One file as parsed when it was last read, borrowed for writing.
 #[derive(Debug, Serialize)]
@@ -74,123 +54,15 @@ pub struct Record<'a> {
     pub front_matter: &'a [String],
 }
 
-/// The start of a record's bytes: enough to find and check it without decoding the rest.
-#[derive(Deserialize)]
-struct Head<'a> {
-    root: u16,
-    below: &'a [u8],
-    stamp: Stamp,
-}
-
-/// The rest of a record, decoded when its file is loaded.
-#[derive(Debug, Deserialize)]
-pub struct Cached {
-    /// What the list shows; its `path` is empty.
-    pub meta: Meta,
-    /// The folded title and source.
-    pub key: SearchKey,
-    /// Invalid UTF-8 sequences replaced when it was decoded.
-    pub replaced: usize,
-    /// Front matter warnings.
-    pub front_matter: Vec<String>,
-}
-
-/// Where a file lies: its library folder (by position) and its path below that folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Place {
-    /// Index into the folders the library was loaded from.
-    pub root: u16,
-    /// The path below that folder, as bytes (paths need not be UTF-8).
-    pub below: Vec<u8>,
-}
-
-impl Place {
-    /// Where `path` lies among `roots` (the first that holds it), if any. Walked paths
-    /// start with their root as given, so bytes are compared, not components (faster).
-    pub fn of(path: &Path, roots: &[PathBuf]) -> Option<Self> {
-        let path = path.as_os_str().as_bytes();
-        roots.iter().enumerate().find_map(|(root, folder)| {
-            let folder = folder.as_os_str().as_bytes();
-            let folder = folder.strip_suffix(b"/").unwrap_or(folder);
-            let rest = path.strip_prefix(folder)?;
-            let below = match rest {
-                [] => rest,
-                [b'/', below @ ..] => below,
-                _ => return None,
-            };
-            Some(Self {
-                root: u16::try_from(root).ok()?,
-                below: below.to_vec(),
-            })
-        })
-    }
-}
-
-/// Where a record lies in a cache file's bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    start: u32,
-    len: u32,
-}
-
-/// The records of a cache file, as the bytes read and where each place's record lies.
-#[derive(Debug, Default)]
-pub struct Stored {
-    bytes: Vec<u8>,
-    /// By a hash of the place (checked against the record's own when it is taken); xxh3,
-    /// because the default `SipHash` was a visible part of a warm start.
-    spans: HashMap<u64, Span, xxhash_rust::xxh3::Xxh3DefaultBuilder>,
-}
-
-fn place_hash(root: u16, below: &[u8]) -> u64 {
-    xxh3_64_with_seed(below, u64::from(root))
-}
-
-impl Stored {
-    /// Takes the record of `place` out of the table: its span and the stamp it was read with.
-    pub fn take(&mut self, place: &Place) -> Option<(Span, Stamp)> {
-        let span = self.spans.remove(&place_hash(place.root, &place.below))?;
-        let head = self.head(span)?;
-        (head.root == place.root && head.below == place.below).then_some((span, head.stamp))
-    }
-
-    /// Whether records were left untaken (their files went away), emptying the table.
-    pub fn any_left(&mut self) -> bool {
-        let left = !self.spans.is_empty();
-        self.spans = HashMap::default();
-        left
-    }
-
-    /// The encoded record at `span`, to copy into a new cache unchanged.
-    pub fn bytes(&self, span: Span) -> &[u8] {
-        let start = span.start as usize;
-        self.bytes
-            .get(start..start + span.len as usize)
-            .unwrap_or(&[])
-    }
-
-    fn head(&self, span: Span) -> Option<Head<'_>> {
-        postcard::take_from_bytes(self.bytes(span))
-            .ok()
-            .map(|(head, _)| head)
-    }
-
-    /// Decodes the record at `span`, its text sanitised again.
-    pub fn record(&self, span: Span) -> Option<Cached> {
-        let (_, rest) = postcard::take_from_bytes::<Head<'_>>(self.bytes(span)).ok()?;
-        let mut cached: Cached = postcard::from_bytes(rest).ok()?;
-        clean(&mut cached.meta);
-        Some(cached)
-    }
-}
-
 /// The records of the cache file `file` of the library made of `roots`; none when it is
 /// missing, unusable or another library's.
 pub fn read(file: &Path, roots: &[PathBuf]) -> Stored {
-    let Some(bytes) = read_bounded(file, roots) else {
+    // Once: making it canonicalises every root.
+    let expected = header::header(roots);
+    let Some(bytes) = read_bounded(file, &expected) else {
         return Stored::default();
     };
-    let stored = index(bytes, roots).unwrap_or_default();
+    let stored = stored::index(bytes, &expected).unwrap_or_default();
     if !stored.spans.is_empty() {
         // Its time says when it was last used, for `sweep`.
         let _ = (super::read::open_regular(file)).map(|(f, _)| f.set_modified(SystemTime::now()));
@@ -202,15 +74,15 @@ pub fn read(file: &Path, roots: &[PathBuf]) -> Stored {
 /// place is not read at all; the header is checked before anything else is read; and no more
 /// is read than the size the opened file had (a file that grows meanwhile is cut there, and
 /// its checksums refuse it).
-fn read_bounded(file: &Path, roots: &[PathBuf]) -> Option<Vec<u8>> {
+fn read_bounded(file: &Path, expected: &[u8]) -> Option<Vec<u8>> {
     use std::io::Read;
     let (opened, metadata) = super::read::open_regular(file).ok()?;
     // Spans are 32-bit: a cache past 4 GiB (some 10^7 files) is simply not used.
     let size = u32::try_from(metadata.len()).ok()?;
     let mut reader = opened.take(u64::from(size));
-    let mut bytes = vec![0; header::header(roots).len()];
+    let mut bytes = vec![0; expected.len()];
     reader.read_exact(&mut bytes).ok()?;
-    header::check(&bytes, roots).ok()?;
+    header::check(&bytes, expected).ok()?;
     reader.read_to_end(&mut bytes).ok()?;
     Some(bytes)
 }
@@ -219,58 +91,11 @@ pub(super) fn corrupt(what: &str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, what.to_owned())
 }
 
-/// Checks a cache file's bytes and finds where each record lies.
-fn index(bytes: Vec<u8>, roots: &[PathBuf]) -> io::Result<Stored> {
-    let header_len = header::check(&bytes, roots)?;
-    if u32::try_from(bytes.len()).is_err() {
-        return Err(corrupt("too large"));
-    }
-    let mut spans = HashMap::default();
-    let mut at = header_len;
-    loop {
-        let len = read_u32(&bytes, at)? as usize;
-        if len == 0 {
-            return Ok(Stored { bytes, spans });
-        }
-        if len > MAX_FRAME {
-            return Err(corrupt("frame too large"));
-        }
-        let sum = bytes
-            .get(at + 4..at + 12)
-            .ok_or_else(|| corrupt("truncated"))?;
-        let frame = (bytes.get(at + 12..at + 12 + len)).ok_or_else(|| corrupt("truncated"))?;
-        if xxh3_64(frame).to_le_bytes() != sum {
-            return Err(corrupt("checksum"));
-        }
-        let mut inner = 0;
-        while inner < len {
-            let record_len = read_u32(frame, inner)? as usize;
-            let start = at + 12 + inner + 4;
-            let record = (bytes.get(start..start + record_len)).ok_or_else(|| corrupt("record"))?;
-            let (head, _) = postcard::take_from_bytes::<Head<'_>>(record)
-                .map_err(|_| corrupt("undecodable record"))?;
-            // Both fit: the whole file is under 4 GiB.
-            let span = Span {
-                start: u32::try_from(start).unwrap_or(0),
-                len: u32::try_from(record_len).unwrap_or(0),
-            };
-            spans.insert(place_hash(head.root, head.below), span);
-            inner += 4 + record_len;
-        }
-        at += 12 + len;
-    }
-}
-
-fn read_u32(bytes: &[u8], at: usize) -> io::Result<u32> {
-    let four = bytes.get(at..at + 4).ok_or_else(|| corrupt("truncated"))?;
-    Ok(u32::from_le_bytes([four[0], four[1], four[2], four[3]]))
-}
-
 /// Cached text is as untrusted as the files it came from (anyone may write the cache):
 /// what holds a character that must never reach the terminal is sanitised again.
-fn clean(meta: &mut Meta) {
+pub(super) fn clean(meta: &mut Meta) {
     let clean_one = |text: &mut String| {
-        if text.chars().any(is_forbidden) {
+        if text.chars().any(|c| is_forbidden(c) || is_invisible(c)) {
             *text = sanitize_line(text);
         }
     };
@@ -313,6 +138,9 @@ mod tests {
         }
     }
 
+    /// When the test caches were written: 2024-05-01, well after their records' files.
+    const WRITTEN: i128 = 1_714_521_600_000_000_000;
+
     fn parts(n: u8) -> Parts {
         Parts {
             place: Place {
@@ -343,7 +171,7 @@ mod tests {
 
     fn write(dir: &Path, frames: &[&[Parts]]) -> PathBuf {
         let target = dir.join("index.bin");
-        let mut writer = Writer::create(target.clone(), &[]).expect("create");
+        let mut writer = Writer::create(target.clone(), &[], WRITTEN).expect("create");
         for parts in frames {
             let mut frame = Vec::new();
             for part in *parts {
@@ -413,8 +241,11 @@ mod tests {
             ("NULs", vec![0; good.len()]),
         ];
         let mut flipped = good.clone();
-        flipped[header + 20] ^= 0x20;
+        flipped[header + 24 + 20] ^= 0x20;
         cases.push(("one bit in a record", flipped));
+        let mut time = good.clone();
+        time[header + 3] ^= 0x20;
+        cases.push(("one bit in the time it was written", time));
         let mut version = good.clone();
         version[8] ^= 1;
         cases.push(("another format", version));
@@ -441,21 +272,23 @@ mod tests {
     }
 
     #[test]
-    fn places_are_relative_to_the_first_root_holding_them() {
-        let roots = [PathBuf::from("news"), PathBuf::from("/abs/more")];
-        let place = Place::of(Path::new("/abs/more/x/y.txt"), &roots).expect("place");
-        assert_eq!((place.root, place.below), (1, b"x/y.txt".to_vec()));
-        assert_eq!(
-            Place::of(Path::new("news"), &roots).map(|p| p.below),
-            Some(Vec::new())
-        );
-        // A folder whose name merely starts like a root is not under it.
-        assert_eq!(Place::of(Path::new("newsroom/a.txt"), &roots), None);
-        let slash = [PathBuf::from("news/")];
-        assert_eq!(
-            Place::of(Path::new("news/a.txt"), &slash).map(|p| p.below),
-            Some(b"a.txt".to_vec())
-        );
-        assert_eq!(Place::of(Path::new("elsewhere/z.txt"), &roots), None);
+    fn a_record_modified_within_two_seconds_of_the_writing_is_not_taken() {
+        let dir = tempfile::tempdir().expect("dir");
+        let second = 1_000_000_000;
+        // Modified 3 s, exactly 2 s, 1 s before the writing, and at its very moment.
+        let ages = [3 * second, 2 * second, second, 0];
+        let parts: Vec<Parts> = (0..4u8)
+            .map(|n| {
+                let mut part = parts(n);
+                part.stamp.modified = WRITTEN - ages[usize::from(n)];
+                part
+            })
+            .collect();
+        let file = write(dir.path(), &[&parts]);
+        let mut stored = read(&file, &[]);
+        let taken: Vec<bool> = (parts.iter())
+            .map(|part| stored.take(&part.place).is_some())
+            .collect();
+        assert_eq!(taken, [true, false, false, false]);
     }
 }

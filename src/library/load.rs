@@ -51,7 +51,7 @@ pub enum Loaded {
 /// Starts loading `roots` on a thread of its own; the receiver yields its [`Progress`].
 pub fn spawn(roots: Vec<PathBuf>, options: LoadOptions) -> Receiver<Progress> {
     let (sender, receiver) = mpsc::channel();
-    let run = move || load(&roots, &options, &sender);
+    let run = move || load(&roots, &options, &sender, std::time::SystemTime::now());
     if let Err(error) = std::thread::Builder::new()
         .name("lectern-load".into())
         .spawn(run)
@@ -90,7 +90,17 @@ struct Found {
     cached: Option<(Span, Stamp)>,
 }
 
-fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
+/// Loads `roots`; `began` is taken before any file is stat'ed, and the new cache records it
+/// for the racy-timestamp rule (see [`Stored::take`]).
+fn load(
+    roots: &[PathBuf],
+    options: &LoadOptions,
+    sender: &Sender<Progress>,
+    began: std::time::SystemTime,
+) {
+    if let Some(dir) = &options.cache_dir {
+        cache::sweep_unfinished(dir, began);
+    }
     let cache_file = (options.cache_dir.as_deref()).map(|dir| cache::file_for(dir, roots));
     // Read the cache while the walk runs: both mostly wait on the disk.
     let (mut stored, (files, warnings), feed_articles) = std::thread::scope(|scope| {
@@ -140,7 +150,7 @@ fn load(roots: &[PathBuf], options: &LoadOptions, sender: &Sender<Progress>) {
             Err(_) => found.cached.is_some(),
         });
     let writer = (cache_file.filter(|_| changed))
-        .and_then(|file| cache::Writer::create(file, roots).ok())
+        .and_then(|file| cache::Writer::create(file, roots, cache::nanos(began)?).ok())
         .map(Mutex::new);
     let failed = std::sync::atomic::AtomicBool::new(false);
     let keep = writer.is_some();
@@ -262,3 +272,6 @@ fn origin(path: PathBuf, shown: &str) -> Origin {
 fn skipped(path: String, problem: Problem) -> Loaded {
     Loaded::Skipped(Warning { path, problem })
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,13 +2,50 @@
 //! cannot be followed. Files are only found here; [`super::load`] reads them.
 
 use std::os::unix::ffi::OsStrExt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ignore::{WalkBuilder, WalkState};
 
 use super::read::{self, Problem};
 use super::{EXTENSIONS, Warning, display_path};
+
+/// The roots worth walking, in the order given: a root whose canonical path came before is
+/// dropped (`news` and `./news/`, or 500 copies of one folder), and so is a root inside a
+/// folder that is also a root, when that folder's walk reads it anyway (not under a hidden
+/// folder, and a folder or a file of a read extension): reading it twice cost a warning
+/// "same article as <its own path>" for each of its files.
+pub fn distinct_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let canonical: Vec<PathBuf> = (roots.iter())
+        .map(|root| std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()))
+        .collect();
+    let folders: Vec<&PathBuf> = (canonical.iter()).filter(|path| path.is_dir()).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut kept = Vec::new();
+    for (root, real) in roots.iter().zip(&canonical) {
+        if !seen.insert(real) {
+            continue;
+        }
+        let walked_anyway = folders.iter().any(|folder| {
+            real.strip_prefix(folder).is_ok_and(|below| {
+                let hidden = (below.components())
+                    .any(|part| part.as_os_str().as_encoded_bytes().starts_with(b"."));
+                !below.as_os_str().is_empty() && !hidden && (real.is_dir() || wanted(real))
+            })
+        });
+        if !walked_anyway {
+            kept.push(root.clone());
+        }
+    }
+    kept
+}
+
+/// Whether a walked file is read: by its extension.
+fn wanted(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
 
 /// Every file to read under `roots` (named files whatever their extension), in path order,
 /// and a warning for each path the walk could not follow.
@@ -58,13 +95,8 @@ fn visit(found: Result<ignore::DirEntry, ignore::Error>) -> Option<Result<PathBu
     };
     let path = found.path();
     let named = found.depth() == 0;
-    let wanted = named
-        || path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)));
     let file_type = found.file_type()?;
-    if !wanted || file_type.is_dir() {
+    if !(named || wanted(path)) || file_type.is_dir() {
         return None;
     }
     if !file_type.is_file() {
@@ -105,5 +137,53 @@ fn walk_warning(error: &ignore::Error) -> Warning {
     Warning {
         path: path.unwrap_or_else(|| "?".to_owned()),
         problem: Problem::Io(reason),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_and_nested_roots_are_walked_once() {
+        let dir = tempfile::tempdir().expect("dir");
+        let news = dir.path().join("news");
+        for folder in ["sub", ".hidden"] {
+            std::fs::create_dir_all(news.join(folder)).expect("folders");
+        }
+        for file in ["sub/a.txt", "sub/b.dat", ".hidden/c.txt"] {
+            std::fs::write(news.join(file), "x").expect("write");
+        }
+        let other = dir.path().join("other");
+        std::fs::create_dir(&other).expect("other");
+        let given = |names: &[&str]| -> Vec<PathBuf> {
+            names.iter().map(|name| dir.path().join(name)).collect()
+        };
+        let roots = given(&[
+            "news/sub",
+            "news",
+            "news/./",
+            "news/sub/a.txt",
+            "news/sub/b.dat",
+            "news/.hidden/c.txt",
+            "other",
+            "news",
+            "missing",
+            "missing",
+        ]);
+        // `news/sub` and `a.txt` are walked under `news`; `b.dat` is not (its extension),
+        // nor is anything under a hidden folder.
+        assert_eq!(
+            distinct_roots(&roots),
+            given(&[
+                "news",
+                "news/sub/b.dat",
+                "news/.hidden/c.txt",
+                "other",
+                "missing"
+            ])
+        );
+        let copies = vec![news.clone(); 500];
+        assert_eq!(distinct_roots(&copies), [news]);
     }
 }

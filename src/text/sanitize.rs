@@ -89,15 +89,18 @@ pub fn sanitize_if_needed(text: &str) -> Cow<'_, str> {
 /// (a title or a path in `lectern list`, a warning on stderr): [`sanitize`]d, line breaks as
 /// spaces and bidi controls dropped, since on a terminal line an unclosed override or
 /// embedding would reorder whatever is printed after it.
+///
+/// Invisible characters ([`is_invisible`]) are dropped too: a title or a path shows the same
+/// in the list, the bookmarks and the reader, and one made of them alone shows as empty.
 pub fn sanitize_line(text: &str) -> String {
     // Nearly every title and path has nothing to change: one scan and one copy (a tenth of
     // a warm start of 10^5 files went to sanitising paths the long way).
-    if !text.contains(is_forbidden) {
+    if !text.contains(|c| is_forbidden(c) || is_invisible(c)) {
         return text.to_owned();
     }
     sanitize(text)
         .chars()
-        .filter(|&c| !is_bidi_control(c))
+        .filter(|&c| !is_bidi_control(c) && !is_invisible(c))
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect()
 }
@@ -183,6 +186,26 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// Whether `c` draws nothing and means nothing in a one-line text: soft hyphen, word joiner,
+/// zero-width no-break space (BOM), combining grapheme joiner, tag characters, interlinear
+/// annotation marks, the object replacement character, and the Hangul fillers. Zero-width
+/// joiners and non-joiners are not among them: they shape emoji and Arabic and Indic words.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{34F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{2060}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFC}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
 /// Whether `c` must never be written to the screen: C0 controls (newline and
 /// tab included), DEL, C1 controls, bidi controls and the Unicode line and
 /// paragraph separators.
@@ -202,5 +225,19 @@ pub(crate) fn stand_in(c: char) -> Option<char> {
         Some(' ')
     } else {
         Some(placeholder(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_line;
+
+    #[test]
+    fn a_line_loses_invisible_characters_but_keeps_joiners() {
+        let text = "Ki\u{AD}a\u{2060}b\u{FEFF}c\u{34F}d\u{E0041}e\u{FFF9}f\u{FFFC}g\u{115F}\u{1160}\u{3164}\u{FFA0}h";
+        assert_eq!(sanitize_line(text), "Kiabcdefgh");
+        // Zero-width joiner and non-joiner shape what they join: kept.
+        let joined = "👩\u{200D}💻 می\u{200C}خواهم";
+        assert_eq!(sanitize_line(joined), joined);
     }
 }

@@ -12,7 +12,7 @@ use crate::filter::FOLD_VERSION;
 
 /// Bump when `Meta`, `SearchKey`, [`super::Record`], this header or what parsing extracts
 /// from a file changes: a cache of another format is rebuilt, never misread.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const MAGIC: &[u8; 8] = b"LECTERN\x01";
 /// A header longer than this is no header (some 4,000 folders of 256 bytes).
 const MAX_HEADER: u64 = 1 << 20;
@@ -105,14 +105,14 @@ pub fn libraries(dir: &Path) -> Vec<Vec<PathBuf>> {
     found.into_iter().map(|(_, roots)| roots).collect()
 }
 
-/// Whether `bytes` start with the header of the library made of `roots`; an error naming
-/// what differs otherwise.
-pub(super) fn check(bytes: &[u8], roots: &[PathBuf]) -> io::Result<usize> {
+/// Whether `bytes` start with `expected`, the [`header`] of this library; the header's
+/// length, or an error naming what differs. The expected header is made once by the caller:
+/// making it canonicalises every root.
+pub(super) fn check(bytes: &[u8], expected: &[u8]) -> io::Result<usize> {
     if !bytes.starts_with(&preamble()) {
         return Err(super::corrupt("another format"));
     }
-    let expected = header(roots);
-    if !bytes.starts_with(&expected) {
+    if !bytes.starts_with(expected) {
         return Err(super::corrupt("another library's cache"));
     }
     Ok(expected.len())
@@ -135,8 +135,8 @@ mod tests {
         // `a` exists and is recorded canonical; `b` does not and is kept as given.
         let recorded = recorded_roots(&file).expect("a header");
         assert_eq!(recorded, [std::fs::canonicalize(&a).expect("a"), b.clone()]);
-        assert!(check(&bytes, &roots).is_ok());
-        let error = check(&bytes, &[b]).expect_err("another library");
+        assert!(check(&bytes, &header(&roots)).is_ok());
+        let error = check(&bytes, &header(&[b])).expect_err("another library");
         assert_eq!(error.to_string(), "another library's cache");
         assert!(recorded_roots(&dir.path().join("missing")).is_none());
         std::fs::write(&file, b"LECTERN\x01 garbage").expect("write");

@@ -8,7 +8,7 @@ use std::time::Duration;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::header::header;
-use super::{MAX_FRAME, Record, corrupt};
+use super::{MAX_FRAME, Record, corrupt, unfinished};
 
 /// Appends a record to a frame under construction.
 ///
@@ -34,20 +34,34 @@ pub fn copy_into(frame: &mut Vec<u8>, record: &[u8]) -> io::Result<()> {
 pub struct Writer {
     file: BufWriter<tempfile::NamedTempFile>,
     target: PathBuf,
+    /// The temporary file's path, for [`unfinished::done`].
+    temporary: PathBuf,
 }
 
 impl Writer {
     /// Starts the cache file of the library made of `roots`, to replace `target` when
-    /// [`Writer::commit`]ted.
+    /// [`Writer::commit`]ted. `stat_time` is a moment before any of its files was stat'ed
+    /// (nanoseconds since 1970): a record is trusted only if its file is older than that by
+    /// the racy-timestamp rule (`stored::RACY`).
     ///
     /// # Errors
     /// The cache folder cannot be created or written.
-    pub fn create(target: PathBuf, roots: &[PathBuf]) -> io::Result<Self> {
+    pub fn create(target: PathBuf, roots: &[PathBuf], stat_time: i128) -> io::Result<Self> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        let mut file = BufWriter::new(tempfile::NamedTempFile::new_in(dir)?);
+        let temporary = tempfile::NamedTempFile::new_in(dir)?;
+        unfinished::begin(temporary.as_file(), temporary.path());
+        let path = temporary.path().to_owned();
+        let mut file = BufWriter::new(temporary);
         file.write_all(&header(roots))?;
-        Ok(Self { file, target })
+        let time = stat_time.to_le_bytes();
+        file.write_all(&time)?;
+        file.write_all(&xxh3_64(&time).to_le_bytes())?;
+        Ok(Self {
+            file,
+            target,
+            temporary: path,
+        })
     }
 
     /// Appends one frame of records (built with [`encode_into`] and [`copy_into`]).
@@ -77,7 +91,9 @@ impl Writer {
             .file
             .into_inner()
             .map_err(io::IntoInnerError::into_error)?;
-        file.persist(&self.target).map_err(|e| e.error)?;
+        let persisted = file.persist(&self.target).map_err(|e| e.error);
+        unfinished::done(&self.temporary);
+        persisted?;
         if let Some(dir) = self.target.parent() {
             sweep(dir);
         }
@@ -131,7 +147,7 @@ mod tests {
                     .expect("age");
             }
         }
-        let writer = Writer::create(dir.path().join("index.bin"), &[]).expect("create");
+        let writer = Writer::create(dir.path().join("index.bin"), &[], 0).expect("create");
         writer.commit().expect("commit");
         let mut left: Vec<String> = std::fs::read_dir(dir.path())
             .expect("list")
