@@ -194,15 +194,27 @@ impl Client {
                 url,
                 reason: "host not found".to_owned(),
             },
-            ureq::Error::Io(io) => FetchError::Other {
-                url,
-                reason: io.to_string(),
-            },
             other => FetchError::Other {
                 url,
-                reason: other.to_string(),
+                reason: reason_of(&other),
             },
         }
+    }
+}
+
+/// What went wrong on the way, in words for a reader rather than ureq's: a connection closed
+/// before the response ended, a body that is not the compression it says, TLS spoken to a
+/// server that speaks none.
+fn reason_of(error: &ureq::Error) -> String {
+    match error {
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the server closed the connection before the end of the response".to_owned()
+        }
+        ureq::Error::Io(io) => io.to_string(),
+        ureq::Error::Decompress(what, io) => format!("the body is not valid {what}: {io}"),
+        ureq::Error::Rustls(tls) => format!("TLS failed (is it an https server?): {tls}"),
+        ureq::Error::Protocol(protocol) => format!("the reply is not valid HTTP: {protocol}"),
+        other => other.to_string(),
     }
 }
 
@@ -287,6 +299,23 @@ mod tests {
         assert!(!is_url("page.html"));
         assert!(!is_url("./a:b.html"));
         assert!(!is_url("C:\\page.html"));
+    }
+
+    #[test]
+    fn network_failures_are_said_in_words() {
+        let eof = ureq::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            "Peer disconnected",
+        ));
+        assert_eq!(
+            reason_of(&eof),
+            "the server closed the connection before the end of the response"
+        );
+        let gzip = ureq::Error::Decompress("gzip", std::io::Error::other("invalid gzip header"));
+        assert_eq!(
+            reason_of(&gzip),
+            "the body is not valid gzip: invalid gzip header"
+        );
     }
 
     #[test]
