@@ -2,10 +2,12 @@
 //! own declarations (Open Graph, JSON-LD through `dom_smoothie`, `<time>`, `<link>`, `lang`
 //! and `dir`), written as TOML front matter for [`crate::article::parse`].
 
+use std::fmt::Write as _;
+
 use dom_query::Document;
 
 use super::title;
-use crate::text::Dir;
+use crate::text::{Dir, is_forbidden};
 
 /// What the page declares; `None` where it declares nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -183,13 +185,13 @@ impl Found {
         self
     }
 
-    /// TOML front matter (`+++` fenced) with the fields found, strings escaped by `toml`.
+    /// TOML front matter (`+++` fenced) with the fields found, each a basic string in which
+    /// every character the decoder would strip is a `\u` escape (see [`basic_string`]).
     pub fn front_matter(&self) -> String {
         let dir = self.dir.map(|d| match d {
             Dir::Rtl => "rtl".to_owned(),
             Dir::Ltr => "ltr".to_owned(),
         });
-        let mut table = toml::Table::new();
         let fields = [
             ("title", &self.title),
             ("source", &self.source),
@@ -198,16 +200,39 @@ impl Found {
             ("lang", &self.lang),
             ("dir", &dir),
         ];
-        for (key, value) in fields {
-            if let Some(value) = value {
-                table.insert(key.to_owned(), toml::Value::String(value.clone()));
-            }
-        }
-        if table.is_empty() {
+        let lines: String = fields
+            .iter()
+            .filter_map(|(key, value)| {
+                let value = value.as_deref()?;
+                Some(format!("{key} = {}\n", basic_string(value)))
+            })
+            .collect();
+        if lines.is_empty() {
             return String::new();
         }
-        format!("+++\n{}+++\n", toml::to_string(&table).unwrap_or_default())
+        format!("+++\n{lines}+++\n")
     }
+}
+
+/// `value` as a TOML basic string in which quotes, backslashes and every character
+/// [`is_forbidden`] are escapes. Written raw, a C1 control (an unterminated OSC) would be
+/// stripped with what follows it when the saved text is decoded, closing quote included, and
+/// the front matter would no longer parse.
+fn basic_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if is_forbidden(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -259,6 +284,24 @@ mod tests {
         let fm = found.front_matter();
         let table: toml::Table = fm.trim_matches(['+', '\n']).parse().expect("toml");
         assert_eq!(table["title"].as_str(), Some("He said \"no\""));
+    }
+
+    #[test]
+    fn front_matter_escapes_what_decoding_would_strip() {
+        // An unterminated C1 OSC in a page's title once took the closing quote with it when
+        // `lectern add` decoded the saved text, and the front matter no longer parsed.
+        let title = "A \u{9d}52;c;AAAA \x1b]0;t\u{7} \u{202e} \u{2028} \\ \" end";
+        let found = Found {
+            title: Some(title.to_owned()),
+            url: Some("https://x.example/\u{9b}2J".to_owned()),
+            ..Found::default()
+        };
+        let fm = found.front_matter();
+        assert!(!fm.chars().any(|c| is_forbidden(c) && c != '\n'), "{fm:?}");
+        let decoded = crate::article::decode(fm.as_bytes()).expect("text").text;
+        let table: toml::Table = decoded.trim_matches(['+', '\n']).parse().expect("toml");
+        assert_eq!(table["title"].as_str(), Some(title));
+        assert_eq!(table["url"].as_str(), Some("https://x.example/\u{9b}2J"));
     }
 
     #[test]

@@ -84,7 +84,16 @@ fn run(home: &TempDir, args: &[&str], context: &str) -> (String, String, Option<
         .args(args)
         .output()
         .unwrap();
-    assert_clean(&output.stdout, true, &format!("{context}: {args:?} stdout"));
+    let mut stdout = output.stdout.clone();
+    if args.contains(&"tsv") {
+        // Tabs separate the fields, eight on every row: none comes from the content.
+        let text = String::from_utf8_lossy(&stdout).into_owned();
+        for line in text.lines() {
+            assert_eq!(line.split('\t').count(), 8, "{context}: {line:?}");
+        }
+        stdout = text.replace('\t', " ").into_bytes();
+    }
+    assert_clean(&stdout, true, &format!("{context}: {args:?} stdout"));
     assert_clean(&output.stderr, true, &format!("{context}: {args:?} stderr"));
     let (out, err) = outputs(&output);
     (out, err, output.status.code())
@@ -111,7 +120,10 @@ fn assert_json_clean(json: &str, keys: &[&str], context: &str) {
 /// Fails unless `text` shows each of `markers`.
 fn assert_shows(text: &str, markers: &[String], context: &str) {
     for marker in markers {
-        assert!(text.contains(marker.as_str()), "{context}: no {marker}: {text}");
+        assert!(
+            text.contains(marker.as_str()),
+            "{context}: no {marker}: {text}"
+        );
     }
 }
 
@@ -164,12 +176,32 @@ fn feed_payloads_reach_no_terminal_through_fetch_and_feed_list() {
         .iter()
         .map(|url| (url.as_str(), "full_text = \"never\""))
         .collect();
-    let home = home(&feeds, "[network]\ntimeout = 5\n\n[feeds]\njobs = 16\nper_host = 16\n");
+    let home = home(
+        &feeds,
+        "[network]\ntimeout = 5\n\n[feeds]\njobs = 16\nper_host = 16\n",
+    );
 
     let (out, err, status) = run(&home, &["fetch"], "fetch");
-    // Every payload's two failing feeds fail; its two good ones do not.
+    // Every payload's two failing feeds fail, each on a line of its own that keeps its
+    // reason (an unterminated OSC in the address once swallowed it); its two good ones do not.
     assert_eq!(status, Some(1), "{out}\n{err}");
-    assert_eq!(err.lines().count(), 2 * PAYLOADS.len(), "{err}");
+    let failures: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains("moved for good"))
+        .collect();
+    assert_eq!(failures.len(), 2 * PAYLOADS.len(), "{err}");
+    for (n, (name, _)) in PAYLOADS.iter().enumerate() {
+        let missing = format!("/missing/{n}/");
+        let line = failures
+            .iter()
+            .find(|line| line.contains(&missing))
+            .unwrap_or_else(|| panic!("{name}: no line for {missing}: {err}"));
+        assert!(
+            line.ends_with(": refused: not a valid address")
+                || line.ends_with(": HTTP 404 Not Found"),
+            "{name}: the reason is lost: {line:?}"
+        );
+    }
     let feed_titles: Vec<String> = (0..PAYLOADS.len())
         .flat_map(|n| [format!("FEED{n} "), format!("JFEED{n} ")])
         .collect();
@@ -194,7 +226,7 @@ fn feed_payloads_reach_no_terminal_through_fetch_and_feed_list() {
                 .unwrap_or_else(|| panic!("{name}: no entry {wanted}"));
             assert_shows(
                 &article.text,
-                &[format!("{prefix}SUMMARY{n}"), format!("{prefix}AUTHOR{n}")],
+                &[format!("{prefix}SUMMARY{n}"), format!("{prefix}LINK{n}")],
                 name,
             );
         }
@@ -259,8 +291,24 @@ fn page_payloads_reach_no_terminal_through_add_list_show_and_search() {
             assert_eq!(status, Some(0), "{context}: {err}");
             assert_shows(&out, &markers[..1], &context);
         }
-        let (out, _, _) = run(&home, &["show", "--format", "text", "--raw", file], &context);
+        let (out, _, _) = run(
+            &home,
+            &["show", "--format", "text", "--raw", file],
+            &context,
+        );
+        assert_shows(&out, &markers[..2], &context);
+        // A page read as it is, not through `add`: its raw text shows the images' alt text.
+        let html = home.path().join(format!("page{n}.html"));
+        std::fs::write(&html, page(n, PAYLOADS[n].1)).unwrap();
+        let html = html.to_str().unwrap();
+        let (out, _, _) = run(
+            &home,
+            &["show", "--format", "text", "--raw", html],
+            &context,
+        );
         assert_shows(&out, &markers, &context);
+        let (out, _, _) = run(&home, &["show", "--raw", "--width", "40", html], &context);
+        assert_shows(&out, &markers[2..], &context);
         for format in ["table", "json"] {
             let query = format!("pagebody{n}");
             let (out, err, status) = run(
@@ -296,7 +344,12 @@ fn a_copied_address_carries_no_payload_into_the_clipboard_sequence() {
         std::fs::write(dir.path().join(format!("{n:02}.md")), text).unwrap();
     }
     let library = Library::load(&[dir.path().to_owned()], LoadOptions::default());
-    assert_eq!(library.entries.len(), PAYLOADS.len(), "{:?}", library.warnings);
+    assert_eq!(
+        library.entries.len(),
+        PAYLOADS.len(),
+        "{:?}",
+        library.warnings
+    );
     let data = tempfile::tempdir().unwrap();
     let (store, _) = Store::open(data.path());
     let mut app = App::new(library, store, &[], Config::default(), (100, 30));
@@ -347,7 +400,9 @@ fn render(app: &lectern::app::App) -> Vec<u8> {
     let mut bytes = Vec::new();
     let backend = CrosstermBackend::new(&mut bytes);
     let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
-    terminal.draw(|frame| lectern::ui::draw(app, frame)).unwrap();
+    terminal
+        .draw(|frame| lectern::ui::draw(app, frame))
+        .unwrap();
     drop(terminal);
     bytes
 }

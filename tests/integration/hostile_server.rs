@@ -20,7 +20,8 @@ use crate::support::http::{Request, Server};
 use crate::support::pages::lectern;
 
 /// The configuration of every run: 3 s for a whole request, 2 s to connect, every feed at once.
-const CONFIG: &str = "[network]\ntimeout = 3\nconnect_timeout = 2\n\n[feeds]\njobs = 16\nper_host = 16\n";
+const CONFIG: &str =
+    "[network]\ntimeout = 3\nconnect_timeout = 2\n\n[feeds]\njobs = 16\nper_host = 16\n";
 
 const NEVER: &str = "full_text = \"never\"";
 
@@ -31,15 +32,18 @@ fn good_feed(name: &str) -> String {
 
 /// Writes `bytes` and flushes; whether the client is still there.
 fn send(stream: &mut TcpStream, bytes: &[u8]) -> bool {
-    stream.write_all(bytes).and_then(|()| stream.flush()).is_ok()
+    stream
+        .write_all(bytes)
+        .and_then(|()| stream.flush())
+        .is_ok()
 }
 
 /// Keeps a connection open, saying nothing, until the client goes (or an hour passes).
 fn hold(stream: &TcpStream) {
-    let mut probe = [0u8; 1];
+    let mut sink = [0u8; 4096];
     let _ = stream.set_read_timeout(Some(Duration::from_secs(3600)));
-    // A read returns when the client closes its end.
-    let _ = std::io::Read::read(&mut &*stream, &mut probe);
+    // Whatever the client sends is read and dropped; a read of 0 bytes is its close.
+    while std::io::Read::read(&mut &*stream, &mut sink).is_ok_and(|n| n > 0) {}
 }
 
 /// What each hostile path does with its connection.
@@ -138,7 +142,10 @@ const CASES: &[(&str, &str)] = &[
     ("/endless-chunked.xml", "over the 16 MiB limit"),
     ("/chain/0", "too many redirects"),
     ("/short-length.xml", "not a feed"),
-    ("/long-length.xml", "closed the connection before the end of the response"),
+    (
+        "/long-length.xml",
+        "closed the connection before the end of the response",
+    ),
     ("/4gb.xml", "over the 16 MiB limit"),
     ("/bad-gzip.xml", "the body is not valid gzip"),
 ];
@@ -157,8 +164,8 @@ fn tls_less() -> Vec<(Server, String, &'static str)> {
     let silent_url = format!("https://{}/feed.xml", silent.addr());
     let plain_url = format!("https://{}/feed.xml", plain.addr());
     vec![
-        (silent, silent_url, "timed out after"),
-        (plain, plain_url, "TLS"),
+        (silent, silent_url, "could not connect after 2 s"),
+        (plain, plain_url, "TLS failed (is it an https server?)"),
     ]
 }
 
@@ -186,7 +193,11 @@ fn every_hostile_feed_ends_with_its_reason_and_the_good_feed_is_stored() {
     let output = fetch(&home, &[]);
     let (out, err) = outputs(&output);
     assert_eq!(output.status.code(), Some(1), "{out}\n{err}");
-    assert_eq!(err.lines().count(), urls.len(), "one line per failed feed: {err}");
+    assert_eq!(
+        err.lines().count(),
+        urls.len(),
+        "one line per failed feed: {err}"
+    );
     for (url, reason) in &urls {
         let line = line_for(&err, url);
         assert!(line.contains(reason), "{url}: wanted {reason:?}: {line}");
@@ -239,9 +250,8 @@ fn a_feed_whose_pages_stall_asks_that_host_for_one_page_only() {
     let items: Vec<(String, String)> = (0..6)
         .map(|i| (format!("s{i}"), pages.url(&format!("/stalled/{i}.html"))))
         .collect();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Stalls</title>",
-    );
+    let mut xml =
+        String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Stalls</title>");
     for (guid, link) in &items {
         xml.push_str(&format!(
             "<item><guid>{guid}</guid><title>Entry {guid}</title><link>{link}</link>\

@@ -9,7 +9,7 @@ use crate::feed::store::{Entry, FeedState};
 use crate::feed::{FullText, Parsed, Subscription, article};
 use crate::html::{self, Served};
 use crate::library::save;
-use crate::net::{Client, FetchError, MAX_REDIRECTS, Response};
+use crate::net::{Client, FetchError, MAX_REDIRECTS, Response, shown_url};
 
 use super::hosts::{Hosts, host_of};
 
@@ -100,7 +100,7 @@ pub fn fetch<S>(
         if hops > MAX_REDIRECTS {
             let reason = format!(
                 "{}: too many redirects (more than {MAX_REDIRECTS})",
-                task.subscription.url
+                shown_url(&task.subscription.url)
             );
             break Err((Some(response.status), reason, None));
         }
@@ -109,7 +109,11 @@ pub fn fetch<S>(
             .as_deref()
             .and_then(|location| html::resolve_link(location, Some(&url)))
         else {
-            let reason = format!("{url}: HTTP {} without a usable Location", response.status);
+            let reason = format!(
+                "{}: HTTP {} without a usable Location",
+                shown_url(&url),
+                response.status
+            );
             break Err((Some(response.status), reason, None));
         };
         permanent &= matches!(response.status, 301 | 308);
@@ -144,7 +148,7 @@ pub fn fetch<S>(
                 }
                 Err(error) => Outcome::Failed {
                     status: Some(response.status),
-                    reason: format!("{url}: {error}"),
+                    reason: format!("{}: {error}", shown_url(&url)),
                     response: None,
                 },
             }
@@ -220,15 +224,14 @@ fn entries<S>(
 
 /// The article at `link` as lectern text, fetched within its host's limit; or why not, and
 /// whether it timed out.
-fn whole_article<S>(
-    link: &str,
-    page: &Client,
-    hosts: &Hosts<S>,
-) -> Result<String, (String, bool)> {
+fn whole_article<S>(link: &str, page: &Client, hosts: &Hosts<S>) -> Result<String, (String, bool)> {
     let slot = hosts.acquire(&host_of(link));
-    let response = page
-        .get(link, &[])
-        .map_err(|error| (error.to_string(), matches!(error, FetchError::Timeout { .. })))?;
+    let response = page.get(link, &[]).map_err(|error| {
+        (
+            error.to_string(),
+            matches!(error, FetchError::Timeout { .. }),
+        )
+    })?;
     drop(slot);
     if !response.is_success() {
         return Err((response.status_error().to_string(), false));
