@@ -277,5 +277,13 @@ mod tests {
         assert_eq!(got.feeds[0].tags, ["a", "b"]);
         let again = import(&export(&got.feeds, &|_| None)).unwrap();
         assert_eq!(again.feeds, got.feeds);
+        // The fuzzer's own input (`fuzz/regressions/opml`).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/opml");
+        for file in std::fs::read_dir(&dir).expect("the regressions folder") {
+            let bytes = std::fs::read(file.expect("an entry").path()).expect("a regression");
+            let got = import(&String::from_utf8_lossy(&bytes)).unwrap();
+            let again = import(&export(&got.feeds, &|_| None)).unwrap();
+            assert_eq!(again.feeds, got.feeds);
+        }
     }
 }

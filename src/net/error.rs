@@ -100,9 +100,63 @@ impl FetchError {
     }
 }
 
+/// What went wrong on the way, in words for a reader rather than ureq's: a connection closed
+/// before the response ended, a body that is not the compression it says, TLS spoken to a
+/// server that speaks none (rustls says so as an I/O error of kind `InvalidData`).
+pub(super) fn reason_of(error: &ureq::Error, url: &str) -> String {
+    let https = url
+        .get(..6)
+        .is_some_and(|s| s.eq_ignore_ascii_case("https:"));
+    match error {
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            "the server closed the connection before the end of the response".to_owned()
+        }
+        ureq::Error::Io(io) if https && io.kind() == std::io::ErrorKind::InvalidData => {
+            format!("TLS failed (is it an https server?): {io}")
+        }
+        ureq::Error::Io(io) => io.to_string(),
+        ureq::Error::Decompress(what, io) => format!("the body is not valid {what}: {io}"),
+        ureq::Error::Rustls(tls) => format!("TLS failed (is it an https server?): {tls}"),
+        ureq::Error::Protocol(protocol) => format!("the reply is not valid HTTP: {protocol}"),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn network_failures_are_said_in_words() {
+        let eof = ureq::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            "Peer disconnected",
+        ));
+        assert_eq!(
+            reason_of(&eof, "http://x/"),
+            "the server closed the connection before the end of the response"
+        );
+        let gzip = ureq::Error::Decompress("gzip", std::io::Error::other("invalid gzip header"));
+        assert_eq!(
+            reason_of(&gzip, "http://x/"),
+            "the body is not valid gzip: invalid gzip header"
+        );
+        // rustls reports a server that speaks no TLS as invalid data.
+        let corrupt = || {
+            ureq::Error::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "received corrupt message of type InvalidContentType",
+            ))
+        };
+        assert_eq!(
+            reason_of(&corrupt(), "HTTPS://x/"),
+            "TLS failed (is it an https server?): received corrupt message of type InvalidContentType"
+        );
+        assert_eq!(
+            reason_of(&corrupt(), "http://x/"),
+            "received corrupt message of type InvalidContentType"
+        );
+    }
 
     #[test]
     fn an_address_with_controls_is_shown_percent_encoded_and_its_reason_kept() {

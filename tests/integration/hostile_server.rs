@@ -11,6 +11,7 @@
 //! addresses ends the same way. The timeouts are short through the configuration; the binary
 //! is killed after a generous hang bound, which only a hang reaches.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::net::TcpStream;
 use std::time::Duration;
@@ -253,10 +254,11 @@ fn a_feed_whose_pages_stall_asks_that_host_for_one_page_only() {
     let mut xml =
         String::from("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Stalls</title>");
     for (guid, link) in &items {
-        xml.push_str(&format!(
+        let _ = write!(
+            xml,
             "<item><guid>{guid}</guid><title>Entry {guid}</title><link>{link}</link>\
              <description>Only a summary of {guid}.</description></item>"
-        ));
+        );
     }
     xml.push_str("</channel></rss>");
     let feeds = Server::start(vec![(
