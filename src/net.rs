@@ -10,7 +10,8 @@ use serde::Deserialize;
 use ureq::ResponseExt;
 use ureq::http::{HeaderMap, Uri};
 
-pub use error::FetchError;
+use error::reason_of;
+pub use error::{FetchError, shown_url};
 
 /// The most bytes a body may have once decompressed (16 MiB): a gzip bomb stops here.
 pub const MAX_BODY: u64 = 16 * 1024 * 1024;
@@ -194,13 +195,9 @@ impl Client {
                 url,
                 reason: "host not found".to_owned(),
             },
-            ureq::Error::Io(io) => FetchError::Other {
-                url,
-                reason: io.to_string(),
-            },
             other => FetchError::Other {
+                reason: reason_of(&other, &url),
                 url,
-                reason: other.to_string(),
             },
         }
     }

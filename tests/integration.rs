@@ -64,10 +64,14 @@ mod filter_syntax;
 mod hostile_articles;
 #[path = "integration/hostile_escapes.rs"]
 mod hostile_escapes;
+#[path = "integration/hostile_feeds.rs"]
+mod hostile_feeds;
 #[path = "integration/hostile_layout.rs"]
 mod hostile_layout;
 #[path = "integration/hostile_sanitize.rs"]
 mod hostile_sanitize;
+#[path = "integration/hostile_server.rs"]
+mod hostile_server;
 #[path = "integration/hostile_state_config.rs"]
 mod hostile_state_config;
 #[path = "integration/hostile_terminal.rs"]

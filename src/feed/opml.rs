@@ -26,6 +26,12 @@ fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     let value = found
         .normalized_value(quick_xml::XmlVersion::Implicit1_0)
         .map_or_else(|_| found.value.to_string(), |v| v.to_string());
+    // Control characters (a NUL, an ESC) are no part of a name or an address: dropped, so
+    // that feeds.toml never holds them and an export reads back the same (found by fuzzing).
+    let value: String = value
+        .chars()
+        .filter(|c| c.is_whitespace() || !c.is_control())
+        .collect();
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
     (!value.is_empty()).then_some(value)
 }
@@ -257,5 +263,27 @@ mod tests {
                 .contains("not OPML")
         );
         assert!(import("<opml><body><outline").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_dropped_and_an_export_reads_back_the_same() {
+        // The fuzzer's case: raw C0 controls (and a NUL) inside a title were kept, and the
+        // export of what was imported imported as something else.
+        let opml = "<opml version=\"2.0\"><body><outline type=\"rss\" \
+            xmlUrl=\"https://x.example/f\" title=\"Tin \u{2}\0\0\u{1b}]0;t\u{7}\tất\" \
+            category=\"a\u{1b},b\"/></body></opml>";
+        let got = import(opml).unwrap();
+        assert_eq!(got.feeds[0].title.as_deref(), Some("Tin ]0;t ất"));
+        assert_eq!(got.feeds[0].tags, ["a", "b"]);
+        let again = import(&export(&got.feeds, &|_| None)).unwrap();
+        assert_eq!(again.feeds, got.feeds);
+        // The fuzzer's own input (`fuzz/regressions/opml`).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/opml");
+        for file in std::fs::read_dir(&dir).expect("the regressions folder") {
+            let bytes = std::fs::read(file.expect("an entry").path()).expect("a regression");
+            let got = import(&String::from_utf8_lossy(&bytes)).unwrap();
+            let again = import(&export(&got.feeds, &|_| None)).unwrap();
+            assert_eq!(again.feeds, got.feeds);
+        }
     }
 }

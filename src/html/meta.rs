@@ -6,6 +6,9 @@ use dom_query::Document;
 
 use super::title;
 use crate::text::Dir;
+use escape::basic_string;
+
+mod escape;
 
 /// What the page declares; `None` where it declares nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -183,13 +186,13 @@ impl Found {
         self
     }
 
-    /// TOML front matter (`+++` fenced) with the fields found, strings escaped by `toml`.
+    /// TOML front matter (`+++` fenced) with the fields found, each a basic string in which
+    /// every character the decoder would strip is a `\u` escape (see [`basic_string`]).
     pub fn front_matter(&self) -> String {
         let dir = self.dir.map(|d| match d {
             Dir::Rtl => "rtl".to_owned(),
             Dir::Ltr => "ltr".to_owned(),
         });
-        let mut table = toml::Table::new();
         let fields = [
             ("title", &self.title),
             ("source", &self.source),
@@ -198,15 +201,17 @@ impl Found {
             ("lang", &self.lang),
             ("dir", &dir),
         ];
-        for (key, value) in fields {
-            if let Some(value) = value {
-                table.insert(key.to_owned(), toml::Value::String(value.clone()));
-            }
-        }
-        if table.is_empty() {
+        let lines: String = fields
+            .iter()
+            .filter_map(|(key, value)| {
+                let value = value.as_deref()?;
+                Some(format!("{key} = {}\n", basic_string(value)))
+            })
+            .collect();
+        if lines.is_empty() {
             return String::new();
         }
-        format!("+++\n{}+++\n", toml::to_string(&table).unwrap_or_default())
+        format!("+++\n{lines}+++\n")
     }
 }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::query::SearchQuery;
 use super::tokens::located_tokens;
+use crate::text::is_forbidden;
 
 /// Characters of text a snippet shows (the ellipses aside).
 pub const SNIPPET_CHARS: usize = 160;
@@ -85,14 +86,27 @@ fn cut(paragraph: &str, hits: &[Range<usize>]) -> Snippet {
     if start > 0 {
         text.push('…');
     }
-    let shift = text.len();
-    text.push_str(&paragraph[start..end].replace(['\n', '\r', '\t'], " "));
+    // One line printed as it is (`lectern search`): breaks become spaces, and bidi controls
+    // go, since an unclosed override would reorder whatever the terminal prints after it
+    // (an RLO in a page reached the screen this way). `moved` is each byte's new offset.
+    let piece = &paragraph[start..end];
+    let mut moved = vec![0; piece.len() + 1];
+    for (at, c) in piece.char_indices() {
+        moved[at] = text.len();
+        if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
+            text.push(' ');
+        } else if !is_forbidden(c) {
+            text.push(c);
+        }
+    }
+    moved[piece.len()] = text.len();
     if end < paragraph.len() {
         text.push('…');
     }
     let ranges = (hits.iter())
         .filter(|hit| hit.start >= start && hit.end <= end)
-        .map(|hit| hit.start - start + shift..hit.end - start + shift)
+        .map(|hit| moved[hit.start - start]..moved[hit.end - start])
+        .filter(|range| !range.is_empty())
         .collect();
     Snippet { text, ranges }
 }
@@ -136,6 +150,15 @@ mod tests {
         let query = SearchQuery::parse("ambassad", true);
         let line = snippet(["The Ambassador spoke."], &query);
         assert_eq!(marked(&line), ["Ambassador"]);
+    }
+
+    #[test]
+    fn the_line_holds_no_break_and_no_bidi_control() {
+        // A page with an RLO before the hit once put it raw on the terminal.
+        let query = SearchQuery::parse("needle", false);
+        let line = snippet(["a\u{202e} b\u{2067}\nneedle\u{2028}end\u{200f}"], &query);
+        assert_eq!(line.text, "a b needle end");
+        assert_eq!(marked(&line), ["needle"]);
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! are only summaries. Nothing here touches the database: the result goes back to the
 //! thread that writes.
 
+use std::collections::HashSet;
+
 use crate::feed::store::{Entry, FeedState};
 use crate::feed::{FullText, Parsed, Subscription, article};
 use crate::html::{self, Served};
 use crate::library::save;
-use crate::net::{Client, MAX_REDIRECTS, Response};
+use crate::net::{Client, FetchError, MAX_REDIRECTS, Response, shown_url};
 
 use super::hosts::{Hosts, host_of};
 
@@ -98,7 +100,7 @@ pub fn fetch<S>(
         if hops > MAX_REDIRECTS {
             let reason = format!(
                 "{}: too many redirects (more than {MAX_REDIRECTS})",
-                task.subscription.url
+                shown_url(&task.subscription.url)
             );
             break Err((Some(response.status), reason, None));
         }
@@ -107,7 +109,11 @@ pub fn fetch<S>(
             .as_deref()
             .and_then(|location| html::resolve_link(location, Some(&url)))
         else {
-            let reason = format!("{url}: HTTP {} without a usable Location", response.status);
+            let reason = format!(
+                "{}: HTTP {} without a usable Location",
+                shown_url(&url),
+                response.status
+            );
             break Err((Some(response.status), reason, None));
         };
         permanent &= matches!(response.status, 301 | 308);
@@ -142,7 +148,7 @@ pub fn fetch<S>(
                 }
                 Err(error) => Outcome::Failed {
                     status: Some(response.status),
-                    reason: format!("{url}: {error}"),
+                    reason: format!("{}: {error}", shown_url(&url)),
                     response: None,
                 },
             }
@@ -160,6 +166,9 @@ fn entries<S>(
     page: &Client,
     hosts: &Hosts<S>,
 ) -> Vec<Entry> {
+    // Hosts whose page timed out: the feed's other pages there are not asked for, or a feed
+    // of a hundred entries on a stalled site would take a hundred timeouts.
+    let mut stalled: HashSet<String> = HashSet::new();
     parsed
         .items
         .iter()
@@ -184,7 +193,20 @@ fn entries<S>(
                 };
             };
             let raw = article::body(item).map(str::to_owned);
-            match whole_article(&link, page, hosts) {
+            let host = host_of(&link);
+            let fetched = if stalled.contains(&host) {
+                Err(format!(
+                    "{link}: not fetched: an earlier page of {host} timed out"
+                ))
+            } else {
+                whole_article(&link, page, hosts).map_err(|(reason, timed_out)| {
+                    if timed_out {
+                        stalled.insert(host);
+                    }
+                    reason
+                })
+            };
+            match fetched {
                 Ok(text) => Entry {
                     text,
                     raw,
@@ -200,13 +222,19 @@ fn entries<S>(
         .collect()
 }
 
-/// The article at `link` as lectern text, fetched within its host's limit.
-fn whole_article<S>(link: &str, page: &Client, hosts: &Hosts<S>) -> Result<String, String> {
+/// The article at `link` as lectern text, fetched within its host's limit; or why not, and
+/// whether it timed out.
+fn whole_article<S>(link: &str, page: &Client, hosts: &Hosts<S>) -> Result<String, (String, bool)> {
     let slot = hosts.acquire(&host_of(link));
-    let response = page.get(link, &[]).map_err(|error| error.to_string())?;
+    let response = page.get(link, &[]).map_err(|error| {
+        (
+            error.to_string(),
+            matches!(error, FetchError::Timeout { .. }),
+        )
+    })?;
     drop(slot);
     if !response.is_success() {
-        return Err(response.status_error().to_string());
+        return Err((response.status_error().to_string(), false));
     }
     let page = html::read_served(
         &response.body,
@@ -215,5 +243,5 @@ fn whole_article<S>(link: &str, page: &Client, hosts: &Hosts<S>) -> Result<Strin
             url: Some(&response.url),
         },
     );
-    save::page_text(page).map_err(|error| format!("{link}: {error}"))
+    save::page_text(page).map_err(|error| (format!("{link}: {error}"), false))
 }

@@ -105,27 +105,70 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// `text` with its XML declaration (if it has one) replaced by a UTF-8 one.
+/// `text` with its XML declaration (if it has one) replaced by a UTF-8 one, and any later
+/// one made a processing instruction nobody reads.
 fn with_utf8_declaration(text: String) -> String {
+    const UTF8_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
     let trimmed = text.trim_start();
     if !trimmed.starts_with("<?xml") {
-        return text;
+        return without_later_declarations(&text, 0);
     }
     let offset = text.len() - trimmed.len();
     match trimmed.find("?>") {
         Some(end) => {
             let mut out = String::with_capacity(text.len());
-            out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+            out.push_str(UTF8_DECLARATION);
             out.push_str(&text[offset + end + 2..]);
-            out
+            without_later_declarations(&out, UTF8_DECLARATION.len())
         }
         None => text,
     }
 }
 
+/// `text` with every XML declaration at or after byte `from` renamed `<?_xml`. A declaration
+/// may only come first; a later one naming another encoding made `quick-xml` panic ("called
+/// after prefix buffer was drained"), taking `lectern fetch` down (found by fuzzing).
+fn without_later_declarations(text: &str, from: usize) -> String {
+    let Some(rest) = text.get(from..) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str(&text[..from]);
+    let mut copied = 0;
+    for (at, _) in rest.match_indices("<?xml") {
+        // `quick-xml` takes `<?xml` followed by white space or the end of the instruction.
+        let next = rest.as_bytes().get(at + 5);
+        if next.is_none_or(|b| b.is_ascii_whitespace() || *b == b'?') {
+            out.push_str(&rest[copied..at]);
+            out.push_str("<?_xml");
+            copied = at + 5;
+        }
+    }
+    out.push_str(&rest[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_later_xml_declaration_is_no_declaration() {
+        // The fuzzer's case, cut down: a second declaration naming another encoding after
+        // the first had been read made `quick-xml` panic.
+        let feed = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\">\
+            <channel><title>T</title><?xml version=\"1.0\" encoding=\"windows-1251\"?>\
+            <item><guid>1</guid><title>A</title></item></channel></rss>";
+        let text = to_utf8(feed.as_bytes(), None).text;
+        assert_eq!(text.matches("<?xml ").count(), 1, "{text}");
+        assert!(text.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss"));
+        assert!(text.contains("<title>T</title><?_xml version="), "{text}");
+        let parsed = crate::feed::parse(feed.as_bytes(), None, "https://x.example/f");
+        assert_eq!(parsed.expect("a feed").items.len(), 1);
+        // Without a first declaration, every one is late; `<?xml-stylesheet` is left alone.
+        let text = to_utf8(b"<rss><?xml?><?xml-stylesheet href=\"s\"?></rss>", None).text;
+        assert_eq!(text, "<rss><?_xml?><?xml-stylesheet href=\"s\"?></rss>");
+    }
 
     fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
         let (bytes, _, unmappable) = encoding.encode(text);

@@ -184,3 +184,33 @@ fn charsets_from_the_declaration_and_the_header() {
     let feed = parse(&bytes, None, URL).unwrap();
     assert_eq!(feed.items[0].title, "北京今日多云");
 }
+
+/// The inputs the `feed` fuzz target crashed on (`fuzz/regressions/feed`), replayed as it
+/// ran them: the first byte picks the content type and the address. All made `quick-xml`
+/// panic on a later XML declaration.
+#[test]
+fn the_fuzzers_crashing_feeds_parse_the_same_twice() {
+    const CONTENT_TYPES: [Option<&str>; 6] = [
+        None,
+        Some("application/rss+xml"),
+        Some("application/atom+xml; charset=iso-8859-1"),
+        Some("text/xml; charset=windows-1251"),
+        Some("application/feed+json"),
+        Some("application/xml; charset=utf-16"),
+    ];
+    const URLS: [&str; 2] = ["https://news.example/feed.xml", "feeds/local.xml"];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/feed");
+    let mut replayed = 0;
+    for file in std::fs::read_dir(&dir).expect("the regressions folder") {
+        let bytes = std::fs::read(file.expect("an entry").path()).expect("a regression");
+        let Some((&selector, feed)) = bytes.split_first() else {
+            continue;
+        };
+        let content_type = CONTENT_TYPES[usize::from(selector & 7) % CONTENT_TYPES.len()];
+        let url = URLS[usize::from(selector >> 7)];
+        let first = parse(feed, content_type, url);
+        assert_eq!(first, parse(feed, content_type, url));
+        replayed += 1;
+    }
+    assert!(replayed >= 10, "only {replayed} regressions");
+}

@@ -1,6 +1,8 @@
 //! A scripted HTTP server on 127.0.0.1 for the tests that fetch: each path answers with a
-//! fixed status, headers and body, or drips its body a byte a second. Nothing leaves the
-//! machine.
+//! fixed status, headers and body, or drips its body a byte a second. A raw mode hands the
+//! connection itself to the test ([`Server::start_raw`] after the request is read,
+//! [`Server::start_tcp`] before anything is read), for servers that lie in HTTP or do not
+//! speak it. Nothing leaves the machine.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -99,24 +101,50 @@ impl Server {
     /// Starts answering every request with `handler` (which may change its answers between
     /// requests, look at `If-None-Match`, and so on).
     pub fn start_with(handler: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
         let routes: Arc<Handler> = Arc::new(handler);
+        Self::start_raw(move |request, stream| answer(stream, &routes(request)))
+    }
+
+    /// Starts a server that reads each request and hands it, with the connection, to
+    /// `handler`, which writes whatever bytes it likes at any pace (a lying `Content-Length`,
+    /// an endless chunked body) and keeps the connection open as long as it likes.
+    pub fn start_raw(handler: impl Fn(&Request, TcpStream) + Send + Sync + 'static) -> Self {
         let hits = Arc::new(AtomicUsize::new(0));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (h, r) = (Arc::clone(&hits), Arc::clone(&requests));
+        let mut server = Self::start_tcp(move |stream| {
+            if let Some(request) = read_request(&stream, &h, &r) {
+                handler(&request, stream);
+            }
+        });
+        server.hits = hits;
+        server.requests = requests;
+        server
+    }
+
+    /// Starts a bare TCP listener: `handler` gets each connection before anything is read
+    /// (a port that does not speak TLS, or says nothing at all). `hits` and `requests` stay
+    /// empty.
+    pub fn start_tcp(handler: impl Fn(TcpStream) + Send + Sync + 'static) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let handler = Arc::new(handler);
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (routes, hits, requests) =
-                    (Arc::clone(&routes), Arc::clone(&h), Arc::clone(&r));
-                std::thread::spawn(move || serve(stream, &*routes, &hits, &requests));
+                let handler = Arc::clone(&handler);
+                std::thread::spawn(move || handler(stream));
             }
         });
         Self {
             addr,
-            hits,
-            requests,
+            hits: Arc::new(AtomicUsize::new(0)),
+            requests: Arc::new(Mutex::new(Vec::new())),
         }
+    }
+
+    /// The `host:port` the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
     }
 
     /// The address of `path` on this server.
@@ -125,13 +153,19 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, routes: &Handler, hits: &AtomicUsize, requests: &Mutex<Vec<String>>) {
+/// Reads a request's head from `stream`, counts and records it; `None` when the client went
+/// away first.
+fn read_request(
+    stream: &TcpStream,
+    hits: &AtomicUsize,
+    requests: &Mutex<Vec<String>>,
+) -> Option<Request> {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut head = String::new();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
+            return None;
         }
         if line == "\r\n" {
             break;
@@ -147,7 +181,11 @@ fn serve(stream: TcpStream, routes: &Handler, hits: &AtomicUsize, requests: &Mut
         .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_owned()))
         .collect();
     requests.lock().unwrap().push(head);
-    let reply = &routes(&Request { path, headers });
+    Some(Request { path, headers })
+}
+
+/// Writes `reply` to `stream` and closes it.
+fn answer(mut stream: TcpStream, reply: &Reply) {
     let mut out = format!(
         "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
         reply.status,
@@ -158,7 +196,6 @@ fn serve(stream: TcpStream, routes: &Handler, hits: &AtomicUsize, requests: &Mut
         out.extend([name.as_str(), ": ", value.as_str(), "\r\n"]);
     }
     out.push_str("\r\n");
-    let mut stream = stream;
     if stream.write_all(out.as_bytes()).is_err() {
         return;
     }
