@@ -159,21 +159,10 @@ pub fn ingest(
 /// # Errors
 /// SQLite failed.
 pub fn articles(connection: &Connection) -> rusqlite::Result<Vec<StoredArticle>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT id, feed_url, text, first_seen, published FROM feed_articles
-         ORDER BY coalesce(published, first_seen) DESC, id",
-    )?;
-    statement
-        .query_map([], |row| {
-            Ok(StoredArticle {
-                id: row.get(0)?,
-                feed_url: row.get(1)?,
-                text: row.get(2)?,
-                first_seen: row.get(3)?,
-                published: row.get(4)?,
-            })
-        })?
-        .collect()
+    let mut statement = connection.prepare_cached(&format!(
+        "SELECT {STORED} FROM feed_articles ORDER BY coalesce(published, first_seen) DESC, id"
+    ))?;
+    statement.query_map([], stored)?.collect()
 }
 
 /// The stored feed articles with these ids, in that order (ids not stored are left out).
@@ -184,25 +173,26 @@ pub fn articles_by_id(
     connection: &Connection,
     ids: &[String],
 ) -> rusqlite::Result<Vec<StoredArticle>> {
-    let mut statement = connection.prepare_cached(
-        "SELECT id, feed_url, text, first_seen, published FROM feed_articles WHERE id = ?1",
-    )?;
+    let mut statement =
+        connection.prepare_cached(&format!("SELECT {STORED} FROM feed_articles WHERE id = ?1"))?;
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
-        let article = statement
-            .query_row([id], |row| {
-                Ok(StoredArticle {
-                    id: row.get(0)?,
-                    feed_url: row.get(1)?,
-                    text: row.get(2)?,
-                    first_seen: row.get(3)?,
-                    published: row.get(4)?,
-                })
-            })
-            .optional()?;
-        found.extend(article);
+        found.extend(statement.query_row([id], stored).optional()?);
     }
     Ok(found)
+}
+
+/// The columns [`stored`] reads, in its order.
+const STORED: &str = "id, feed_url, text, first_seen, published";
+
+fn stored(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredArticle> {
+    Ok(StoredArticle {
+        id: row.get(0)?,
+        feed_url: row.get(1)?,
+        text: row.get(2)?,
+        first_seen: row.get(3)?,
+        published: row.get(4)?,
+    })
 }
 
 /// The text of the feed article with this id.

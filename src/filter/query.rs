@@ -17,32 +17,17 @@
 //! (`foo:bar`, searched as text), a field with fzf's marks, a misplaced `|`.
 
 mod bounds;
+mod fields;
 mod languages;
 mod term;
 
 pub use bounds::{MAX_QUERY_CHARS, MAX_TERMS, bounded};
+pub use fields::States;
 pub use term::{Kind, Term};
 
+use fields::{field, letters_in_order, values_narrow};
+
 use super::Fields;
-
-/// The article states an `is:` term can ask for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct States {
-    /// `is:bookmarked`.
-    pub bookmarked: bool,
-    /// `is:unread`.
-    pub unread: bool,
-    /// `is:read`.
-    pub read: bool,
-}
-
-impl States {
-    fn includes(self, other: States) -> bool {
-        (self.bookmarked || !other.bookmarked)
-            && (self.unread || !other.unread)
-            && (self.read || !other.read)
-    }
-}
 
 /// A parsed filter query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -60,15 +45,6 @@ pub struct Query {
 
 /// The field names a query knows, for messages.
 const FIELDS: &str = "lang:, source: (or feed:), tag: and is:";
-
-/// What a word is: `name:value` with an ASCII-letter name, and the marks around it.
-fn field(word: &str) -> Option<(String, &str, bool)> {
-    let bare = word.trim_start_matches(['!', '\'', '^']);
-    let marked = bare.len() != word.len();
-    let (name, value) = bare.split_once(':')?;
-    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic()))
-        .then(|| (name.to_ascii_lowercase(), value, marked))
-}
 
 impl Query {
     /// Parses what the user typed. Never fails: anything unrecognised is text, or is
@@ -278,42 +254,13 @@ impl Query {
                 .groups()
                 .zip(previous.groups())
                 .all(|(new, old)| new.iter().all(|new| old.iter().any(|old| new.narrows(old))));
-        let langs_narrow = previous.langs.is_empty()
-            || (!self.langs.is_empty()
-                && self.langs.iter().all(|new| {
-                    previous
-                        .langs
-                        .iter()
-                        .any(|old| new.starts_with(old.as_str()))
-                }));
-        // A longer value keeps fewer names: its letters in order are a prefix's too.
-        let sources_narrow = previous.sources.is_empty()
-            || (!self.sources.is_empty()
-                && (self.sources.iter()).all(|new| {
-                    previous
-                        .sources
-                        .iter()
-                        .any(|old| new.starts_with(old.as_str()))
-                }));
-        let tags_narrow = previous.tags.is_empty()
-            || (!self.tags.is_empty()
-                && (self.tags.iter()).all(|new| {
-                    previous
-                        .tags
-                        .iter()
-                        .any(|old| new.starts_with(old.as_str()))
-                }));
+        // Field values match by prefix (a source's by letters in order, which a longer value
+        // only makes rarer): a longer value keeps fewer articles.
         terms_narrow
-            && langs_narrow
-            && sources_narrow
-            && tags_narrow
+            && values_narrow(&self.langs, &previous.langs)
+            && values_narrow(&self.sources, &previous.sources)
+            && values_narrow(&self.tags, &previous.tags)
             && previous.unknown.is_empty()
             && self.states.includes(previous.states)
     }
-}
-
-/// Whether `name` holds the characters of `wanted` in order (spaces in `name` skipped).
-fn letters_in_order(wanted: &str, name: &str) -> bool {
-    let mut name = name.chars();
-    wanted.chars().all(|c| name.any(|n| n == c))
 }

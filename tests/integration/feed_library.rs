@@ -12,8 +12,8 @@ use crate::support::http::{Reply, Server};
 use crate::support::pages::lectern;
 
 /// An RSS 2.0 feed in `lang` titled `title`, each item `(guid, title, body words)` with a
-/// link on the example host and a date.
-fn feed(title: &str, lang: &str, items: &[(&str, &str, &str)]) -> String {
+/// link on the example host and a date. Shared by `feed_tui` and `feed_terminal`.
+pub fn feed(title: &str, lang: &str, items: &[(&str, &str, &str)]) -> String {
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
          <title>{title}</title><link>http://example.org/</link><language>{lang}</language>\n"

@@ -12,14 +12,9 @@ fn lectern() -> &'static str {
     env!("CARGO_BIN_EXE_lectern")
 }
 
+/// A feed of one item, as [`crate::feed_library::feed`] writes them.
 fn feed(title: &str, lang: &str, guid: &str, headline: &str, body: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
-         <title>{title}</title><link>http://example.org/</link><language>{lang}</language>\
-         <item><guid>{guid}</guid><title>{headline}</title><link>http://example.org/{guid}</link>\
-         <pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>\
-         <description><![CDATA[<p>{body}</p>]]></description></item></channel></rss>\n"
-    )
+    crate::feed_library::feed(title, lang, &[(guid, headline, body)])
 }
 
 fn status(shell: &Tmux) -> String {

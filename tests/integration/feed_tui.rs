@@ -14,14 +14,9 @@ use lectern::store::Store;
 use crate::feed_fetch::id_of;
 use crate::support::http::{Reply, Server};
 
+/// A feed of one item, as [`crate::feed_library::feed`] writes them.
 fn feed(title: &str, lang: &str, guid: &str, headline: &str, body: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
-         <title>{title}</title><link>http://example.org/</link><language>{lang}</language>\
-         <item><guid>{guid}</guid><title>{headline}</title><link>http://example.org/{guid}</link>\
-         <pubDate>Tue, 01 Dec 2026 10:00:00 GMT</pubDate>\
-         <description><![CDATA[<p>{body}</p>]]></description></item></channel></rss>\n"
-    )
+    crate::feed_library::feed(title, lang, &[(guid, headline, body)])
 }
 
 /// An app on the bundled articles, subscribed to the feeds at `urls` (full text never).
@@ -39,7 +34,7 @@ fn app(home: &tempfile::TempDir, urls: &[String]) -> App {
 }
 
 /// Ticks until the fetch and the rescan after it are over.
-fn settle(app: &mut App) {
+pub fn settle(app: &mut App) {
     let start = Instant::now();
     loop {
         app.update(Action::Tick);
