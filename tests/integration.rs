@@ -64,6 +64,8 @@ mod filter_syntax;
 mod hostile_articles;
 #[path = "integration/hostile_escapes.rs"]
 mod hostile_escapes;
+#[path = "integration/hostile_feed_articles.rs"]
+mod hostile_feed_articles;
 #[path = "integration/hostile_feeds.rs"]
 mod hostile_feeds;
 #[path = "integration/hostile_layout.rs"]

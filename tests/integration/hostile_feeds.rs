@@ -78,7 +78,7 @@ fn page(n: usize, p: &str) -> String {
 }
 
 /// Runs lectern in `home` with `args`; stdout and stderr, each checked clean, and the status.
-fn run(home: &TempDir, args: &[&str], context: &str) -> (String, String, Option<i32>) {
+pub fn run(home: &TempDir, args: &[&str], context: &str) -> (String, String, Option<i32>) {
     let output = lectern(home, 120)
         .env_remove("NO_COLOR")
         .args(args)
@@ -101,7 +101,7 @@ fn run(home: &TempDir, args: &[&str], context: &str) -> (String, String, Option<
 
 /// Every string in `json` is clean but those under `keys`, which are real addresses or
 /// paths a program needs as they are (JSON escapes them).
-fn assert_json_clean(json: &str, keys: &[&str], context: &str) {
+pub fn assert_json_clean(json: &str, keys: &[&str], context: &str) {
     fn walk(value: &serde_json::Value, keys: &[&str], context: &str) {
         match value {
             serde_json::Value::String(s) => assert_clean(s.as_bytes(), false, context),
@@ -118,7 +118,7 @@ fn assert_json_clean(json: &str, keys: &[&str], context: &str) {
 }
 
 /// Fails unless `text` shows each of `markers`.
-fn assert_shows(text: &str, markers: &[String], context: &str) {
+pub fn assert_shows(text: &str, markers: &[String], context: &str) {
     for marker in markers {
         assert!(
             text.contains(marker.as_str()),
@@ -128,7 +128,7 @@ fn assert_shows(text: &str, markers: &[String], context: &str) {
 }
 
 /// A server for every payload's feeds and page, and a redirect whose `Location` carries it.
-fn serve() -> Server {
+pub fn serve() -> Server {
     Server::start_with(|request| {
         let path = request.path.as_str();
         let number = |prefix: &str, suffix: &str| {
@@ -157,7 +157,7 @@ fn serve() -> Server {
 
 /// feeds.toml lines for every payload: its two feeds, a feed whose address carries it, and
 /// one that redirects to such an address.
-fn subscriptions(server: &Server) -> Vec<String> {
+pub fn subscriptions(server: &Server) -> Vec<String> {
     let mut urls = Vec::new();
     for (n, (_, payload)) in PAYLOADS.iter().enumerate() {
         urls.push(server.url(&format!("/rss/{n}.xml")));
@@ -392,7 +392,7 @@ fn a_copied_address_carries_no_payload_into_the_clipboard_sequence() {
 }
 
 /// The frame of `app` as the bytes crossterm writes for it.
-fn render(app: &lectern::app::App) -> Vec<u8> {
+pub fn render(app: &lectern::app::App) -> Vec<u8> {
     use ratatui::backend::CrosstermBackend;
     use ratatui::layout::Rect;
     use ratatui::{Terminal, TerminalOptions, Viewport};
