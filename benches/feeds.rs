@@ -15,7 +15,10 @@
 //! 4. The interface during a fetch: the reload key, then, while the 200 feeds arrive, a
 //!    keystroke (`Down`/`Up` in turn), a tick and a frame on `TestBackend` (100×30) every 10 ms.
 //!
-//! `LECTERN_BENCH_REPS` sets the repetitions (default 7). Medians are printed to stderr.
+//! `LECTERN_BENCH_REPS` sets the repetitions (default 7); `LECTERN_BENCH_DELAY_MS` has the server
+//! wait that long before each answer (default 0), a stand-in for a network's round trip, which
+//! loopback does not have. Medians are printed to stderr; an argument (`fetch`, `ingest`, `tui`)
+//! runs only the goals whose name holds it.
 //!
 //! Run: `cargo bench --bench feeds`.
 
@@ -252,6 +255,8 @@ fn tui_goal(server: &FeedServer, feeds: &[Subscription]) {
     let start = Instant::now();
     app.update(Action::Reload);
     let mut frames = Vec::new();
+    // Each frame's whole time, the key's, the tick's, the draw's, and the articles listed.
+    let mut parts = Vec::new();
     while app.fetching.is_some() {
         assert!(
             start.elapsed() < Duration::from_secs(120),
@@ -264,9 +269,18 @@ fn tui_goal(server: &FeedServer, feeds: &[Subscription]) {
         };
         let begun = Instant::now();
         app.update(key);
+        let keyed = begun.elapsed();
         app.update(Action::Tick);
+        let ticked = begun.elapsed();
         terminal.draw(|f| lectern::ui::draw(&app, f)).expect("draw");
         frames.push(begun.elapsed());
+        parts.push((
+            begun.elapsed(),
+            keyed,
+            ticked - keyed,
+            begun.elapsed() - ticked,
+            app.library.entries.len(),
+        ));
         std::thread::sleep(Duration::from_millis(10));
     }
     let fetch = start.elapsed();
@@ -281,12 +295,32 @@ fn tui_goal(server: &FeedServer, feeds: &[Subscription]) {
         ms(at(0.99)),
         ms(at(1.0))
     );
+    parts.sort_by_key(|part| std::cmp::Reverse(part.0));
+    for (whole, key, tick, draw, listed) in parts.iter().take(5) {
+        eprintln!(
+            "  slow frame {:.1} ms: key {:.1}, tick {:.1}, draw {:.1} ms, {listed} articles listed",
+            ms(*whole),
+            ms(*key),
+            ms(*tick),
+            ms(*draw)
+        );
+    }
+    let over = frames
+        .iter()
+        .filter(|f| **f > Duration::from_millis(16))
+        .count();
+    eprintln!("  frames over 16 ms: {over} of {}", frames.len());
 }
 
 fn main() {
     let bodies: Arc<Vec<Vec<u8>>> =
         Arc::new((0..FEEDS).map(|n| feed_server::feed(n, ENTRIES)).collect());
-    let server = FeedServer::start(Arc::clone(&bodies));
+    let delay = std::env::var("LECTERN_BENCH_DELAY_MS")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .map_or(Duration::ZERO, Duration::from_millis);
+    eprintln!("server delay per answer: {delay:?}");
+    let server = FeedServer::start(Arc::clone(&bodies), delay);
     let feeds = subscriptions(&server);
     let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));

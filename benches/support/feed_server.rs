@@ -2,12 +2,13 @@
 //! addresses (127.0.0.1, 127.0.0.2, …: all of 127/8 routes to loopback on Linux), so the
 //! per-host limit of 2 does not cap a run at 2 requests at a time; HTTP/1.1 with keep-alive
 //! (ureq pools connections), a thread per connection, an `ETag` per feed and a 304 when
-//! `If-None-Match` names it.
+//! `If-None-Match` names it. A delay before each answer stands in for a network's round trip.
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Distinct hosts the feeds are spread over (feed `n` is on host `n % HOSTS`).
 pub const HOSTS: usize = 8;
@@ -18,8 +19,9 @@ pub struct FeedServer {
 }
 
 impl FeedServer {
-    /// Serves `bodies` (feed `n` at `/feed/n.xml` of host `n % HOSTS`) until the process ends.
-    pub fn start(bodies: Arc<Vec<Vec<u8>>>) -> Self {
+    /// Serves `bodies` (feed `n` at `/feed/n.xml` of host `n % HOSTS`) until the process ends,
+    /// waiting `delay` before each answer.
+    pub fn start(bodies: Arc<Vec<Vec<u8>>>, delay: Duration) -> Self {
         let addrs = (0..HOSTS)
             .map(|host| {
                 let listener = TcpListener::bind(format!("127.0.0.{}:0", host + 1))
@@ -29,7 +31,7 @@ impl FeedServer {
                 std::thread::spawn(move || {
                     for stream in listener.incoming().flatten() {
                         let bodies = Arc::clone(&bodies);
-                        std::thread::spawn(move || serve(stream, &bodies));
+                        std::thread::spawn(move || serve(stream, &bodies, delay));
                     }
                 });
                 addr
@@ -50,7 +52,7 @@ pub fn etag(n: usize) -> String {
 }
 
 /// Answers the requests of one connection until the client closes it.
-fn serve(stream: TcpStream, bodies: &[Vec<u8>]) {
+fn serve(stream: TcpStream, bodies: &[Vec<u8>], delay: Duration) {
     let _ = stream.set_nodelay(true);
     let mut reader = BufReader::new(stream);
     loop {
@@ -106,6 +108,9 @@ fn serve(stream: TcpStream, bodies: &[Vec<u8>]) {
                 out.extend_from_slice(body);
             }
             None => out.extend_from_slice(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"),
+        }
+        if !delay.is_zero() {
+            std::thread::sleep(delay);
         }
         if reader.get_mut().write_all(&out).is_err() || close {
             return;
