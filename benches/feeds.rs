@@ -199,7 +199,7 @@ fn ingest_goal(server: &FeedServer, bodies: &[Vec<u8>]) {
             "{languages:?}"
         );
     }
-    let entries = (FEEDS * ENTRIES) as f64;
+    let entries = f64::from(u32::try_from(FEEDS * ENTRIES).expect("a count"));
     let (parse, text, ingest, load) = (
         median(&mut parse),
         median(&mut text),
@@ -277,8 +277,8 @@ fn tui_goal(server: &FeedServer, feeds: &[Subscription]) {
         parts.push((
             begun.elapsed(),
             keyed,
-            ticked - keyed,
-            begun.elapsed() - ticked,
+            ticked.saturating_sub(keyed),
+            begun.elapsed().saturating_sub(ticked),
             app.library.entries.len(),
         ));
         std::thread::sleep(Duration::from_millis(10));
@@ -286,14 +286,15 @@ fn tui_goal(server: &FeedServer, feeds: &[Subscription]) {
     let fetch = start.elapsed();
     let shown = app.library.entries.len();
     frames.sort();
-    let at = |q: f64| frames[((frames.len() - 1) as f64 * q).round() as usize];
+    // The frame at `percent` of the sorted frames, by nearest rank.
+    let at = |percent: usize| frames[(frames.len() - 1) * percent / 100];
     eprintln!(
         "keystroke → frame during a fetch of {FEEDS} feeds ({:.0} ms, {shown} articles in the list after): {} frames, median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         ms(fetch),
         frames.len(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(at(1.0))
+        ms(at(50)),
+        ms(at(99)),
+        ms(at(100))
     );
     parts.sort_by_key(|part| std::cmp::Reverse(part.0));
     for (whole, key, tick, draw, listed) in parts.iter().take(5) {
@@ -320,7 +321,7 @@ fn main() {
         .and_then(|d| d.parse().ok())
         .map_or(Duration::ZERO, Duration::from_millis);
     eprintln!("server delay per answer: {delay:?}");
-    let server = FeedServer::start(Arc::clone(&bodies), delay);
+    let server = FeedServer::start(&bodies, delay);
     let feeds = subscriptions(&server);
     let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));

@@ -7,6 +7,12 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+/// The requests not yet made, and how many are under way to each host.
+type Queue<'a> = (
+    VecDeque<&'a (String, Option<String>)>,
+    HashMap<String, usize>,
+);
+
 /// Fetches every `(url, if_none_match)` and returns the wall time and the statuses seen.
 pub fn fetch_all(
     requests: &[(String, Option<String>)],
@@ -20,8 +26,7 @@ pub fn fetch_all(
         .http_status_as_error(false)
         .build()
         .new_agent();
-    let queue: Mutex<(VecDeque<&(String, Option<String>)>, HashMap<String, usize>)> =
-        Mutex::new((requests.iter().collect(), HashMap::new()));
+    let queue: Mutex<Queue> = Mutex::new((requests.iter().collect(), HashMap::new()));
     let freed = Condvar::new();
     let statuses = Mutex::new(Vec::with_capacity(requests.len()));
     let start = Instant::now();

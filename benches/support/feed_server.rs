@@ -21,13 +21,13 @@ pub struct FeedServer {
 impl FeedServer {
     /// Serves `bodies` (feed `n` at `/feed/n.xml` of host `n % HOSTS`) until the process ends,
     /// waiting `delay` before each answer.
-    pub fn start(bodies: Arc<Vec<Vec<u8>>>, delay: Duration) -> Self {
+    pub fn start(bodies: &Arc<Vec<Vec<u8>>>, delay: Duration) -> Self {
         let addrs = (0..HOSTS)
             .map(|host| {
                 let listener = TcpListener::bind(format!("127.0.0.{}:0", host + 1))
                     .expect("a loopback address (127.0.0.2 and up route to loopback on Linux)");
                 let addr = listener.local_addr().expect("address");
-                let bodies = Arc::clone(&bodies);
+                let bodies = Arc::clone(bodies);
                 std::thread::spawn(move || {
                     for stream in listener.incoming().flatten() {
                         let bodies = Arc::clone(&bodies);
@@ -218,14 +218,15 @@ pub fn feed(n: usize, entries: usize) -> Vec<u8> {
             .map(|d| d.to_rfc2822())
             .unwrap_or_default();
         let title = words(vocabulary, 8, &mut seed);
-        let paragraphs: String = (0..3)
-            .map(|_| format!("<p>{}.</p>", words(vocabulary, 60, &mut seed)))
-            .collect();
-        let _ = write!(
+        let mut paragraphs = String::new();
+        for _ in 0..3 {
+            let _ = write!(paragraphs, "<p>{}.</p>", words(vocabulary, 60, &mut seed));
+        }
+        let _ = writeln!(
             xml,
             "<item><guid>https://news{n}.example/a/{entry}</guid><title>{title}</title>\
              <link>https://news{n}.example/a/{entry}</link><pubDate>{date}</pubDate>\
-             <description><![CDATA[{paragraphs}]]></description></item>\n"
+             <description><![CDATA[{paragraphs}]]></description></item>"
         );
     }
     xml.push_str("</channel></rss>\n");

@@ -1,7 +1,6 @@
 //! The reload key: fetch the subscribed feeds on a worker thread, with progress in the status
 //! bar and new articles joining the list as each feed arrives, then read the library again.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
@@ -103,15 +102,17 @@ impl App {
         self.show_fetching();
     }
 
-    /// Takes in what the fetching thread sent since the last look.
+    /// Takes in what the fetching thread sent since the last look; the articles of every
+    /// feed that arrived join the list at once, in one merge.
     pub(super) fn take_fetched(&mut self) {
-        loop {
+        let mut arrived = Vec::new();
+        let finished = loop {
             let Some(fetching) = &mut self.fetching else {
                 return;
             };
             let fetched = match fetching.receiver.try_recv() {
                 Ok(fetched) => fetched,
-                Err(TryRecvError::Empty) => return self.show_fetching(),
+                Err(TryRecvError::Empty) => break None,
                 Err(TryRecvError::Disconnected) => Fetched::Finished(Err("stopped".into())),
             };
             match fetched {
@@ -125,10 +126,15 @@ impl App {
                 },
                 Fetched::Articles(loaded) => {
                     fetching.new += loaded.len();
-                    self.add_fetched(loaded);
+                    arrived.extend(loaded);
                 }
-                Fetched::Finished(report) => return self.finish_fetching(report),
+                Fetched::Finished(report) => break Some(report),
             }
+        };
+        self.add_fetched(arrived);
+        match finished {
+            Some(report) => self.finish_fetching(report),
+            None => self.show_fetching(),
         }
     }
 
@@ -148,21 +154,17 @@ impl App {
 
     /// New articles join the list in its order, the selection staying on its article.
     fn add_fetched(&mut self, loaded: Vec<Loaded>) {
-        let known: HashSet<&str> = (self.library.entries.iter())
-            .map(|e| e.meta.id.as_str())
-            .collect();
-        let fresh: Vec<Loaded> = (loaded.into_iter())
-            .filter(|l| !matches!(l, Loaded::Article(entry, ..) if known.contains(entry.meta.id.as_str())))
-            .collect();
-        if fresh.is_empty() || self.loading.is_some() {
+        if loaded.is_empty() || self.loading.is_some() {
             // A library still loading reads them from the database itself.
             return;
         }
         let keep = self.selected_entry().map(|e| e.meta.id.clone());
-        self.library.absorb(fresh);
-        self.library.finish();
-        self.body.library_changed();
-        self.rows_moved(keep);
+        let count = self.library.entries.len();
+        self.library.merge(loaded);
+        if self.library.entries.len() != count {
+            self.body.library_changed();
+            self.rows_moved(keep);
+        }
     }
 
     fn finish_fetching(&mut self, report: Result<Report, String>) {

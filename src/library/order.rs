@@ -1,11 +1,11 @@
 //! The list order of the library: newest first, then by title, and the in-place
 //! rearrangement that puts the rows in it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
-use super::{Library, Problem, Warning};
+use super::{Library, Loaded, Problem, Warning};
 use crate::article::Meta;
 
 impl Library {
@@ -55,6 +55,41 @@ impl Library {
         permute(&mut self.entries, &order);
         self.entries.truncate(kept);
         self.entries.shrink_to_fit();
+        self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// Adds `loaded` to a library in list order already, leaving out ids it holds: the new
+    /// rows are sorted among themselves and merged in. A fetch brings 50 articles at a time
+    /// to a list of thousands, and sorting all of them again as [`Library::finish`] does took
+    /// 10 ms a feed at 10^4 rows, time the interface did not answer keys in.
+    pub fn merge(&mut self, loaded: Vec<Loaded>) {
+        let known: HashSet<&str> = self.entries.iter().map(|e| e.meta.id.as_str()).collect();
+        let mut seen = HashSet::new();
+        let loaded: Vec<Loaded> = (loaded.into_iter())
+            .filter(|l| match l {
+                Loaded::Article(entry, ..) => {
+                    !known.contains(entry.meta.id.as_str()) && seen.insert(entry.meta.id.clone())
+                }
+                Loaded::Skipped(_) => true,
+            })
+            .collect();
+        let old = self.entries.len();
+        self.absorb(loaded);
+        let entries = &self.entries;
+        let mut fresh: Vec<usize> = (old..entries.len()).collect();
+        fresh.sort_unstable_by(|&a, &b| list_order(&entries[a].meta, &entries[b].meta));
+        let mut order = Vec::with_capacity(entries.len());
+        let mut fresh = fresh.into_iter().peekable();
+        for row in 0..old {
+            let before = |&new: &usize| list_order(&entries[new].meta, &entries[row].meta).is_lt();
+            while let Some(new) = fresh.next_if(before) {
+                order.push(new);
+            }
+            order.push(row);
+        }
+        order.extend(fresh);
+        self.index.reorder(&order);
+        permute(&mut self.entries, &order);
         self.warnings.sort_by(|a, b| a.path.cmp(&b.path));
     }
 }
@@ -114,6 +149,49 @@ pub fn list_order(a: &Meta, b: &Meta) -> std::cmp::Ordering {
 mod tests {
     use super::{DateKey, list_order, permute};
     use crate::article::Meta;
+    use crate::filter::SearchKey;
+    use crate::library::{Entry, Library, Loaded, Origin};
+
+    /// A feed article `id` titled `title`, dated `date`.
+    fn loaded(id: &str, title: &str, date: Option<&str>) -> Loaded {
+        let meta = Meta {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            path: format!("https://example.org/{id}"),
+            date: date.map(str::to_owned),
+            ..Meta::default()
+        };
+        let key = SearchKey::new(title, None);
+        let origin = Origin::Feed("https://example.org/feed".into());
+        Loaded::Article(Entry { meta, origin }, key, Vec::new())
+    }
+
+    #[test]
+    fn merged_articles_take_their_place_in_the_list_order() {
+        let mut library = Library::default();
+        library.absorb(vec![
+            loaded("b", "Bravo", Some("2024-05-03")),
+            loaded("d", "Delta", Some("2024-05-01")),
+            loaded("u", "Undated", None),
+        ]);
+        library.finish();
+        library.merge(vec![
+            loaded("e", "Echo", None),
+            loaded("a", "Alpha", Some("2024-05-04")),
+            loaded("c", "Charlie", Some("2024-05-01")),
+            // Held already, and twice in the batch: one row each.
+            loaded("d", "Delta again", Some("2024-05-09")),
+            loaded("a", "Alpha again", Some("2024-05-09")),
+        ]);
+        // Newest first, Charlie before Delta on the same day, undated last by path.
+        let ids: Vec<&str> = library.entries.iter().map(|e| e.meta.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "d", "e", "u"]);
+        let titles: Vec<&str> = (0..6).map(|row| library.index.full(row)).collect();
+        assert_eq!(
+            titles,
+            ["alpha", "bravo", "charlie", "delta", "echo", "undated"]
+        );
+    }
 
     #[test]
     fn date_keys_never_disagree_with_the_list_order() {
