@@ -26,6 +26,8 @@ pub use loading::{Counts, Loading};
 pub use reader::{Reader, headline};
 pub use triage::{Effect, Rescan};
 
+use std::collections::HashMap;
+
 use crate::action::Action;
 use crate::article::Dir;
 use crate::config::Config;
@@ -91,6 +93,10 @@ pub struct App {
     pub feeds: Option<feeds::FeedsBox>,
     /// The body search: its index and the snippets of its hits.
     pub body: BodySearch,
+    /// Why each article that could not be read when opened could not be, by id: its file
+    /// changed after the index cache was written (made unreadable, replaced). The list marks
+    /// these rows until one opens again.
+    pub unreadable: HashMap<String, String>,
     undo: Option<triage::Undo>,
     layouts: LayoutCache,
 }
@@ -123,6 +129,7 @@ impl App {
             fetching: None,
             feeds: None,
             body: BodySearch::default(),
+            unreadable: HashMap::new(),
             undo: None,
             layouts: LayoutCache::default(),
         };

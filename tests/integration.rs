@@ -128,6 +128,8 @@ mod reliab_invisible;
 mod reliab_roots;
 #[path = "integration/reliab_temp.rs"]
 mod reliab_temp;
+#[path = "integration/reliab_unreadable.rs"]
+mod reliab_unreadable;
 #[path = "integration/search_cli.rs"]
 mod search_cli;
 #[path = "integration/seeds.rs"]

@@ -157,9 +157,9 @@ impl App {
             let Some(index) = self.row_of(id) else {
                 return self.error("the marked article is no longer in the library".to_owned());
             };
-            match self.library.read(&self.library.entries[index]) {
-                Ok(article) => sides.push((index, article)),
-                Err(warning) => return self.error(format!("cannot open {warning}")),
+            match self.read_row(index) {
+                Some(article) => sides.push((index, article)),
+                None => return,
             }
         }
         let (Some(right), Some(left)) = (sides.pop(), sides.pop()) else {

@@ -217,20 +217,39 @@ impl App {
         let Some(index) = self.list.selected_index() else {
             return;
         };
+        if let Some(article) = self.read_row(index) {
+            self.view = View::Reader(Box::new(Reader::new(index, article)));
+            let id = self.library.entries[index].meta.id.clone();
+            if let Err(error) = self.change_marks(&id, |store| store.set_read(&id, true)) {
+                self.error(format!("could not save read state: {error}"));
+            }
+            self.relayout();
+            self.find_search_words();
+        }
+        self.drain_store_notices();
+    }
+
+    /// Reads the article of row `index`. A file listed from the index cache is read only now,
+    /// so one made unreadable since is found here: the status bar says why, and the list
+    /// marks its row with the reason until it opens again.
+    pub(super) fn read_row(&mut self, index: usize) -> Option<Article> {
         let entry = &self.library.entries[index];
         match self.library.read(entry) {
             Ok(article) => {
-                self.view = View::Reader(Box::new(Reader::new(index, article)));
-                let id = entry.meta.id.clone();
-                if let Err(error) = self.change_marks(&id, |store| store.set_read(&id, true)) {
-                    self.error(format!("could not save read state: {error}"));
-                }
-                self.relayout();
-                self.find_search_words();
+                self.unreadable.remove(&entry.meta.id);
+                Some(article)
             }
-            Err(warning) => self.error(format!("cannot open {warning}")),
+            Err(warning) => {
+                let reason = warning.problem.to_string();
+                let reason = reason
+                    .strip_prefix("skipped: ")
+                    .unwrap_or(&reason)
+                    .to_owned();
+                self.unreadable.insert(entry.meta.id.clone(), reason);
+                self.error(format!("cannot open {warning}"));
+                None
+            }
         }
-        self.drain_store_notices();
     }
 }
 

@@ -179,16 +179,20 @@ fn draw_row(
     buf.set_style(row, base);
     let y = row.y;
     let mut x = row.x;
+    // A file that could not be read when opened: `!` where `N` goes, the reason as its source.
+    let unreadable = app.unreadable.get(&meta.id);
     let marks = [
-        (app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
-        (!read, "N", Part::Accent),
+        (0, app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
+        (1, unreadable.is_some(), "!", Part::Error),
+        (1, !read && unreadable.is_none(), "N", Part::Accent),
         (
+            2,
             app.compare_mark.as_ref() == Some(&meta.id),
             "=",
             Part::Accent,
         ),
     ];
-    for (offset, (on, mark, part)) in (0..).zip(marks) {
+    for (offset, on, mark, part) in marks {
         if on {
             put_text(buf, row, x + offset, y, mark, base.patch(style(app, part)));
         }
@@ -233,7 +237,10 @@ fn draw_row(
     x += cols.title + 1;
 
     if cols.source {
-        let source = meta.source.as_deref().unwrap_or("");
+        let (source, part) = match unreadable {
+            Some(reason) => (reason.as_str(), Part::Error),
+            None => (meta.source.as_deref().unwrap_or(""), Part::Dim),
+        };
         let source = lay_out_line(
             source,
             usize::from(SOURCE - 2),
@@ -248,7 +255,7 @@ fn draw_row(
             },
             y,
             &source,
-            |_| base.patch(style(app, Part::Dim)),
+            |_| base.patch(style(app, part)),
         );
         x += SOURCE;
     }
