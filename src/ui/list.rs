@@ -157,6 +157,41 @@ pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
     }
 }
 
+/// The marks of the article `id` from `x` on: bookmark, unread (or `!` for a file that could
+/// not be read when opened), marked for comparison.
+fn draw_marks(
+    app: &App,
+    id: &str,
+    (read, unreadable): (bool, bool),
+    (row, x): (Rect, u16),
+    base: ratatui::style::Style,
+    buf: &mut Buffer,
+) {
+    let marks = [
+        (0, app.store.is_bookmarked(id), "*", Part::Bookmark),
+        (1, unreadable, "!", Part::Error),
+        (1, !read && !unreadable, "N", Part::Accent),
+        (
+            2,
+            app.compare_mark.as_deref() == Some(id),
+            "=",
+            Part::Accent,
+        ),
+    ];
+    for (offset, on, mark, part) in marks {
+        if on {
+            put_text(
+                buf,
+                row,
+                x + offset,
+                row.y,
+                mark,
+                base.patch(style(app, part)),
+            );
+        }
+    }
+}
+
 fn draw_row(
     app: &App,
     index: usize,
@@ -179,24 +214,15 @@ fn draw_row(
     buf.set_style(row, base);
     let y = row.y;
     let mut x = row.x;
-    // A file that could not be read when opened: `!` where `N` goes, the reason as its source.
     let unreadable = app.unreadable.get(&meta.id);
-    let marks = [
-        (0, app.store.is_bookmarked(&meta.id), "*", Part::Bookmark),
-        (1, unreadable.is_some(), "!", Part::Error),
-        (1, !read && unreadable.is_none(), "N", Part::Accent),
-        (
-            2,
-            app.compare_mark.as_ref() == Some(&meta.id),
-            "=",
-            Part::Accent,
-        ),
-    ];
-    for (offset, on, mark, part) in marks {
-        if on {
-            put_text(buf, row, x + offset, y, mark, base.patch(style(app, part)));
-        }
-    }
+    draw_marks(
+        app,
+        &meta.id,
+        (read, unreadable.is_some()),
+        (row, x),
+        base,
+        buf,
+    );
     x += MARKS;
     put_text(
         buf,
