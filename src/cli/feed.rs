@@ -71,6 +71,13 @@ pub fn run(args: &FeedArgs, config: &Config) -> anyhow::Result<ExitCode> {
         FeedCommand::Import { file } => import(&feeds_file()?, file),
         FeedCommand::Export => {
             let feeds = subscriptions::load(&feeds_file()?)?;
+            for (url, tag) in opml::split_tags(&feeds) {
+                eprintln!(
+                    "lectern: {}: the tag {:?} is exported as several (an OPML category splits at ',' and '/')",
+                    crate::text::sanitize_line(url),
+                    crate::text::sanitize_line(tag)
+                );
+            }
             print(&opml::export(&feeds, &site_urls()))?;
             Ok(ExitCode::SUCCESS)
         }

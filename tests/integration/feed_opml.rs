@@ -75,3 +75,34 @@ fn a_file_that_is_not_opml_is_an_error_naming_it() {
     );
     assert!(!home.path().join("config/lectern/feeds.toml").exists());
 }
+
+#[test]
+fn a_folder_with_separators_round_trips_and_a_hand_written_tag_that_cannot_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    let opml = r#"<opml version="2.0"><body><outline text="News/World">
+<outline type="rss" text="VnExpress" xmlUrl="https://vnexpress.net/rss"/></outline></body></opml>"#;
+    std::fs::write(home.path().join("in.opml"), opml).unwrap();
+    lectern(&home, 60)
+        .args(["feed", "import", "in.opml"])
+        .assert()
+        .success();
+    let file = home.path().join("config/lectern/feeds.toml");
+    let feeds = std::fs::read_to_string(&file).unwrap();
+    assert!(feeds.contains(r#"tags = ["News", "World"]"#), "{feeds}");
+    // A tag written by hand with a separator: exported as the two it becomes, and said so.
+    let feeds = feeds.replace(r#"["News", "World"]"#, r#"["asia/east"]"#);
+    std::fs::write(&file, feeds).unwrap();
+    let output = lectern(&home, 60)
+        .args(["feed", "export"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let exported = String::from_utf8(output.stdout).unwrap();
+    assert!(exported.contains(r#"category="asia/east""#), "{exported}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("https://vnexpress.net/rss") && stderr.contains("\"asia/east\""),
+        "{stderr}"
+    );
+}
