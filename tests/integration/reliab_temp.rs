@@ -1,5 +1,6 @@
 //! Temporary cache files (#17): a load ended by a signal leaves no partial index behind, and
-//! a start sweeps what a killed lectern left, sparing a file a live writer holds.
+//! a start sweeps what a killed lectern left, sparing a file a live writer holds; quitting the
+//! interface with q or ctrl-c during a cold load leaves none either.
 
 use std::fs::File;
 use std::path::Path;
@@ -95,4 +96,53 @@ fn sigterm_during_a_cold_load_leaves_no_temporary_file() {
         }
     }
     panic!("the load was never caught writing its cache in 20 tries");
+}
+
+/// Quits the interface with `key` while it is caught writing its cold cache of 3,000 files;
+/// after it has exited, no temporary file is left. False when every try finished loading
+/// before it was caught.
+fn quit_during_a_cold_load_leaves_no_temporary_file(key: &str) -> bool {
+    let home = tempfile::tempdir().unwrap();
+    let lib = home.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for n in 0..3000 {
+        let text = format!("Article {n}\n\n{}\n", "Words of a body. ".repeat(200));
+        std::fs::write(lib.join(format!("{n:05}.txt")), text).unwrap();
+    }
+    let cache = home.path().join("cache/lectern");
+    let binary = assert_cmd::cargo::cargo_bin("lectern");
+    let command = format!(
+        "sh -c '{} lib; echo exited $?; sleep 600'",
+        binary.display()
+    );
+    for _attempt in 0..20 {
+        let _ = std::fs::remove_dir_all(home.path().join("cache"));
+        let tmux = crate::support::tmux::Tmux::start(home.path(), &command);
+        let started = Instant::now();
+        while temporary_files(&cache).is_empty() && started.elapsed() < Duration::from_secs(60) {
+            if tmux.screen().contains("exited") {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        if temporary_files(&cache).is_empty() {
+            continue;
+        }
+        tmux.keys(&[key]);
+        let screen = tmux.wait_for("exited");
+        assert!(screen.contains("exited 0"), "{screen}");
+        assert_eq!(temporary_files(&cache), Vec::<String>::new(), "after {key}");
+        return true;
+    }
+    false
+}
+
+#[test]
+fn quitting_the_interface_during_a_cold_load_leaves_no_temporary_file() {
+    for key in ["q", "C-c"] {
+        assert!(
+            quit_during_a_cold_load_leaves_no_temporary_file(key),
+            "{key}: the load was never caught writing its cache in 20 tries"
+        );
+    }
 }
