@@ -6,7 +6,8 @@
 //! its floor, folding the same text (in memory: reading costs nothing here); and the database
 //! size next to the text's; and `rg -l -i WORD` over the same articles as files (when `rg`
 //! is installed, and up to 10^5 articles), the brute-force floor. `LECTERN_BENCH_DOCS` (default 100000) sets the
-//! number of articles.
+//! number of articles; `LECTERN_BENCH_REUSE=1` times the queries alone against the database a
+//! run before left in `target/bench-search-N` (no articles made, no build, no floors).
 //!
 //! Run: `cargo bench --bench search`.
 
@@ -292,38 +293,44 @@ fn bench(c: &mut Criterion) {
     let count: usize = std::env::var("LECTERN_BENCH_DOCS").map_or(100_000, |n| {
         n.trim().parse().expect("LECTERN_BENCH_DOCS: a number")
     });
-    let words: Vec<Vec<&str>> = (VOCABULARY.iter())
-        .map(|(_, text)| text.split_whitespace().collect())
-        .collect();
-    let articles: Vec<Article> = (0..count)
-        .into_par_iter()
-        .map(|i| article(i, &words))
-        .collect();
-    let bodies: usize = (articles.iter())
-        .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
-        .sum();
-    eprintln!("{count} articles, {bodies} bytes of text");
-
-    let (fold_one, fold_both) = floor(&articles);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-search-{count}"));
-    let took = build(&dir, &articles);
-    let size = ["lectern.db", "lectern.db-wal"]
-        .iter()
-        .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
-        .map(|m| m.len())
-        .sum::<u64>();
-    eprintln!(
-        "index build: {took:?} = {:.2} × folding on one core, {:.2} × on two; database {size} bytes = {:.2} × the text",
-        took.as_secs_f64() / fold_one.as_secs_f64(),
-        took.as_secs_f64() / fold_both.as_secs_f64(),
-        size as f64 / bodies as f64
-    );
-    let conn = open_database(&dir).expect("database");
-    // The goal compares with rg over 10^5 files; 10^6 would write 5 GB more for nothing.
-    if count <= 100_000 {
-        ripgrep_floor(&dir, &articles, &conn);
+    let reuse =
+        std::env::var_os("LECTERN_BENCH_REUSE").is_some() && dir.join("lectern.db").exists();
+    if reuse {
+        eprintln!("reusing {}", dir.display());
+    } else {
+        let words: Vec<Vec<&str>> = (VOCABULARY.iter())
+            .map(|(_, text)| text.split_whitespace().collect())
+            .collect();
+        let articles: Vec<Article> = (0..count)
+            .into_par_iter()
+            .map(|i| article(i, &words))
+            .collect();
+        let bodies: usize = (articles.iter())
+            .map(|a| a.title.len() + a.paragraphs.iter().map(String::len).sum::<usize>())
+            .sum();
+        eprintln!("{count} articles, {bodies} bytes of text");
+
+        let (fold_one, fold_both) = floor(&articles);
+        let took = build(&dir, &articles);
+        let size = ["lectern.db", "lectern.db-wal"]
+            .iter()
+            .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+            .map(|m| m.len())
+            .sum::<u64>();
+        eprintln!(
+            "index build: {took:?} = {:.2} × folding on one core, {:.2} × on two; database {size} bytes = {:.2} × the text",
+            took.as_secs_f64() / fold_one.as_secs_f64(),
+            took.as_secs_f64() / fold_both.as_secs_f64(),
+            size as f64 / bodies as f64
+        );
+        // The goal compares with rg over 10^5 files; 10^6 would write 5 GB more for nothing.
+        if count <= 100_000 {
+            let conn = open_database(&dir).expect("database");
+            ripgrep_floor(&dir, &articles, &conn);
+        }
     }
-    drop(articles);
+    let conn = open_database(&dir).expect("database");
 
     let mut group = c.benchmark_group(format!("search/{count}"));
     group

@@ -13,7 +13,8 @@ pub enum Sort {
     /// the limit).
     #[default]
     Date,
-    /// Best first by BM25, the title weighing five times the body.
+    /// Best first by BM25, the title weighing five times the body, among the newest
+    /// [`RANKED`] matches.
     Relevance,
 }
 
@@ -37,6 +38,9 @@ pub struct Hit {
     /// Relevance, higher is better (BM25 with the sign turned; 0 when no word was asked).
     pub score: f64,
 }
+
+/// How many of the newest matches a search by relevance ranks.
+pub const RANKED: usize = 10_000;
 
 const COLUMNS: &str = "d.rowid, d.id, d.path, d.title, d.date, d.lang, d.source";
 
@@ -73,14 +77,22 @@ pub fn search(
         return Ok(Vec::new());
     }
     let (sql, argument) = if let Some(expression) = query.expression() {
-        let order = match sort {
-            Sort::Date => "t.rowid DESC",
-            Sort::Relevance => "t.rank",
+        let sql = match sort {
+            Sort::Date => format!(
+                "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+                 WHERE search_text MATCH ?1 ORDER BY t.rowid DESC"
+            ),
+            // Only the newest RANKED matches are ranked: FTS5 scores every row it is given
+            // before it can sort, and a common word matches an eighth of a large library.
+            // The rowid of the RANKED-th newest match bounds the rows (none: all of them).
+            Sort::Relevance => format!(
+                "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+                 WHERE search_text MATCH ?1 AND t.rowid >= IFNULL((SELECT rowid FROM search_text
+                     WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET {}), 0)
+                 ORDER BY t.rank",
+                RANKED - 1
+            ),
         };
-        let sql = format!(
-            "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
-             WHERE search_text MATCH ?1 ORDER BY {order}"
-        );
         (sql, Some(expression))
     } else {
         let sql = if query.exclusion().is_some() {
@@ -144,4 +156,74 @@ where
             Found { hit, snippet }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::{RANKED, Sort, search};
+    use crate::article::Marks;
+    use crate::search::index::{Doc, Indexer, create_schema};
+    use crate::search::{SearchQuery, Tokens};
+
+    struct NoMarks;
+
+    impl Marks for NoMarks {
+        fn is_bookmarked(&self, _: &str) -> bool {
+            false
+        }
+        fn is_read(&self, _: &str) -> bool {
+            false
+        }
+    }
+
+    fn doc<'a>(id: &'a str, date: &'a str) -> Doc<'a> {
+        Doc {
+            id,
+            path: id,
+            date: Some(date),
+            lang: "en",
+            source: None,
+            title: id,
+        }
+    }
+
+    /// Indexes `count` articles that say "lighthouse" once each, one a day from 2020 on,
+    /// after the oldest, which says it in its title and three times in its body.
+    fn library(conn: &Connection, count: usize) {
+        let mut indexer = Indexer::new(conn).unwrap();
+        let best = Tokens::of("lighthouse", ["lighthouse lighthouse lighthouse"]);
+        indexer.add(&doc("best", "2019-01-01"), &best).unwrap();
+        let plain = Tokens::of("news", ["a lighthouse and some other words of a body"]);
+        for n in 0..count {
+            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+                + chrono::Days::new(u64::try_from(n).unwrap());
+            let date = date.format("%Y-%m-%d").to_string();
+            indexer
+                .add(&doc(&format!("plain {n}"), &date), &plain)
+                .unwrap();
+        }
+    }
+
+    fn first(conn: &Connection, sort: Sort) -> String {
+        let query = SearchQuery::parse("lighthouse", false);
+        let hits = search(conn, &query, sort, 1, |_| true, &NoMarks).unwrap();
+        hits[0].path.clone()
+    }
+
+    #[test]
+    fn relevance_ranks_the_newest_ranked_matches() {
+        let conn = Connection::open_in_memory().unwrap();
+        create_schema(&conn).unwrap();
+        // The best match is the RANKED-th newest: ranked, and first.
+        library(&conn, RANKED - 1);
+        assert_eq!(first(&conn, Sort::Relevance), "best");
+        assert_eq!(first(&conn, Sort::Date), format!("plain {}", RANKED - 2));
+        // One newer match pushes it out of the ranked ones.
+        let conn = Connection::open_in_memory().unwrap();
+        create_schema(&conn).unwrap();
+        library(&conn, RANKED);
+        assert!(first(&conn, Sort::Relevance).starts_with("plain"));
+    }
 }
