@@ -15,7 +15,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lectern::article::Marks;
+use lectern::article::NoMarks;
 use lectern::filter::fold::{Strength, fold_as};
 use lectern::search::{Doc, Indexer, SearchQuery, Sort, Tokens, add_all, open_database, search};
 use rayon::prelude::*;
@@ -142,17 +142,6 @@ fn article(index: usize, words: &[Vec<&'static str>]) -> Article {
         lang,
         title,
         paragraphs,
-    }
-}
-
-struct NoMarks;
-
-impl Marks for NoMarks {
-    fn is_bookmarked(&self, _: &str) -> bool {
-        false
-    }
-    fn is_read(&self, _: &str) -> bool {
-        false
     }
 }
 

@@ -32,6 +32,19 @@ pub trait Marks {
     fn is_read(&self, id: &str) -> bool;
 }
 
+/// No marks at all: nothing bookmarked, nothing read (for a search that asks no `is:`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoMarks;
+
+impl Marks for NoMarks {
+    fn is_bookmarked(&self, _: &str) -> bool {
+        false
+    }
+    fn is_read(&self, _: &str) -> bool {
+        false
+    }
+}
+
 /// Everything the list needs about an article; the body is read on demand.
 ///
 /// Serialised only into the index cache, which stores where the file is on its own.

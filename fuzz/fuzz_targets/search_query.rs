@@ -5,21 +5,11 @@
 
 use std::cell::RefCell;
 
-use lectern::article::Marks;
+use lectern::article::NoMarks;
 use lectern::search::{Doc, Indexer, SearchQuery, Sort, Tokens, create_schema, search, snippet};
 use libfuzzer_sys::fuzz_target;
 use rusqlite::Connection;
 
-struct NoMarks;
-
-impl Marks for NoMarks {
-    fn is_bookmarked(&self, _: &str) -> bool {
-        false
-    }
-    fn is_read(&self, _: &str) -> bool {
-        false
-    }
-}
 
 const BODY: [&str; 3] = [
     "Đại sứ quán mở cửa tại Hà Nội.",

@@ -163,20 +163,9 @@ mod tests {
     use rusqlite::Connection;
 
     use super::{RANKED, Sort, search};
-    use crate::article::Marks;
+    use crate::article::NoMarks;
     use crate::search::index::{Doc, Indexer, create_schema};
     use crate::search::{SearchQuery, Tokens};
-
-    struct NoMarks;
-
-    impl Marks for NoMarks {
-        fn is_bookmarked(&self, _: &str) -> bool {
-            false
-        }
-        fn is_read(&self, _: &str) -> bool {
-            false
-        }
-    }
 
     fn doc<'a>(id: &'a str, date: &'a str) -> Doc<'a> {
         Doc {

@@ -12,9 +12,8 @@ use lectern::library::{Library, LoadOptions, Origin};
 use lectern::store::Store;
 use tempfile::TempDir;
 
-use crate::feed_fetch::home;
 use crate::feed_tui::settle;
-use crate::hostile_feeds::{assert_json_clean, assert_shows, render, run, serve, subscriptions};
+use crate::hostile_feeds::{assert_json_clean, assert_shows, render, run, serve, subscribed_home};
 use crate::support::escapes::{PAYLOADS, assert_clean, is_dangerous, toml_escaped};
 
 /// The payload number in a feed article's title (`ENTRY7 …` or `JENTRY7 …`).
@@ -195,15 +194,7 @@ fn check_reload_failure(url: &str, shows: &str, context: &str) {
 #[test]
 fn feed_article_payloads_reach_no_terminal_through_list_show_search_and_the_interface() {
     let server = serve();
-    let urls = subscriptions(&server);
-    let feeds: Vec<(&str, &str)> = urls
-        .iter()
-        .map(|url| (url.as_str(), "full_text = \"never\""))
-        .collect();
-    let home = home(
-        &feeds,
-        "[network]\ntimeout = 5\n\n[feeds]\njobs = 16\nper_host = 16\n",
-    );
+    let home = subscribed_home(&server);
     let (out, err, status) = run(&home, &["fetch"], "fetch");
     assert_eq!(status, Some(1), "{out}\n{err}");
     let ids = check_commands(&home);

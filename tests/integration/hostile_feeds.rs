@@ -157,7 +157,7 @@ pub fn serve() -> Server {
 
 /// feeds.toml lines for every payload: its two feeds, a feed whose address carries it, and
 /// one that redirects to such an address.
-pub fn subscriptions(server: &Server) -> Vec<String> {
+fn subscriptions(server: &Server) -> Vec<String> {
     let mut urls = Vec::new();
     for (n, (_, payload)) in PAYLOADS.iter().enumerate() {
         urls.push(server.url(&format!("/rss/{n}.xml")));
@@ -168,18 +168,23 @@ pub fn subscriptions(server: &Server) -> Vec<String> {
     urls
 }
 
-#[test]
-fn feed_payloads_reach_no_terminal_through_fetch_and_feed_list() {
-    let server = serve();
-    let urls = subscriptions(&server);
+/// A home subscribed to every payload's feeds (summaries only), fetched quickly.
+pub fn subscribed_home(server: &Server) -> TempDir {
+    let urls = subscriptions(server);
     let feeds: Vec<(&str, &str)> = urls
         .iter()
         .map(|url| (url.as_str(), "full_text = \"never\""))
         .collect();
-    let home = home(
+    home(
         &feeds,
         "[network]\ntimeout = 5\n\n[feeds]\njobs = 16\nper_host = 16\n",
-    );
+    )
+}
+
+#[test]
+fn feed_payloads_reach_no_terminal_through_fetch_and_feed_list() {
+    let server = serve();
+    let home = subscribed_home(&server);
 
     let (out, err, status) = run(&home, &["fetch"], "fetch");
     // Every payload's two failing feeds fail, each on a line of its own that keeps its

@@ -40,16 +40,22 @@ fn a_start_sweeps_leftover_temporary_files_but_not_a_locked_one() {
     drop(held);
 }
 
-#[test]
-fn sigterm_during_a_cold_load_leaves_no_temporary_file() {
+/// A home whose `lib` holds 3,000 articles: enough to read for a while, the cache being
+/// written as files are read.
+fn cold_library() -> tempfile::TempDir {
     let home = tempfile::tempdir().unwrap();
     let lib = home.path().join("lib");
     std::fs::create_dir(&lib).unwrap();
-    // Enough to read for a while: the cache is written as files are read.
     for n in 0..3000 {
         let text = format!("Article {n}\n\n{}\n", "Words of a body. ".repeat(200));
         std::fs::write(lib.join(format!("{n:05}.txt")), text).unwrap();
     }
+    home
+}
+
+#[test]
+fn sigterm_during_a_cold_load_leaves_no_temporary_file() {
+    let home = cold_library();
     let cache = home.path().join("cache/lectern");
     let binary = assert_cmd::cargo::cargo_bin("lectern");
     // The load must be caught writing its cache; a fast machine may finish first, so it is
@@ -102,13 +108,7 @@ fn sigterm_during_a_cold_load_leaves_no_temporary_file() {
 /// after it has exited, no temporary file is left. False when every try finished loading
 /// before it was caught.
 fn quit_during_a_cold_load_leaves_no_temporary_file(key: &str) -> bool {
-    let home = tempfile::tempdir().unwrap();
-    let lib = home.path().join("lib");
-    std::fs::create_dir(&lib).unwrap();
-    for n in 0..3000 {
-        let text = format!("Article {n}\n\n{}\n", "Words of a body. ".repeat(200));
-        std::fs::write(lib.join(format!("{n:05}.txt")), text).unwrap();
-    }
+    let home = cold_library();
     let cache = home.path().join("cache/lectern");
     let binary = assert_cmd::cargo::cargo_bin("lectern");
     let command = format!(
