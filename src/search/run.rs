@@ -10,7 +10,9 @@ use crate::article::Marks;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
     /// Newest first: cheap at every keystroke (the index is read backwards, and stops at
-    /// the limit).
+    /// the limit). Nothing is scored: FTS5's BM25 counts, before the first row, every
+    /// article holding each word of the query (a 30 ms scan at 10^6 articles for a common
+    /// word, where the newest 50 hits take 0.1 ms).
     #[default]
     Date,
     /// Best first by BM25, the title weighing five times the body, among the newest
@@ -35,7 +37,8 @@ pub struct Hit {
     pub lang: String,
     /// Its source.
     pub source: Option<String>,
-    /// Relevance, higher is better (BM25 with the sign turned; 0 when no word was asked).
+    /// Relevance, higher is better (BM25 with the sign turned; 0 newest first, which does
+    /// not score, and when no word was asked).
     pub score: f64,
 }
 
@@ -79,7 +82,7 @@ pub fn search(
     let (sql, argument) = if let Some(expression) = query.expression() {
         let sql = match sort {
             Sort::Date => format!(
-                "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+                "SELECT {COLUMNS}, 0.0 FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
                  WHERE search_text MATCH ?1 ORDER BY t.rowid DESC"
             ),
             // Only the newest RANKED matches are ranked: FTS5 scores every row it is given
@@ -214,5 +217,20 @@ mod tests {
         create_schema(&conn).unwrap();
         library(&conn, RANKED);
         assert!(first(&conn, Sort::Relevance).starts_with("plain"));
+    }
+
+    #[test]
+    fn only_relevance_scores() {
+        let conn = Connection::open_in_memory().unwrap();
+        create_schema(&conn).unwrap();
+        library(&conn, 3);
+        let query = SearchQuery::parse("lighthouse", false);
+        let scores = |sort| -> Vec<f64> {
+            let hits = search(&conn, &query, sort, 10, |_| true, &NoMarks).unwrap();
+            hits.iter().map(|hit| hit.score).collect()
+        };
+        assert_eq!(scores(Sort::Date), [0.0; 4]);
+        let ranked = scores(Sort::Relevance);
+        assert!(ranked.iter().all(|&score| score > 0.0), "{ranked:?}");
     }
 }
