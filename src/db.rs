@@ -2,6 +2,7 @@
 //! is found at its path, checked, migrated, and set up for several processes at once (WAL,
 //! a bounded busy timeout). The store, and later search and feeds, all open it through [`open`].
 
+mod check;
 mod file;
 mod outcome;
 mod schema;
@@ -15,6 +16,7 @@ use std::time::{Duration, SystemTime};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use check::INDEX_PREFIX;
 pub use outcome::{DbError, MovedAside, OpenInfo, ReadOnly};
 pub use schema::{MIGRATIONS, current_version};
 
@@ -36,7 +38,8 @@ pub fn open(path: &Path) -> Result<(Connection, OpenInfo), DbError> {
 ///
 /// A directory, FIFO, device or dangling link at the path is refused at once. A symlink to
 /// a file is followed. A new file is created with mode 0600; an existing file keeps its mode.
-/// A file that is not a database, is truncated, or fails `PRAGMA quick_check` is moved aside
+/// A file that is not a database, is truncated, or fails `PRAGMA quick_check` in a table that
+/// holds the user's data ([`check::kept_tables`]; not the search index) is moved aside
 /// (see [`OpenInfo::moved_aside`]) and a new one created. A database from a newer lectern, or
 /// one in a folder that cannot be written, is opened read-only (see [`OpenInfo::read_only`]).
 ///
@@ -177,9 +180,8 @@ fn open_checked(
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut connection = Connection::open_with_flags(real, flags)?;
     connection.busy_timeout(BUSY_TIMEOUT)?;
-    let check: String = connection.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
-    if check != "ok" {
-        return Err(Opened::Corrupt(format!("quick_check: {check}")));
+    if let Some(problem) = check::kept_tables(&connection)? {
+        return Err(Opened::Corrupt(problem));
     }
     let found = schema::version(&connection)?;
     let supported = current_version(migrations);

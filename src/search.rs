@@ -27,6 +27,7 @@
 //! assert_eq!(&line.text[line.ranges[0].clone()], "Đại");
 //! ```
 
+mod damage;
 pub mod index;
 mod query;
 mod run;
@@ -36,6 +37,7 @@ pub mod tokens;
 
 use thiserror::Error;
 
+pub use damage::drop_damaged;
 pub use index::{
     DATABASE_FILE, Doc, Indexer, Tokens, clear, create_schema, open_database, path_of,
 };

@@ -14,7 +14,9 @@ use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
 use super::{App, Find, View};
 use crate::library::{Library, LoadOptions};
-use crate::search::{SearchQuery, Snippet, Sort, open_database, search, sync, with_snippets};
+use crate::search::{
+    SearchQuery, Snippet, Sort, drop_damaged, open_database, search, sync, with_snippets,
+};
 
 /// What starts a body search in the list's prompt.
 pub const MARKER: char = '?';
@@ -40,7 +42,8 @@ pub struct BodySearch {
 /// What the indexing worker says.
 enum Indexed {
     Progress(usize, usize),
-    Done(Result<usize, String>),
+    /// How many articles were added, and why the index was made again if it was.
+    Done(Result<(usize, Option<String>), String>),
 }
 
 impl BodySearch {
@@ -76,8 +79,13 @@ pub fn body_query(text: &str) -> Option<&str> {
 }
 
 /// Indexes the library read from `source` (the bundled articles for `None`) into the database
-/// in `data`, on a thread of its own.
-fn start_indexing(source: Option<(Vec<PathBuf>, LoadOptions)>, data: PathBuf) -> Receiver<Indexed> {
+/// in `data`, on a thread of its own; `damaged` empties the index first (a search found it
+/// damaged).
+fn start_indexing(
+    source: Option<(Vec<PathBuf>, LoadOptions)>,
+    data: PathBuf,
+    damaged: bool,
+) -> Receiver<Indexed> {
     let (sender, receiver) = channel();
     std::thread::spawn(move || {
         let library = match source {
@@ -85,11 +93,15 @@ fn start_indexing(source: Option<(Vec<PathBuf>, LoadOptions)>, data: PathBuf) ->
             None => Library::bundled(),
         };
         let result = open_database(&data).and_then(|mut conn| {
+            if damaged {
+                drop_damaged(&conn)?;
+            }
             sync(&mut conn, &library, |done, total| {
                 let _ = sender.send(Indexed::Progress(done, total));
             })
         });
-        let result = result.map(|report| report.added).map_err(|e| e.to_string());
+        let result =
+            (result.map(|report| (report.added, report.rebuilt))).map_err(|e| e.to_string());
         let _ = sender.send(Indexed::Done(result));
     });
     receiver
@@ -105,8 +117,7 @@ impl App {
                 Ok(conn) => self.body.conn = Some(conn),
                 Err(error) => return self.error(format!("body search: {error}")),
             }
-            let receiver = start_indexing(self.rescan.source.clone(), self.store.dir().to_owned());
-            self.body.indexing = Some((receiver, 0, 0));
+            self.start_indexing(false);
         }
         self.body.snippets.clear();
         self.body.needles = (query.marked_tokens().into_iter())
@@ -131,6 +142,10 @@ impl App {
         let keep = |id: &str| row_of(id).is_some();
         let hits = match search(conn, &query, sort, MAX_HITS, keep, &self.store) {
             Ok(hits) => hits,
+            Err(error) if error.is_damage() && self.body.indexing.is_none() => {
+                self.start_indexing(true);
+                return self.error(format!("body search: {error}: making the index again"));
+            }
             Err(error) => return self.error(format!("body search: {error}")),
         };
         let indices: Vec<usize> = hits.iter().filter_map(|hit| row_of(&hit.id)).collect();
@@ -144,6 +159,12 @@ impl App {
         }
         self.list.visible = indices;
         self.list.select(0, self.list_rows());
+    }
+
+    /// Brings the index up to date on a thread of its own (emptied first when `damaged`).
+    fn start_indexing(&mut self, damaged: bool) {
+        let (source, data) = (self.rescan.source.clone(), self.store.dir().to_owned());
+        self.body.indexing = Some((start_indexing(source, data, damaged), 0, 0));
     }
 
     /// Takes in the indexing worker's news; when it is done, the query runs again.
@@ -167,8 +188,12 @@ impl App {
         let Some(result) = finished else { return };
         self.body.indexing = None;
         match result {
-            Ok(0) => {}
-            Ok(added) => self.info(format!(
+            Ok((added, Some(why))) => self.error(format!(
+                "body search: {why}: the index was made again ({} indexed)",
+                crate::text::counted(added, "article")
+            )),
+            Ok((0, None)) => {}
+            Ok((added, None)) => self.info(format!(
                 "indexed {}",
                 crate::text::counted(added, "article")
             )),

@@ -49,7 +49,7 @@ pub struct SearchArgs {
 /// The database cannot be opened or written.
 pub fn reindex(library: &Library) -> anyhow::Result<ExitCode> {
     let mut conn = open_database(&super::data_dir()?).context("opening the search index")?;
-    crate::search::clear(&conn).context("emptying the search index")?;
+    crate::search::drop_damaged(&conn).context("emptying the search index")?;
     let terminal = std::io::stderr().is_terminal();
     let report = sync(&mut conn, library, |done, total| {
         if terminal {
@@ -118,10 +118,7 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let mut conn = open_database(&super::data_dir()?).context("opening the search index")?;
-    let report = sync(&mut conn, library, |_, _| {}).context("updating the search index")?;
-    for failure in &report.failed {
-        super::shell::tell(&format!("warning: not indexed: {failure}"));
-    }
+    update(&mut conn, library)?;
     let rows: HashMap<&str, usize> = (library.entries.iter().enumerate())
         .map(|(row, entry)| (entry.meta.id.as_str(), row))
         .collect();
@@ -129,14 +126,16 @@ pub fn run(
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,
     };
-    let hits = search(
-        &conn,
-        &query,
-        sort,
-        args.limit,
-        |id| rows.contains_key(id),
-        marks,
-    )
+    let keep = |id: &str| rows.contains_key(id);
+    let hits = match search(&conn, &query, sort, args.limit, keep, marks) {
+        Err(error) if error.is_damage() => {
+            super::shell::tell(&format!("warning: {error}: making the index again"));
+            crate::search::drop_damaged(&conn).context("emptying the search index")?;
+            update(&mut conn, library)?;
+            search(&conn, &query, sort, args.limit, keep, marks)
+        }
+        other => other,
+    }
     .context("searching")?;
     let found = with_snippets(hits, &query, |hit| {
         let entry = &library.entries[rows[hit.id.as_str()]];
@@ -152,6 +151,19 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Brings the index up to date with `library`, telling on stderr what could not be indexed
+/// and whether the index had to be made again.
+fn update(conn: &mut rusqlite::Connection, library: &Library) -> anyhow::Result<()> {
+    let report = sync(conn, library, |_, _| {}).context("updating the search index")?;
+    if let Some(why) = &report.rebuilt {
+        super::shell::tell(&format!("warning: {why}: the index was made again"));
+    }
+    for failure in &report.failed {
+        super::shell::tell(&format!("warning: not indexed: {failure}"));
+    }
+    Ok(())
 }
 
 fn json(library: &Library, rows: &HashMap<&str, usize>, found: &[Found]) -> String {

@@ -30,17 +30,39 @@ pub struct SyncReport {
     pub moved: usize,
     /// Articles that could not be read again, as `path: problem`.
     pub failed: Vec<String>,
+    /// Why the index was found damaged, when it was, and so made again from scratch.
+    pub rebuilt: Option<String>,
 }
 
 /// Indexes the library's new articles and drops the gone ones, in one transaction;
 /// `progress` hears how many of the new articles are done, and how many there are.
 ///
+/// An index `SQLite` finds damaged on the way is emptied ([`super::drop_damaged`]) and made
+/// again, and the report says why ([`SyncReport::rebuilt`]).
+///
 /// # Errors
-/// `SQLite` refused (a read-only or full disk, a damaged database); nothing is changed then.
+/// `SQLite` refused (a read-only or full disk, damage outside the index); nothing is
+/// changed then.
 pub fn sync(
     conn: &mut Connection,
     library: &Library,
     mut progress: impl FnMut(usize, usize),
+) -> Result<SyncReport, SearchError> {
+    match sync_once(conn, library, &mut progress) {
+        Err(error) if error.is_damage() => {
+            super::drop_damaged(conn)?;
+            let mut report = sync_once(conn, library, &mut progress)?;
+            report.rebuilt = Some(error.to_string());
+            Ok(report)
+        }
+        other => other,
+    }
+}
+
+fn sync_once(
+    conn: &mut Connection,
+    library: &Library,
+    progress: &mut impl FnMut(usize, usize),
 ) -> Result<SyncReport, SearchError> {
     let mut indexed: HashMap<String, (i64, String)> = HashMap::new();
     {
