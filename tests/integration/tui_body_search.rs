@@ -153,3 +153,27 @@ fn hits_come_newest_first_while_typing_and_by_relevance_once_accepted() {
     assert_eq!(app.mode(), Mode::List);
     assert_eq!(titles(&app), ["Harbour news", "Council notes"]);
 }
+
+#[test]
+fn a_damaged_index_is_made_again_and_the_search_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = app(&dir);
+    press(&mut first, "/");
+    type_text(&mut first, "?dai su");
+    wait_for_index(&mut first);
+    assert_eq!(first.list.visible.len(), 1);
+    drop(first);
+    let data = dir.path().join("data");
+    crate::support::store::damage_table(&data, "search_text_data");
+    std::fs::remove_dir_all(dir.path().join("news")).unwrap();
+    let mut again = app(&dir);
+    press(&mut again, "/");
+    type_text(&mut again, "?dai su");
+    wait_for_index(&mut again);
+    let titles: Vec<&str> = (again.list.visible.iter())
+        .map(|&i| again.library.entries[i].meta.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Tin ngoại giao"]);
+    // Not moved aside: nothing but the database's own files.
+    assert_eq!(crate::support::store::other_files(&data), [] as [String; 0]);
+}

@@ -54,6 +54,31 @@ pub fn database(dir: &Path) -> rusqlite::Connection {
     connection
 }
 
+/// Overwrites the first page of `table` in the database in `dir` with bytes no page holds,
+/// after moving everything from the write-ahead log into the file.
+pub fn damage_table(dir: &Path, table: &str) {
+    use std::io::{Seek, SeekFrom, Write};
+    let db = database(dir);
+    db.pragma_update(None, "wal_checkpoint", "TRUNCATE")
+        .expect("checkpoint");
+    let (root, size): (u32, u32) = db
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size)
+             FROM sqlite_schema WHERE name = ?1",
+            [table],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .expect("the table's first page");
+    drop(db);
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .open(dir.join("lectern.db"))
+        .expect("database file");
+    file.seek(SeekFrom::Start(u64::from(root - 1) * u64::from(size)))
+        .expect("seek");
+    file.write_all(&vec![0xA5; size as usize]).expect("write");
+}
+
 /// `PRAGMA integrity_check` of the database in `dir`: `"ok"` when sound.
 pub fn integrity(dir: &Path) -> String {
     database(dir)
