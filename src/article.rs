@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::text::Dir;
 use crate::text::sanitize_line;
+use detect::{joined_prefix, sample};
 
 /// What a reader has marked on articles, by id: what the filter's `is:bookmarked` and
 /// `is:read` terms ask. The store answers; the library asks without knowing the store.
@@ -192,31 +193,6 @@ const DATE_SAMPLE_BYTES: usize = 4096;
 /// Bytes the language detector and the direction count read: a paragraph or two is
 /// plenty for either, and whatlang's time grows with its input.
 const LANG_SAMPLE_BYTES: usize = 1024;
-
-/// `text` cut to at most `bytes`, at a character boundary.
-fn sample(text: &str, bytes: usize) -> &str {
-    let mut end = text.len().min(bytes);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// `lines` joined by newlines, only as far as needed for a sample of `bytes` (a prefix of the
-/// whole join that long or longer): joining a whole body copied the file.
-fn joined_prefix<'a>(lines: impl Iterator<Item = &'a str>, bytes: usize) -> String {
-    let mut joined = String::new();
-    for (index, line) in lines.enumerate() {
-        if joined.len() >= bytes {
-            break;
-        }
-        if index > 0 {
-            joined.push('\n');
-        }
-        joined.push_str(sample(line, bytes));
-    }
-    joined
-}
 
 /// Parses decoded text into an `Article`, with warnings about the text itself.
 ///

@@ -27,7 +27,6 @@
 //! assert_eq!(&line.text[line.ranges[0].clone()], "Đại");
 //! ```
 
-mod damage;
 pub mod index;
 mod query;
 mod run;
@@ -37,14 +36,13 @@ pub mod tokens;
 
 use thiserror::Error;
 
-pub use damage::drop_damaged;
 pub use index::{
     DATABASE_FILE, Doc, Indexer, Tokens, clear, create_schema, open_database, path_of,
 };
 pub use query::{MIN_PREFIX_CHARS, SearchQuery};
 pub use run::{Found, Hit, Sort, search, with_snippets};
 pub use snippet::{SNIPPET_CHARS, Snippet, snippet};
-pub use sync::{SyncReport, add_all, sync};
+pub use sync::{SyncReport, add_all, drop_damaged, sync};
 
 /// Why searching failed.
 #[derive(Debug, Error)]

@@ -1,4 +1,6 @@
-//! Language, direction, stable id and word count of an article.
+//! Language, direction, stable id and word count of an article, and the bounded samples of
+//! its text the detectors and the date search read (a whole body would make loading a
+//! library grow with file sizes).
 
 use unicode_bidi::{BidiClass, bidi_class};
 use unicode_segmentation::UnicodeSegmentation;
@@ -41,6 +43,31 @@ pub fn stable_id(text: &str) -> String {
 /// Words as Unicode word segmentation counts them.
 pub fn word_count<'a>(texts: impl IntoIterator<Item = &'a str>) -> usize {
     texts.into_iter().map(|t| t.unicode_words().count()).sum()
+}
+
+/// `text` cut to at most `bytes`, at a character boundary.
+pub(super) fn sample(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// `lines` joined by newlines, only as far as needed for a sample of `bytes` (a prefix of the
+/// whole join that long or longer): joining a whole body copied the file.
+pub(super) fn joined_prefix<'a>(lines: impl Iterator<Item = &'a str>, bytes: usize) -> String {
+    let mut joined = String::new();
+    for (index, line) in lines.enumerate() {
+        if joined.len() >= bytes {
+            break;
+        }
+        if index > 0 {
+            joined.push('\n');
+        }
+        joined.push_str(sample(line, bytes));
+    }
+    joined
 }
 
 #[cfg(test)]

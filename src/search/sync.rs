@@ -4,7 +4,8 @@
 //! articles with new ids are read (their bodies, in parallel) and tokenized. An indexed
 //! article that is not in the library leaves the index when its file is gone or its path
 //! now holds other content; one that is merely outside the folders loaded this time stays
-//! (searching one folder and then another does not rebuild the index each time).
+//! (searching one folder and then another does not rebuild the index each time). An index
+//! `SQLite` finds damaged is emptied and made again ([`drop_damaged`]).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -13,7 +14,7 @@ use rayon::prelude::*;
 use rusqlite::Connection;
 
 use super::SearchError;
-use super::index::{Doc, Indexer, Tokens};
+use super::index::{Doc, Indexer, Tokens, clear, create_schema};
 use crate::library::{Entry, Library};
 
 /// Articles read and tokenized at once, between two rounds of writing.
@@ -50,7 +51,7 @@ pub fn sync(
 ) -> Result<SyncReport, SearchError> {
     match sync_once(conn, library, &mut progress) {
         Err(error) if error.is_damage() => {
-            super::drop_damaged(conn)?;
+            drop_damaged(conn)?;
             let mut report = sync_once(conn, library, &mut progress)?;
             report.rebuilt = Some(error.to_string());
             Ok(report)
@@ -193,3 +194,38 @@ pub fn doc_of(entry: &Entry) -> Doc<'_> {
         title: &meta.title,
     }
 }
+
+/// Empties an index `SQLite` found damaged, for [`super::sync`] to fill again: its tables
+/// dropped, or, when they cannot be (dropping reads every page of a table, and a damaged
+/// one stops it), taken out of the schema and their pages given back by `VACUUM`. The
+/// other tables (marks, feeds) are checked at every open and left as they are.
+///
+/// # Errors
+/// `SQLite` refused (a read-only database, or damage outside the index).
+pub fn drop_damaged(conn: &Connection) -> Result<(), SearchError> {
+    if clear(conn).is_ok() {
+        return Ok(());
+    }
+    conn.pragma_update(None, "writable_schema", true)?;
+    let cut = conn.execute(
+        "DELETE FROM sqlite_schema WHERE substr(tbl_name, 1, length(?1)) = ?1",
+        [crate::db::INDEX_PREFIX],
+    );
+    conn.pragma_update(None, "writable_schema", false)?;
+    cut?;
+    conn.execute_batch("VACUUM")?;
+    create_schema(conn)
+}
+
+impl SearchError {
+    /// Whether `SQLite` found the index damaged: it is derived from the articles, so it is
+    /// made again ([`drop_damaged`], then [`sync`]).
+    pub fn is_damage(&self) -> bool {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        matches!(self, Self::Database(error)
+            if matches!(error.sqlite_error_code(), Some(DatabaseCorrupt | NotADatabase)))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,11 +1,13 @@
 //! The article list: marks, language, title (laid out for its script), source and date.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
+
+mod columns;
+
+use columns::{Columns, DATE, LANG, MARKS, SOURCE, columns, lang_tag};
 
 use super::{put_line, put_text, style};
 use crate::app::geometry::ListAreas;
@@ -16,48 +18,6 @@ use crate::search::Snippet;
 use crate::text::{counted, thousands};
 use crate::text::{lay_out_line, str_width};
 use crate::theme::Part;
-
-/// Cells for the marks (bookmark, unread, comparison) and the language tag.
-const MARKS: u16 = 4;
-const LANG: u16 = 4;
-
-/// The language tag as the column shows it: at most `LANG - 1` cells, so that a space always
-/// parts it from the title. A longer code ("zh-Hant", "und-Latn") is cut with an ellipsis.
-fn lang_tag(code: &str) -> Cow<'_, str> {
-    let room = usize::from(LANG - 1);
-    if str_width(code) <= room {
-        return Cow::Borrowed(code);
-    }
-    let mut tag = String::new();
-    for grapheme in code.graphemes(true) {
-        if str_width(&tag) + str_width(grapheme) > room - 1 {
-            break;
-        }
-        tag.push_str(grapheme);
-    }
-    tag.push('…');
-    Cow::Owned(tag)
-}
-const DATE: u16 = 11;
-const SOURCE: u16 = 18;
-
-/// Which columns fit in a row `width` cells wide, and the title's share.
-struct Columns {
-    date: bool,
-    source: bool,
-    title: u16,
-}
-
-fn columns(width: u16) -> Columns {
-    let date = width >= 60;
-    let source = width >= 90;
-    let fixed = MARKS + LANG + if date { DATE } else { 0 } + if source { SOURCE } else { 0 };
-    Columns {
-        date,
-        source,
-        title: width.saturating_sub(fixed + 1),
-    }
-}
 
 /// Draws a body search hit's line of text under its title: indented, dim, the matched
 /// words lit as the filter lights a title's letters.
@@ -300,6 +260,3 @@ fn draw_row(
         );
     }
 }
-
-#[cfg(test)]
-mod tests;
