@@ -38,7 +38,7 @@ pub struct SyncReport {
 /// Indexes the library's new articles and drops the gone ones, in one transaction;
 /// `progress` hears how many of the new articles are done, and how many there are.
 ///
-/// An index `SQLite` finds damaged on the way is emptied ([`super::drop_damaged`]) and made
+/// An index `SQLite` finds damaged on the way is emptied ([`drop_damaged`]) and made
 /// again, and the report says why ([`SyncReport::rebuilt`]).
 ///
 /// # Errors
@@ -203,8 +203,9 @@ pub fn doc_of(entry: &Entry) -> Doc<'_> {
 /// # Errors
 /// `SQLite` refused (a read-only database, or damage outside the index).
 pub fn drop_damaged(conn: &Connection) -> Result<(), SearchError> {
-    if clear(conn).is_ok() {
-        return Ok(());
+    match clear(conn) {
+        Err(error) if error.is_damage() => {}
+        other => return other,
     }
     conn.pragma_update(None, "writable_schema", true)?;
     let cut = conn.execute(
