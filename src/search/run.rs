@@ -1,6 +1,6 @@
 //! Running a query against the index: the hits, newest first or by relevance.
 
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::SearchError;
 use super::query::SearchQuery;
@@ -88,11 +88,14 @@ pub fn search(
             // Only the newest RANKED matches are ranked: FTS5 scores every row it is given
             // before it can sort, and a common word matches an eighth of a large library.
             // The rowid of the RANKED-th newest match bounds the rows (none: all of them).
+            // `+t.rank` sorts in SQLite: FTS5's own sorted plan finds each row again after
+            // sorting (22.6 against 12.2 ms for 10,000 rows), and the articles are looked up
+            // only for the hits read (a join before the sort: 19.9 ms).
             Sort::Relevance => format!(
-                "SELECT {COLUMNS}, t.rank FROM search_text t JOIN search_docs d ON d.rowid = t.rowid
+                "SELECT t.rowid, t.rank FROM search_text t
                  WHERE search_text MATCH ?1 AND t.rowid >= IFNULL((SELECT rowid FROM search_text
                      WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET {}), 0)
-                 ORDER BY t.rank",
+                 ORDER BY +t.rank",
                 RANKED - 1
             ),
         };
@@ -114,11 +117,28 @@ pub fn search(
         Some(argument) => statement.query([argument])?,
         None => statement.query([])?,
     };
+    let ranked = sort == Sort::Relevance && argument.is_some();
+    let mut docs = if ranked {
+        Some(conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM search_docs d WHERE d.rowid = ?1"
+        ))?)
+    } else {
+        None
+    };
     let mut hits = Vec::new();
     while let Some(row) = rows.next()? {
-        let rank: f64 = row.get(7)?;
         // `0.0 - rank`, not `-rank`: no `-0` score when nothing was ranked.
-        let hit = hit(row, 0.0 - rank)?;
+        let hit = match &mut docs {
+            Some(docs) => {
+                let (rowid, rank): (i64, f64) = (row.get(0)?, row.get(1)?);
+                let found = docs.query_row([rowid], |doc| hit(doc, 0.0 - rank));
+                match found.optional()? {
+                    Some(hit) => hit,
+                    None => continue,
+                }
+            }
+            None => hit(row, 0.0 - row.get::<_, f64>(7)?)?,
+        };
         let (bookmarked, read) = if query.asks_marks() {
             (marks.is_bookmarked(&hit.id), marks.is_read(&hit.id))
         } else {
