@@ -79,6 +79,8 @@ pub fn search(
     if query.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }
+    // Ranked rows carry only (rowid, rank); the others carry the article's columns.
+    let ranked = sort == Sort::Relevance && query.expression().is_some();
     let (sql, argument) = if let Some(expression) = query.expression() {
         let sql = match sort {
             Sort::Date => format!(
@@ -117,7 +119,6 @@ pub fn search(
         Some(argument) => statement.query([argument])?,
         None => statement.query([])?,
     };
-    let ranked = sort == Sort::Relevance && argument.is_some();
     let mut docs = if ranked {
         Some(conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM search_docs d WHERE d.rowid = ?1"
@@ -237,6 +238,19 @@ mod tests {
         create_schema(&conn).unwrap();
         library(&conn, RANKED);
         assert!(first(&conn, Sort::Relevance).starts_with("plain"));
+    }
+
+    #[test]
+    fn a_query_of_exclusions_alone_lists_the_rest_in_both_orders() {
+        let conn = Connection::open_in_memory().unwrap();
+        create_schema(&conn).unwrap();
+        library(&conn, 2);
+        let query = SearchQuery::parse("-body", false);
+        for sort in [Sort::Date, Sort::Relevance] {
+            let hits = search(&conn, &query, sort, 10, |_| true, &NoMarks).unwrap();
+            let paths: Vec<&str> = hits.iter().map(|hit| hit.path.as_str()).collect();
+            assert_eq!(paths, ["best"], "{sort:?}");
+        }
     }
 
     #[test]
