@@ -118,14 +118,19 @@ fn quit_during_a_cold_load_leaves_no_temporary_file(key: &str) -> bool {
     for _attempt in 0..20 {
         let _ = std::fs::remove_dir_all(home.path().join("cache"));
         let tmux = crate::support::tmux::Tmux::start(home.path(), &command);
+        // The key goes in only once the reader has the terminal (the alternate screen comes
+        // after raw mode): before it, the terminal itself turns ctrl-c into a SIGINT that ends
+        // the pane's shell too, which no reader could handle.
+        let caught =
+            || !temporary_files(&cache).is_empty() && tmux.format("#{alternate_on}") == "1";
         let started = Instant::now();
-        while temporary_files(&cache).is_empty() && started.elapsed() < Duration::from_secs(60) {
+        while !caught() && started.elapsed() < Duration::from_secs(60) {
             if tmux.screen().contains("exited") {
                 break;
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        if temporary_files(&cache).is_empty() {
+        if !caught() {
             continue;
         }
         tmux.keys(&[key]);
