@@ -5,7 +5,8 @@
 //! `target/` (the disk the database would be on, not a tmpfs): what the keystroke pays
 //! (`set_read`), the save itself (`set_read` then `flush`), marking 10^4 read at once, a
 //! refresh with nothing new and one after another window saved (on the calling thread, and
-//! until shown), and opening the store. The floors: a bare rusqlite connection on the same
+//! until shown), and opening the store (whole, and the share the reader's start waits for when
+//! the marks are read on the store's thread). The floors: a bare rusqlite connection on the same
 //! database writing one row (and 10^4 rows) of the same shape in one transaction, with no
 //! thread, channel or change counter: the least any save through SQLite costs.
 //!
@@ -17,7 +18,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use lectern::store::Store;
 
 /// An old state file with `marks` read marks, written directly, for the store to import
@@ -165,6 +166,15 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function("open and drop", |b| {
             b.iter(|| Store::open(&dir));
+        });
+        // What the reader's first frame waits for: the marks are read on the store's thread,
+        // and the store is dropped (waiting for that thread) outside the timing.
+        group.bench_function("open in the background (the start's share)", |b| {
+            b.iter_batched(
+                || (),
+                |()| Store::open_in_background(&dir, Duration::ZERO),
+                BatchSize::PerIteration,
+            );
         });
         group.finish();
     }

@@ -18,6 +18,7 @@ mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum, ValueHint};
@@ -205,6 +206,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How long the reader's start waits for the read marks before its first frame: long enough
+/// for some 10^4 marks, so that most libraries show them at once; a larger set (10^6 marks
+/// take over a second) comes a moment later.
+const MARKS_WAIT: Duration = Duration::from_millis(20);
+
 /// Opens the interactive reader on `paths` (else the configured library, else the bundled one).
 fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
     // A mistyped path (or command) is told first, then the lack of a terminal, both
@@ -222,7 +228,7 @@ fn run_reader(paths: &[PathBuf], config: Config) -> anyhow::Result<ExitCode> {
         }
         None => (Library::bundled(), None),
     };
-    let (store, notices) = Store::open(&data_dir()?);
+    let (store, notices) = Store::open_in_background(&data_dir()?, MARKS_WAIT);
     let notices: Vec<String> = notices.iter().map(ToString::to_string).collect();
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = crate::app::App::new(library, store, &notices, config, size);

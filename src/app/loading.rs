@@ -139,6 +139,15 @@ impl App {
         }
     }
 
+    /// Waits for the store's marks if they are still on their way (the start opens the
+    /// store in the background), and counts them: for a key that acts on the marks.
+    pub(super) fn take_marks(&mut self) {
+        if !self.store.marks_loaded() {
+            self.store.wait_for_marks();
+            self.marks_changed();
+        }
+    }
+
     /// Whether the article `id` is bookmarked, and whether it is read.
     fn marks(&self, id: &str) -> (bool, bool) {
         (self.store.is_bookmarked(id), self.store.is_read(id))
@@ -147,6 +156,7 @@ impl App {
     /// Changes the store for the article `id` with `change`, keeping the counts and the
     /// filter (when it looks at bookmarks or read state) in step.
     pub(super) fn change_marks<T>(&mut self, id: &str, change: impl FnOnce(&mut Store) -> T) -> T {
+        self.take_marks();
         let before = self.marks(id);
         let result = change(&mut self.store);
         let after = self.marks(id);

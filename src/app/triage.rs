@@ -47,6 +47,7 @@ impl Rescan {
 impl App {
     /// Selects the next (or previous) unread article in list order; in the reader, opens it.
     pub(super) fn next_unread(&mut self, forward: bool) {
+        self.take_marks();
         let from = self.list.selected;
         let unread = |row: &usize| {
             let index = self.list.visible[*row];
@@ -75,6 +76,7 @@ impl App {
 
     /// Marks every article the list shows read, remembering which were unread for the undo.
     pub(super) fn mark_all_read(&mut self) {
+        self.take_marks();
         let ids: Vec<String> = (self.list.visible.iter())
             .map(|&i| &self.library.entries[i].meta.id)
             .filter(|id| !self.store.is_read(id))
@@ -120,7 +122,7 @@ impl App {
     }
 
     /// Counts and (when it looks at marks) the filter after many marks changed at once.
-    fn marks_changed(&mut self) {
+    pub(super) fn marks_changed(&mut self) {
         self.counts = super::Counts::default();
         self.count(0);
         if self.list.filter.query().has_fields() {

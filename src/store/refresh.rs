@@ -1,4 +1,5 @@
-//! Taking in what other windows saved and what the background saves found: [`Store::refresh`].
+//! Taking in what the store's thread found: the marks when it opened the database, what
+//! other windows saved, how the background saves went ([`Store::refresh`]).
 
 use super::Store;
 use super::notice::{Notice, StoreError};
@@ -20,30 +21,44 @@ impl Store {
         std::mem::take(&mut self.marks_changed)
     }
 
-    /// Acts on what the writer reported.
+    /// Acts on everything the writer has reported.
     pub(super) fn take_reports(&mut self) {
         while let Some(report) = self.writer.next_report() {
-            match report {
-                Report::Saved { through } => {
-                    self.pending.retain(|(number, _)| *number > through);
+            self.take_report(report);
+        }
+    }
+
+    /// Acts on one report of the writer.
+    pub(super) fn take_report(&mut self, report: Report) {
+        match report {
+            Report::Loaded(state) => {
+                self.state = *state;
+                // Changes made before the marks came are newer than them.
+                for (_, change) in &self.pending {
+                    self.state.apply(change);
                 }
-                Report::Read(changes) => self.take_in(&changes),
-                // The writer's notice about the newer database says it all.
-                Report::Failed(StoreError::ReadOnly { found, .. }) => {
-                    self.newer_format = Some(found);
+                self.loaded = true;
+                self.marks_changed = true;
+            }
+            Report::Saved { through } => {
+                self.pending.retain(|(number, _)| *number > through);
+            }
+            Report::Read(changes) => self.take_in(&changes),
+            // The writer's notice about the newer database says it all.
+            Report::Failed(StoreError::ReadOnly { found, .. }) => {
+                self.newer_format = Some(found);
+            }
+            Report::Failed(error) => self.notices.push(Notice::NotSaved {
+                error: error.to_string(),
+            }),
+            Report::Notice(notice) => {
+                // Told once, however many times the newer database is met.
+                if let Notice::FutureVersion { found, .. } = notice
+                    && self.newer_format.replace(found).is_some()
+                {
+                    return;
                 }
-                Report::Failed(error) => self.notices.push(Notice::NotSaved {
-                    error: error.to_string(),
-                }),
-                Report::Notice(notice) => {
-                    // Told once, however many times the newer database is met.
-                    if let Notice::FutureVersion { found, .. } = notice
-                        && self.newer_format.replace(found).is_some()
-                    {
-                        continue;
-                    }
-                    self.notices.push(notice);
-                }
+                self.notices.push(notice);
             }
         }
     }

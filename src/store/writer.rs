@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use super::Notice;
 use super::notice::StoreError;
 use super::saver::Saver;
-use super::state::Change;
+use super::state::{Change, State};
 
 /// How often a failed write is tried again while nothing else happens.
 pub(crate) const RETRY_EVERY: Duration = Duration::from_secs(2);
@@ -34,6 +34,8 @@ pub(crate) enum Request {
 /// What the writer tells the store, in the order it happened.
 #[derive(Debug)]
 pub(crate) enum Report {
+    /// The marks, read when the thread opened the database (before anything else it reports).
+    Loaded(Box<State>),
     /// The changes numbered up to `through` are in the database.
     Saved { through: u64 },
     /// What other processes changed, as changes to apply.
@@ -43,6 +45,9 @@ pub(crate) enum Report {
     /// Something to show (a database moved aside, a newer version found).
     Notice(Notice),
 }
+
+/// How the writer gets its saver, on its own thread when it has one: given what to report.
+pub(crate) type Opening = Box<dyn FnOnce(&mut dyn FnMut(Report)) -> Saver + Send>;
 
 /// The store's end of the writer: a thread, or the calling thread when no thread could be started.
 #[derive(Debug)]
@@ -61,32 +66,35 @@ pub(crate) enum Writer {
 }
 
 impl Writer {
-    /// Starts the thread that saves with `saver`.
-    pub(crate) fn start(saver: Saver) -> Self {
+    /// Starts the thread that saves with the saver `open` makes there.
+    pub(crate) fn start(open: Opening) -> Self {
         let (requests, inbox) = mpsc::channel();
         let (outbox, reports) = mpsc::channel();
-        // The saver is handed over once the thread runs: if it cannot start, it saves here.
-        let (handover, handed) = mpsc::channel::<Saver>();
+        // `open` is handed over once the thread runs: if it cannot start, it runs here.
+        let (handover, handed) = mpsc::channel::<Opening>();
         let started = std::thread::Builder::new()
             .name("lectern-store".to_owned())
             .spawn(move || {
-                if let Ok(saver) = handed.recv() {
+                if let Ok(open) = handed.recv() {
+                    // Sending fails only once the store is gone: nobody left to tell.
+                    let saver = open(&mut |report| drop(outbox.send(report)));
                     run(saver, &inbox, &outbox);
                 }
             });
-        match started {
-            Ok(thread) => {
-                let _ = handover.send(saver);
-                Self::Thread {
-                    requests: Some(requests),
-                    reports: Mutex::new(reports),
-                    thread: Some(thread),
-                }
+        if let Ok(thread) = started {
+            let _ = handover.send(open);
+            Self::Thread {
+                requests: Some(requests),
+                reports: Mutex::new(reports),
+                thread: Some(thread),
             }
-            Err(_) => Self::Inline {
+        } else {
+            let mut reports = VecDeque::new();
+            let saver = open(&mut |report| reports.push_back(report));
+            Self::Inline {
                 saver: Mutex::new(Box::new(saver)),
-                reports: VecDeque::new(),
-            },
+                reports,
+            }
         }
     }
 
@@ -157,6 +165,21 @@ impl Writer {
                 .get_mut()
                 .unwrap_or_else(PoisonError::into_inner)
                 .save(&mut |r| reports.push_back(r)),
+        }
+    }
+
+    /// The next report, waiting for it at most `timeout` (`None`: as long as it takes); `None`
+    /// when none came, or none can come any more.
+    pub(crate) fn wait_for_report(&mut self, timeout: Option<Duration>) -> Option<Report> {
+        match self {
+            Self::Thread { reports, .. } => {
+                let reports = reports.get_mut().unwrap_or_else(PoisonError::into_inner);
+                match timeout {
+                    Some(timeout) => reports.recv_timeout(timeout).ok(),
+                    None => reports.recv().ok(),
+                }
+            }
+            Self::Inline { reports, .. } => reports.pop_front(),
         }
     }
 
