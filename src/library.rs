@@ -247,11 +247,24 @@ impl Library {
             .map_err(warning)
     }
 
+    /// What limits reading, and where fetched articles are kept.
+    pub fn options(&self) -> &LoadOptions {
+        &self.options
+    }
+
     /// Reads an entry's whole article (clean paragraphs and raw text) again from its origin.
     ///
     /// # Errors
     /// The file changed into something unreadable since it was listed.
     pub fn read(&self, entry: &Entry) -> Result<Article, Warning> {
+        Self::read_entry(entry, &self.options)
+    }
+
+    /// [`Library::read`] away from the library: on another thread, with its `options`.
+    ///
+    /// # Errors
+    /// The file changed into something unreadable since it was listed.
+    pub fn read_entry(entry: &Entry, options: &LoadOptions) -> Result<Article, Warning> {
         let warning = |problem| Warning {
             path: entry.meta.path.clone(),
             problem,
@@ -262,12 +275,12 @@ impl Library {
                 (bytes.to_vec(), None)
             }
             Origin::Feed(_) => {
-                let database = self.options.database.as_deref().unwrap_or(Path::new(""));
+                let database = options.database.as_deref().unwrap_or(Path::new(""));
                 return feeds::read(database, entry);
             }
             Origin::File(_) => {
                 let path = entry.file().unwrap_or(Path::new(""));
-                read::read_bytes(path, self.options.max_file_size).map_err(warning)?
+                read::read_bytes(path, options.max_file_size).map_err(warning)?
             }
         };
         read::parse_bytes(bytes, entry.meta.path.clone(), modified)

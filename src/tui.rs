@@ -27,7 +27,8 @@ use input::{Input, Read};
 /// How often the loop wakes to look at the signal flags when no event arrives.
 const POLL: Duration = Duration::from_millis(200);
 
-/// How often the loop looks for loaded files while a library loads: about one frame.
+/// How often the loop looks for loaded files while a library loads, and for the lines of
+/// body-search hits while they are cut: about one frame.
 const LOADING_POLL: Duration = Duration::from_millis(16);
 
 /// Most time spent taking in loaded files between two looks at the keyboard, so typing
@@ -111,6 +112,7 @@ fn event_loop(
                 progress = None;
             }
         }
+        dirty |= app.take_snippets();
         // While batches keep coming, draw about once a frame rather than after each one.
         if dirty && (!pending || drawn.elapsed() >= LOADING_POLL) {
             draw(terminal, app)?;
@@ -119,7 +121,7 @@ fn event_loop(
         }
         let wait = if pending {
             input::NO_WAIT
-        } else if progress.is_some() {
+        } else if progress.is_some() || app.cutting_snippets() {
             LOADING_POLL
         } else {
             POLL

@@ -14,9 +14,10 @@ use xxhash_rust::xxh3::{Xxh3DefaultBuilder, xxh3_64};
 
 use super::{App, Find, View};
 use crate::library::{Library, LoadOptions};
-use crate::search::{
-    SearchQuery, Snippet, Sort, drop_damaged, open_database, search, sync, with_snippets,
-};
+use crate::search::{SearchQuery, Sort, drop_damaged, open_database, search, sync};
+pub use snippets::Snippets;
+
+mod snippets;
 
 /// What starts a body search in the list's prompt.
 pub const MARKER: char = '?';
@@ -30,8 +31,8 @@ pub struct BodySearch {
     conn: Option<Connection>,
     /// Indexing under way: articles done and to do, from the worker.
     indexing: Option<(Receiver<Indexed>, usize, usize)>,
-    /// The line under each hit's title, by entry index.
-    pub snippets: HashMap<usize, Snippet>,
+    /// The line under each hit's title, cut on a worker thread.
+    pub snippets: Snippets,
     /// The query's folded words, for the reader to find when a hit is opened.
     pub needles: Vec<String>,
     /// Library rows by a hash of their article id; `None` until a search needs it, and again
@@ -50,6 +51,7 @@ impl BodySearch {
     /// Forgets the rows by id: the library gained, lost or reordered articles.
     pub fn library_changed(&mut self) {
         self.rows = None;
+        self.snippets.clear();
     }
 
     /// The rows by id of `library`, made once for it rather than on every keystroke (10^5
@@ -149,14 +151,11 @@ impl App {
             Err(error) => return self.error(format!("body search: {error}")),
         };
         let indices: Vec<usize> = hits.iter().filter_map(|hit| row_of(&hit.id)).collect();
-        // Snippets for the hits a screen can show; the text of each is read for it.
-        let found = with_snippets(hits.into_iter().take(shown).collect(), &query, |hit| {
-            let entry = &library.entries[row_of(&hit.id)?];
-            library.read(entry).ok().map(|article| article.paragraphs)
-        });
-        for (index, found) in indices.iter().zip(found) {
-            self.body.snippets.insert(*index, found.snippet);
-        }
+        // Lines for the hits a screen can show, cut on the worker: each reads its article.
+        let articles = (indices.iter().take(shown))
+            .map(|&index| (index, library.entries[index].clone()))
+            .collect();
+        self.body.snippets.ask(&query, articles, library.options());
         self.list.visible = indices;
         self.list.select(0, self.list_rows());
     }
@@ -203,6 +202,16 @@ impl App {
             let editing = self.list.editing;
             self.refilter(editing);
         }
+    }
+
+    /// Takes in the lines of the hits that the worker has cut; returns whether any came.
+    pub fn take_snippets(&mut self) -> bool {
+        self.body.snippets.take()
+    }
+
+    /// Whether lines of the hits shown are still being cut (the event loop looks again soon).
+    pub fn cutting_snippets(&self) -> bool {
+        self.body.snippets.is_waiting()
     }
 
     /// After opening an article from a body search: its words found, the first one shown.

@@ -188,6 +188,7 @@ impl App {
         }
         self.take_fetched();
         self.tick_indexing();
+        self.take_snippets();
         if self.store.refresh() {
             self.marks_changed();
         }

@@ -74,7 +74,7 @@ pub fn draw(app: &App, areas: ListAreas, buf: &mut Buffer) {
     let height = app.row_height();
     for (row, &index) in shown.take(usize::from(area.height) / height) {
         let y = area.y + u16::try_from((row - list.offset) * height).unwrap_or(0);
-        if let Some(snippet) = app.body.snippets.get(&index).filter(|_| height == 2) {
+        if let Some(snippet) = app.body.snippets.get(index).filter(|_| height == 2) {
             draw_snippet(
                 app,
                 snippet,

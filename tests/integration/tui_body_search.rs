@@ -66,7 +66,15 @@ fn wait_for_index(app: &mut App) {
     }
 }
 
-fn rows(app: &App) -> Vec<(String, String)> {
+/// The screen's rows, once the lines under the hits are in (cut on a worker thread): the text
+/// and the underlined part of each.
+fn rows(app: &mut App) -> Vec<(String, String)> {
+    let start = Instant::now();
+    while app.cutting_snippets() {
+        assert!(start.elapsed() < Duration::from_secs(20), "lines never cut");
+        std::thread::sleep(Duration::from_millis(5));
+        app.take_snippets();
+    }
     let (width, height) = app.size;
     let buffer = draw(app);
     (0..height)
@@ -96,7 +104,7 @@ fn a_body_search_lists_hits_with_the_matching_line_and_opens_at_the_words() {
         .map(|&i| app.library.entries[i].meta.title.as_str())
         .collect();
     assert_eq!(titles, ["Tin ngoại giao"]);
-    let screen = rows(&app);
+    let screen = rows(&mut app);
     // The heading, then the hit's title, then its line of text with the words lit.
     assert!(screen[1].0.contains("Tin ngoại giao"), "{screen:?}");
     assert!(
@@ -116,7 +124,7 @@ fn a_body_search_lists_hits_with_the_matching_line_and_opens_at_the_words() {
     };
     let find = reader.find.as_ref().expect("the words are found");
     assert_eq!(find.hits.len(), 2, "dai and su");
-    assert!(rows(&app).last().unwrap().0.contains("match 1 of 2"));
+    assert!(rows(&mut app).last().unwrap().0.contains("match 1 of 2"));
 }
 
 #[test]
@@ -127,7 +135,7 @@ fn words_in_no_article_say_so_and_the_title_filter_still_works() {
     type_text(&mut app, "?zebrafish");
     wait_for_index(&mut app);
     assert!(app.list.visible.is_empty());
-    assert!(rows(&app)[1].0.contains("no article has these words"));
+    assert!(rows(&mut app)[1].0.contains("no article has these words"));
     // Without the marker the prompt filters titles again, one row each.
     press(&mut app, "ctrl-u");
     type_text(&mut app, "harbour");
