@@ -169,23 +169,30 @@ fn rebound_keys_take_effect() {
     assert_eq!(key(&app, KeyCode::Down), Some(Action::Down));
 }
 
+/// An app whose store is still being opened in the background, as the reader's start opens
+/// it, on a database where an earlier run marked the bundled articles `read` read.
+fn app_opening_marks(data: &tempfile::TempDir, read: &[usize]) -> App {
+    let bundled = Library::bundled();
+    {
+        let (mut earlier, _) = Store::open(data.path());
+        for &index in read {
+            earlier
+                .set_read(&bundled.entries[index].meta.id, true)
+                .unwrap();
+        }
+        earlier.flush().unwrap();
+    }
+    let (store, notices) = Store::open_in_background(data.path(), std::time::Duration::ZERO);
+    assert!(notices.is_empty(), "{notices:?}");
+    App::new(bundled, store, &[], Config::default(), (100, 30))
+}
+
 /// The reader's start opens the store in the background: a key that acts on the marks before
 /// they have arrived waits for them, and the heading counts them once they are in.
 #[test]
 fn marks_still_on_their_way_are_waited_for_and_counted() {
     let data = tempfile::tempdir().unwrap();
-    let ids: Vec<String> = (Library::bundled().entries.iter())
-        .map(|entry| entry.meta.id.clone())
-        .collect();
-    {
-        let (mut earlier, _) = Store::open(data.path());
-        earlier.set_read(&ids[0], true).unwrap();
-        earlier.set_read(&ids[1], true).unwrap();
-        earlier.flush().unwrap();
-    }
-    let (store, notices) = Store::open_in_background(data.path(), std::time::Duration::ZERO);
-    assert!(notices.is_empty(), "{notices:?}");
-    let mut app = App::new(Library::bundled(), store, &[], Config::default(), (100, 30));
+    let mut app = app_opening_marks(&data, &[0, 1]);
     // Three of the five are unread, whether or not the marks were in for the first frame.
     app.update(Action::MarkAllRead);
     assert_eq!(
@@ -201,16 +208,7 @@ fn marks_still_on_their_way_are_waited_for_and_counted() {
 #[test]
 fn marks_arriving_after_the_first_frame_reach_the_heading() {
     let data = tempfile::tempdir().unwrap();
-    let ids: Vec<String> = (Library::bundled().entries.iter())
-        .map(|entry| entry.meta.id.clone())
-        .collect();
-    {
-        let (mut earlier, _) = Store::open(data.path());
-        earlier.set_read(&ids[2], true).unwrap();
-        earlier.flush().unwrap();
-    }
-    let (store, _) = Store::open_in_background(data.path(), std::time::Duration::ZERO);
-    let mut app = App::new(Library::bundled(), store, &[], Config::default(), (100, 30));
+    let mut app = app_opening_marks(&data, &[2]);
     let started = std::time::Instant::now();
     while app.counts.unread != 4 && started.elapsed() < std::time::Duration::from_secs(20) {
         app.update(Action::Tick);
