@@ -45,14 +45,7 @@ impl Store {
             opened.saver
         }));
         let mut store = Self::with(dir, writer);
-        let deadline = Instant::now() + wait;
-        while !store.loaded {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match store.writer.wait_for_report(Some(left)) {
-                Some(report) => store.take_report(report),
-                None => break,
-            }
-        }
+        store.take_marks_within(Some(wait));
         // Nothing shown has changed yet when the marks came before the first frame.
         store.marks_changed = false;
         let notices = std::mem::take(&mut store.notices);
@@ -66,9 +59,18 @@ impl Store {
 
     /// Takes in the marks if they are still on their way, waiting for them.
     pub fn wait_for_marks(&mut self) {
+        self.take_marks_within(None);
+    }
+
+    /// Takes in the thread's reports until the marks are in, waiting at most `wait` (`None`:
+    /// as long as it takes).
+    fn take_marks_within(&mut self, wait: Option<Duration>) {
+        let deadline = wait.map(|wait| Instant::now() + wait);
         while !self.loaded {
-            match self.writer.wait_for_report(None) {
+            let left = deadline.map(|at| at.saturating_duration_since(Instant::now()));
+            match self.writer.wait_for_report(left) {
                 Some(report) => self.take_report(report),
+                None if deadline.is_some() => break,
                 // The thread is gone: nothing more will come.
                 None => self.loaded = true,
             }

@@ -141,14 +141,14 @@ fn work(inbox: &Receiver<Request>, outbox: &Sender<Line>) {
             if newer.is_some() {
                 break;
             }
-            let cut: Vec<Line> = (batch.par_iter())
+            let made: Vec<Line> = (batch.par_iter())
                 .map(|(entry, article)| Line {
                     number: request.number,
                     entry: *entry,
                     snippet: cut(article, &request),
                 })
                 .collect();
-            for line in cut {
+            for line in made {
                 if outbox.send(line).is_err() {
                     return;
                 }
